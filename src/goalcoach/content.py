@@ -1,8 +1,84 @@
-"""Loads the coaching content (content/) into typed, validated objects. Never imports textual."""
+"""Loads the coaching content (content/) into typed, validated objects. Never imports textual.
+
+Every loader takes an optional `root` (the content folder); without it the shipped content is
+loaded once and cached, since it does not change while the app runs. Scenario sets and drills
+are many files: a broken one is reported in the returned error list and skipped. The single
+files (pushbacks, recovery moves, template, worksheets, guides) raise ContentError.
+"""
 
 from __future__ import annotations
 
+import functools
+import re
 from pathlib import Path
+from typing import Any
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib  # type: ignore[no-redef]
+
+from goalcoach.content_types import (
+    DRILL_MISSTEPS,
+    ELEMENT_CODES,
+    ISSUE_CODES,
+    RECOVERY_MOVES,
+    REQUIRED_PUSHBACKS,
+    SET_STAGES,
+    TEMPLATE_SLOTS,
+    WORKSHEET_PROMPTS,
+    WORKSHEET_STAGES,
+    ContentError,
+    Drill,
+    Employer,
+    Prompt,
+    RecoveryMove,
+    Scenario,
+    ScenarioSet,
+    Slot,
+    Stage,
+    Template,
+    Worksheets,
+)
+
+__all__ = [
+    "ContentError",
+    "Drill",
+    "Employer",
+    "Prompt",
+    "RecoveryMove",
+    "Scenario",
+    "ScenarioSet",
+    "Slot",
+    "Stage",
+    "Template",
+    "Worksheets",
+    "DRILL_MISSTEPS",
+    "SET_STAGES",
+    "content_dir",
+    "list_guides",
+    "load_drills",
+    "load_guide",
+    "load_pushbacks",
+    "load_recovery_moves",
+    "load_scenario_sets",
+    "load_template",
+    "load_worksheets",
+]
+
+#: Guide lessons in reading order; other guide files (per-screen help) follow alphabetically.
+LESSONS: tuple[str, ...] = (
+    "why-they-ask",
+    "strong-answer",
+    "stages",
+    "mistakes",
+    "recovery",
+    "follow-ups",
+    "delivery",
+)
+
+_SPECIAL_DRILL_FILES = frozenset({"pushbacks.toml", "recovery_moves.toml"})
+_GUIDE_NAME = re.compile(r"[a-z0-9][a-z0-9_-]*")
 
 
 def content_dir() -> Path:
@@ -12,3 +88,328 @@ def content_dir() -> Path:
     if packaged.is_dir():
         return packaged
     return here.parent.parent / "content"
+
+
+# --- reading and checking TOML ----------------------------------------------------------------
+
+
+def _unwrap(text: str) -> str:
+    """Strip, and join hard-wrapped lines: single newlines become spaces, blank lines stay."""
+    paragraphs = re.split(r"\n\s*\n", text.strip())
+    return "\n\n".join(" ".join(p.split()) for p in paragraphs)
+
+
+class _Node:
+    """A TOML table plus where it came from, so every complaint names file and field."""
+
+    def __init__(self, data: dict[str, Any], file: str, path: str = "") -> None:
+        self.data, self.file, self.path = data, file, path
+
+    def where(self, key: str) -> str:
+        return f"{self.path}.{key}" if self.path else key
+
+    def fail(self, field: str, problem: str) -> ContentError:
+        return ContentError(self.file, field, problem)
+
+    def text(self, key: str) -> str:
+        value = self.data.get(key)
+        if value is None:
+            raise self.fail(self.where(key), "missing (expected a non-empty string)")
+        return self._string(value, self.where(key))
+
+    def _string(self, value: Any, field: str) -> str:
+        if not isinstance(value, str):
+            kind = type(value).__name__
+            raise self.fail(field, f"expected a non-empty string, got {kind}")
+        if not value.strip():
+            raise self.fail(field, "empty (expected a non-empty string)")
+        return _unwrap(value)
+
+    def choice(self, key: str, allowed: tuple[str, ...]) -> str:
+        value = self.text(key)
+        if value not in allowed:
+            raise self.fail(self.where(key), f"{value!r} is not one of: {', '.join(allowed)}")
+        return value
+
+    def texts(self, key: str, min_items: int = 1) -> tuple[str, ...]:
+        value = self.data.get(key)
+        if value is None:
+            raise self.fail(self.where(key), "missing (expected a list of strings)")
+        if not isinstance(value, list):
+            raise self.fail(self.where(key), "expected a list of strings")
+        if len(value) < min_items:
+            raise self.fail(self.where(key), f"expected at least {min_items} item(s)")
+        return tuple(self._string(v, f"{self.where(key)}[{i}]") for i, v in enumerate(value))
+
+    def table(self, key: str) -> _Node:
+        value = self.data.get(key)
+        if not isinstance(value, dict):
+            problem = "missing (expected a table)" if value is None else "expected a table"
+            raise self.fail(self.where(key), problem)
+        return _Node(value, self.file, self.where(key))
+
+    def tables(self, key: str, min_items: int = 1) -> list[_Node]:
+        value = self.data.get(key)
+        if value is None:
+            raise self.fail(self.where(key), "missing (expected an array of tables)")
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            raise self.fail(self.where(key), "expected an array of tables")
+        if len(value) < min_items:
+            raise self.fail(self.where(key), f"expected at least {min_items} item(s)")
+        return [_Node(v, self.file, f"{self.where(key)}[{i}]") for i, v in enumerate(value)]
+
+
+def _read(root: Path, relative: str) -> _Node:
+    """Parse one TOML file; a missing or malformed file becomes a ContentError."""
+    path = root / relative
+    try:
+        with path.open("rb") as handle:
+            return _Node(tomllib.load(handle), relative)
+    except FileNotFoundError:
+        raise ContentError(relative, "", "file not found") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ContentError(relative, "", f"invalid TOML: {exc}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ContentError(relative, "", f"cannot read: {exc}") from None
+
+
+def _unique_ids(nodes: list[_Node], ids: list[str], seen: set[str]) -> None:
+    """Fail on an id already used in this file or an earlier one; then remember the ids."""
+    local: set[str] = set()
+    for node, item_id in zip(nodes, ids):
+        if item_id in seen or item_id in local:
+            raise node.fail(node.where("id"), f"duplicate id {item_id!r}")
+        local.add(item_id)
+    seen.update(local)
+
+
+def _toml_files(root: Path, folder: str) -> list[str]:
+    directory = root / folder
+    if not directory.is_dir():
+        return []
+    return [f"{folder}/{p.name}" for p in sorted(directory.glob("*.toml"))]
+
+
+def _cached_or_fresh(loader: Any, root: Path | None) -> Any:
+    return loader(content_dir()) if root is None else loader.__wrapped__(Path(root))
+
+
+# --- scenario sets -----------------------------------------------------------------------------
+
+
+def _scenario(node: _Node, set_id: str) -> Scenario:
+    employer = node.table("employer")
+    return Scenario(
+        id=node.text("id"),
+        set_id=set_id,
+        title=node.text("title"),
+        industry=node.text("industry"),
+        persona=node.text("persona"),
+        employer=Employer(
+            name=employer.text("name"),
+            what_it_does=employer.text("what_it_does"),
+            values=employer.texts("values"),
+        ),
+        question=node.text("question"),
+        follow_ups=node.texts("follow_ups"),
+        tips=node.texts("tips"),
+        model_answer=node.text("model_answer"),
+    )
+
+
+def _scenario_set(doc: _Node, seen_stages: set[str], seen_ids: set[str]) -> ScenarioSet:
+    set_id = doc.text("id")
+    stage = doc.choice("stage", SET_STAGES)
+    if stage in seen_stages:
+        raise doc.fail("stage", f"another file already holds the {stage!r} set")
+    nodes = doc.tables("scenarios")
+    scenarios = tuple(_scenario(node, set_id) for node in nodes)
+    _unique_ids(nodes, [s.id for s in scenarios], seen_ids)
+    seen_stages.add(stage)
+    return ScenarioSet(
+        id=set_id,
+        title=doc.text("title"),
+        stage=stage,
+        summary=doc.text("summary"),
+        scenarios=scenarios,
+    )
+
+
+@functools.cache
+def _scenario_sets(root: Path) -> tuple[tuple[ScenarioSet, ...], tuple[ContentError, ...]]:
+    sets: list[ScenarioSet] = []
+    errors: list[ContentError] = []
+    seen_stages: set[str] = set()
+    seen_ids: set[str] = set()
+    for relative in _toml_files(root, "scenarios"):
+        try:
+            sets.append(_scenario_set(_read(root, relative), seen_stages, seen_ids))
+        except ContentError as exc:
+            errors.append(exc)
+    sets.sort(key=lambda s: SET_STAGES.index(s.stage))
+    return tuple(sets), tuple(errors)
+
+
+def load_scenario_sets(root: Path | None = None) -> tuple[list[ScenarioSet], list[ContentError]]:
+    """All practice sets in stage order, plus an error for each file that was skipped."""
+    sets, errors = _cached_or_fresh(_scenario_sets, root)
+    return list(sets), list(errors)
+
+
+# --- drills ------------------------------------------------------------------------------------
+
+
+def _drill(node: _Node) -> Drill:
+    return Drill(
+        id=node.text("id"),
+        misstep=node.choice("misstep", DRILL_MISSTEPS),
+        title=node.text("title"),
+        question=node.text("question"),
+        flawed_answer=node.text("flawed_answer"),
+        pushback=node.text("pushback"),
+        model_recovery=node.text("model_recovery"),
+        why_it_hurts=node.text("why_it_hurts"),
+        tips=node.texts("tips"),
+    )
+
+
+@functools.cache
+def _drills(root: Path) -> tuple[tuple[Drill, ...], tuple[ContentError, ...]]:
+    drills: list[Drill] = []
+    errors: list[ContentError] = []
+    seen_ids: set[str] = set()
+    for relative in _toml_files(root, "drills"):
+        if relative.rsplit("/", 1)[-1] in _SPECIAL_DRILL_FILES:
+            continue
+        try:
+            nodes = _read(root, relative).tables("drills")
+            batch = [_drill(node) for node in nodes]
+            _unique_ids(nodes, [d.id for d in batch], seen_ids)
+        except ContentError as exc:
+            errors.append(exc)
+            continue
+        drills.extend(batch)
+    return tuple(drills), tuple(errors)
+
+
+def load_drills(root: Path | None = None) -> tuple[list[Drill], list[ContentError]]:
+    """All recovery drills (file by file, in file order), plus an error per skipped file."""
+    drills, errors = _cached_or_fresh(_drills, root)
+    return list(drills), list(errors)
+
+
+@functools.cache
+def _pushbacks(root: Path) -> dict[str, str]:
+    doc = _read(root, "drills/pushbacks.toml")
+    known = ISSUE_CODES + ELEMENT_CODES
+    for key in doc.data:
+        if key not in known:
+            raise doc.fail(key, f"unknown code (expected one of: {', '.join(known)})")
+    for code in REQUIRED_PUSHBACKS:
+        doc.text(code)
+    return {key: doc.text(key) for key in doc.data}
+
+
+def load_pushbacks(root: Path | None = None) -> dict[str, str]:
+    """The interviewer's pushback line per coach code (issues and some missing elements)."""
+    return dict(_cached_or_fresh(_pushbacks, root))
+
+
+@functools.cache
+def _recovery_moves(root: Path) -> tuple[RecoveryMove, ...]:
+    doc = _read(root, "drills/recovery_moves.toml")
+    nodes = doc.tables("moves")
+    moves = tuple(RecoveryMove(n.text("id"), n.text("title"), n.text("how")) for n in nodes)
+    if tuple(m.id for m in moves) != RECOVERY_MOVES:
+        raise doc.fail("moves", f"expected the moves {', '.join(RECOVERY_MOVES)} in that order")
+    return moves
+
+
+def load_recovery_moves(root: Path | None = None) -> tuple[RecoveryMove, ...]:
+    """The five moves for recovering from a weak answer, in the order to use them."""
+    return _cached_or_fresh(_recovery_moves, root)
+
+
+# --- template and worksheets -------------------------------------------------------------------
+
+
+@functools.cache
+def _template(root: Path) -> Template:
+    doc = _read(root, "template.toml")
+    nodes = doc.tables("slots")
+    slots = tuple(Slot(n.text("id"), n.text("label"), n.text("hint"), n.text("example")) for n in nodes)
+    if tuple(s.id for s in slots) != TEMPLATE_SLOTS:
+        raise doc.fail("slots", f"expected the slots {', '.join(TEMPLATE_SLOTS)} in that order")
+    pattern = doc.text("pattern")
+    used = re.findall(r"\{(\w+)\}", pattern)
+    if sorted(used) != sorted(TEMPLATE_SLOTS):
+        raise doc.fail("pattern", f"must use each of {{{'}, {'.join(TEMPLATE_SLOTS)}}} once")
+    return Template(pattern=pattern, slots=slots)
+
+
+def load_template(root: Path | None = None) -> Template:
+    """The answer template: a pattern with {slot} placeholders and the slots' hints."""
+    return _cached_or_fresh(_template, root)
+
+
+def _prompts(doc: _Node, key: str, expected: tuple[str, ...] | None = None) -> tuple[Prompt, ...]:
+    nodes = doc.tables(key)
+    prompts = tuple(Prompt(n.text("id"), n.text("label"), n.text("hint")) for n in nodes)
+    if expected is not None and tuple(p.id for p in prompts) != expected:
+        raise doc.fail(key, f"expected the ids {', '.join(expected)} in that order")
+    _unique_ids(nodes, [p.id for p in prompts], set())
+    return prompts
+
+
+@functools.cache
+def _worksheets(root: Path) -> Worksheets:
+    doc = _read(root, "worksheets.toml")
+    stage_nodes = doc.tables("stages")
+    stages = tuple(Stage(n.text("id"), n.text("label"), n.text("description")) for n in stage_nodes)
+    if tuple(s.id for s in stages) != WORKSHEET_STAGES:
+        raise doc.fail("stages", f"expected the stages {', '.join(WORKSHEET_STAGES)} in that order")
+    prompts = {key: _prompts(doc, key, ids) for key, ids in WORKSHEET_PROMPTS.items()}
+    return Worksheets(
+        stages=stages,
+        value_suggestions=doc.texts("value_suggestions", min_items=16),
+        reflection_prompts=_prompts(doc, "reflection_prompts"),
+        **prompts,
+    )
+
+
+def load_worksheets(root: Path | None = None) -> Worksheets:
+    """Self-assessment prompts: stages, value suggestions and each worksheet's fields."""
+    return _cached_or_fresh(_worksheets, root)
+
+
+# --- guides ------------------------------------------------------------------------------------
+
+
+def list_guides(root: Path | None = None) -> list[str]:
+    """Guide names (file stems): the lessons in reading order, then any others A–Z."""
+    folder = (content_dir() if root is None else Path(root)) / "guide"
+    names = {p.stem for p in folder.glob("*.md")} if folder.is_dir() else set()
+    lessons = [n for n in LESSONS if n in names]
+    return lessons + sorted(names - set(lessons))
+
+
+def load_guide(name: str, root: Path | None = None) -> str:
+    """The Markdown text of guide/{name}.md. A missing guide raises ContentError."""
+    relative = f"guide/{name}.md"
+    if not _GUIDE_NAME.fullmatch(name):
+        raise ContentError(relative, "", "not a valid guide name")
+    return _guide_text(content_dir() if root is None else Path(root), relative, root is None)
+
+
+def _guide_text(root: Path, relative: str, use_cache: bool) -> str:
+    return _cached_guide(root, relative) if use_cache else _cached_guide.__wrapped__(root, relative)
+
+
+@functools.cache
+def _cached_guide(root: Path, relative: str) -> str:
+    try:
+        return (root / relative).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ContentError(relative, "", "guide not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ContentError(relative, "", f"cannot read: {exc}") from None
