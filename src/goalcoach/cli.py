@@ -1,4 +1,4 @@
-"""Command line entry point: the TUI by default, plus `check`, `export` and `import`.
+"""Command line entry point: the app by default, plus `check`, `export` and `import`.
 
 Sub-commands are imported lazily so `goalcoach check` never pays for (or imports) textual.
 """
@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import sys
 
-USAGE_ERROR = 2
-
 
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
@@ -16,15 +14,15 @@ def main(argv: list[str] | None = None) -> int:
     if command == "check":
         from goalcoach.check_cli import main as check_main
 
-        return _exit(check_main(args[1:]))
+        return check_main(args[1:])
     if command in ("export", "import"):
         from goalcoach.transfer_cli import main as transfer_main
 
-        return _exit(transfer_main(args))
+        return transfer_main(args)
     from goalcoach.tui_cli import main as tui_main
 
-    return _exit(tui_main(args))
+    return tui_main(args)
 
 
-def _exit(code: int) -> int:
-    return code
+if __name__ == "__main__":
+    sys.exit(main())

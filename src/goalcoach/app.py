@@ -1,0 +1,151 @@
+"""GoalCoachApp: screens, global keys, theme and the safety net for unsaved text.
+
+No domain logic here: screens call the profile, the coach and the content directly.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+from typing import Callable, Iterable
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from goalcoach.profile import Profile, ProfileWriteError
+from goalcoach.screens.base import BaseScreen
+from goalcoach.screens.home import HomeScreen
+
+DraftSaver = Callable[[], None]
+
+
+class GoalCoachApp(App[None]):
+    TITLE = "goalcoach"
+    SUB_TITLE = "career-goals interview coach"
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
+        Binding("f1", "help", "Help", id="app.help"),
+        Binding("question_mark", "help", "Help", show=False, id="app.help_key"),
+        Binding("escape", "back", "Back", show=False, id="app.back"),
+    ]
+
+    def __init__(self, profile: Profile, *, low_bandwidth: bool | None = None) -> None:
+        super().__init__()
+        self.profile = profile
+        if low_bandwidth is None:
+            default = bool(os.environ.get("SSH_CONNECTION"))
+            low_bandwidth = bool(profile.setting("low_bandwidth", default))
+        self.low_bandwidth = low_bandwidth
+        if low_bandwidth:
+            self.animation_level = "none"
+        self._draft_savers: list[DraftSaver] = []
+        self._restoring_theme = False
+
+    # -- start-up ----------------------------------------------------------------------------
+    def get_default_screen(self) -> Screen:
+        return HomeScreen()
+
+    def on_mount(self) -> None:
+        theme = self.profile.setting("theme")
+        if theme and theme in self.available_themes:
+            self._restoring_theme = True
+            self.theme = theme
+            self._restoring_theme = False
+        self._install_signal_handlers()
+        if self.profile.quarantined:
+            self.notify(
+                f"Your profile could not be read, so it was moved to {self.profile.quarantined} "
+                "and a fresh one was started.",
+                title="Profile moved aside",
+                severity="warning",
+                timeout=20,
+                markup=False,
+            )
+
+    def _install_signal_handlers(self) -> None:
+        import asyncio
+
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGTERM, signal.SIGHUP):
+            try:
+                loop.add_signal_handler(signum, self._on_hangup)
+            except (NotImplementedError, RuntimeError, ValueError):
+                pass  # not on this platform, or not the main thread (tests)
+
+    def _on_hangup(self) -> None:
+        """A dropped SSH connection or a kill: save what was typed, then leave."""
+        self.flush_drafts()
+        self.exit()
+
+    # -- theme -------------------------------------------------------------------------------
+    def watch_theme(self, theme: str) -> None:
+        if not self._restoring_theme and self.profile.setting("theme") != theme:
+            self.save(self.profile.set_setting, "theme", theme)
+
+    # -- saving ------------------------------------------------------------------------------
+    def save(self, action: Callable[..., object], *args: object, **kwargs: object) -> bool:
+        """Run a profile write; on failure tell the person and keep going (nothing is lost on screen)."""
+        try:
+            action(*args, **kwargs)
+        except ProfileWriteError as error:
+            self.notify(str(error), title="Not saved", severity="error", timeout=10, markup=False)
+            return False
+        return True
+
+    def register_draft_saver(self, saver: DraftSaver) -> None:
+        self._draft_savers.append(saver)
+
+    def unregister_draft_saver(self, saver: DraftSaver) -> None:
+        if saver in self._draft_savers:
+            self._draft_savers.remove(saver)
+
+    def flush_drafts(self) -> None:
+        for saver in list(self._draft_savers):
+            try:
+                saver()
+            except Exception:  # noqa: BLE001 - one editor's failure must not stop the others saving
+                pass
+
+    async def action_quit(self) -> None:
+        self.flush_drafts()
+        self.exit()
+
+    # -- navigation ----------------------------------------------------------------------------
+    def open_section(self, module: str) -> None:
+        from goalcoach.screens.sections import SECTIONS, open_section
+
+        for section in SECTIONS:
+            if section.module == module:
+                self.push_screen(open_section(section))
+                return
+
+    def action_back(self) -> None:
+        if len(self.screen_stack) > 1:  # never pop the home screen
+            self.pop_screen()
+
+    def action_help(self) -> None:
+        from goalcoach.screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            return
+        guide = getattr(self.screen, "HELP_GUIDE", "home")
+        self.push_screen(HelpScreen(guide, title=f"Help: {self.screen.title or 'goalcoach'}"))
+
+    # -- command palette ---------------------------------------------------------------------
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        state = "on" if self.low_bandwidth else "off"
+        yield SystemCommand(
+            f"Low-bandwidth mode (now {state})",
+            "No cursor blink or animations: best over slow SSH links",
+            self.toggle_low_bandwidth,
+        )
+        if isinstance(screen, BaseScreen):
+            yield from screen.extra_commands()
+
+    def toggle_low_bandwidth(self) -> None:
+        self.low_bandwidth = not self.low_bandwidth
+        self.animation_level = "none" if self.low_bandwidth else "full"
+        self.save(self.profile.set_setting, "low_bandwidth", self.low_bandwidth)
+        self.notify(f"Low-bandwidth mode {'on' if self.low_bandwidth else 'off'}.", markup=False)

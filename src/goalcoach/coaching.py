@@ -1,0 +1,34 @@
+"""Glue between the profile and the coach: build the coach's context from the person's target.
+
+Never imports textual. Sections used (written by the self-assessment):
+  target: {"role", "organisation", "mission", "terms": [..], "stage"}
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from goalcoach.coach import Context, analyse
+
+
+def context_for(
+    profile: Any | None = None,
+    *,
+    stage: str | None = None,
+    role: str | None = None,
+    company: str | None = None,
+    terms: Iterable[str] | None = None,
+) -> Context:
+    """Explicit values win; anything not given comes from the profile's target, if any."""
+    target = profile.section("target") if profile is not None else {}
+    return Context(
+        stage=stage or target.get("stage") or None,
+        role=role or target.get("role") or None,
+        company=company or target.get("organisation") or None,
+        terms=tuple(terms if terms is not None else (target.get("terms") or ())),
+    )
+
+
+def coach(text: str, context: Context | None = None) -> dict[str, Any]:
+    """The coach's result as plain data (what the panel shows and attempts store)."""
+    return analyse(text, context).to_dict()

@@ -1,0 +1,91 @@
+"""Every path goalcoach writes to, in one place. Never imports textual.
+
+The data directory holds one person's private preparation, so it is created 0700 and every
+file in it 0600, whatever the umask. On a shared host a directory that someone else owns or
+can write to is refused rather than trusted.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+ENV_DATA_DIR = "GOALCOACH_DATA_DIR"
+DIR_MODE = 0o700
+FILE_MODE = 0o600
+
+
+class DataDirError(Exception):
+    """The data directory cannot be used; the message names the path and says why."""
+
+
+def default_data_dir() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("goalcoach", appauthor=False))
+
+
+def resolve_data_dir(cli_value: str | os.PathLike[str] | None = None) -> Path:
+    """--data-dir wins, then GOALCOACH_DATA_DIR, then the platform's user data directory."""
+    if cli_value:
+        return Path(cli_value).expanduser()
+    env = os.environ.get(ENV_DATA_DIR)
+    if env:
+        return Path(env).expanduser()
+    return default_data_dir()
+
+
+def ensure_data_dir(path: Path) -> Path:
+    """Create the directory 0700 (or tighten it) and check it is safe to keep private data in."""
+    path = Path(path)
+    try:
+        if path.is_symlink():
+            raise DataDirError(f"{path} is a symbolic link; goalcoach will not follow it")
+        path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+        info = path.stat()
+        if not stat.S_ISDIR(info.st_mode):
+            raise DataDirError(f"{path} is not a directory")
+        if hasattr(os, "getuid") and info.st_uid != os.getuid():
+            raise DataDirError(f"{path} belongs to another user; choose your own with --data-dir")
+        if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+            raise DataDirError(
+                f"{path} is writable by other users; run 'chmod 700 {path}' or choose another --data-dir"
+            )
+        if stat.S_IMODE(info.st_mode) != DIR_MODE:
+            os.chmod(path, DIR_MODE)
+        probe = path / ".write-test"
+        fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+        os.close(fd)
+        os.unlink(probe)
+    except DataDirError:
+        raise
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise DataDirError(f"cannot use data directory {path}: {reason}") from None
+    return path
+
+
+def secure_file(path: Path) -> None:
+    """Force 0600 on a file goalcoach created (umask may have loosened it)."""
+    os.chmod(path, FILE_MODE)
+
+
+def profile_file(data_dir: Path) -> Path:
+    return data_dir / "profile.json"
+
+
+def attempts_file(data_dir: Path) -> Path:
+    return data_dir / "attempts.jsonl"
+
+
+def drafts_dir(data_dir: Path) -> Path:
+    return data_dir / "drafts"
+
+
+def lock_file(data_dir: Path) -> Path:
+    return data_dir / ".profile.lock"
+
+
+def backups_dir(data_dir: Path) -> Path:
+    return data_dir / "backups"

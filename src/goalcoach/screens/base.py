@@ -1,0 +1,49 @@
+"""What every goalcoach screen shares: its help guide and the 'terminal too small' notice."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.screen import Screen
+from textual.widgets import Static
+
+MIN_WIDTH = 60
+MIN_HEIGHT = 18
+
+
+class BaseScreen(Screen):
+    """A screen with a help guide (content/guide/<HELP_GUIDE>.md) and a minimum size."""
+
+    HELP_GUIDE = "home"
+    DEFAULT_CSS = """
+    BaseScreen #too-small {
+        display: none;
+        width: 1fr;
+        height: 1fr;
+        content-align: center middle;
+        text-align: center;
+        color: $warning;
+        layer: too-small;
+    }
+    BaseScreen.-too-small > * { display: none; }
+    BaseScreen.-too-small > #too-small { display: block; }
+    """
+
+    def on_mount(self) -> None:
+        self.mount(
+            Static(
+                f"Make the terminal larger: goalcoach needs at least {MIN_WIDTH}×{MIN_HEIGHT}.",
+                id="too-small",
+                markup=False,
+            )
+        )
+        self._check_size(self.app.size.width, self.app.size.height)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._check_size(event.size.width, event.size.height)
+
+    def _check_size(self, width: int, height: int) -> None:
+        self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small")
+
+    def extra_commands(self):
+        """Commands this screen adds to the command palette (SystemCommand instances)."""
+        return ()

@@ -1,0 +1,51 @@
+"""Help for the current screen: its guide from content/guide/, shown as Markdown."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, MarkdownViewer, Static
+
+from goalcoach.content import ContentError, load_guide
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [
+        Binding("escape", "close", "Close", id="help.close"),
+        Binding("q", "close", "Close", show=False, id="help.close_q"),
+    ]
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > Vertical {
+        width: 90%;
+        max-width: 100;
+        height: 90%;
+        border: round $primary;
+        background: $surface;
+    }
+    HelpScreen #help-title { padding: 0 1; background: $primary; color: $text; text-style: bold; }
+    HelpScreen MarkdownViewer { height: 1fr; }
+    """
+
+    def __init__(self, guide: str, title: str = "Help") -> None:
+        super().__init__()
+        self.guide = guide
+        self.title_text = title
+
+    def compose(self) -> ComposeResult:
+        try:
+            text = load_guide(self.guide)
+        except ContentError as error:
+            text = f"No help is available here ({error})."
+        with Vertical():
+            yield Static(f"{self.title_text} — escape to close", id="help-title", markup=False)
+            yield MarkdownViewer(text, show_table_of_contents=False, open_links=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(MarkdownViewer).focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,62 @@
+"""The home screen: what goalcoach is, and one key per section."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from goalcoach.screens.base import BaseScreen
+from goalcoach.screens.sections import SECTIONS, Section, available_sections
+
+INTRO = (
+    "goalcoach helps you answer “What are your career goals?” with confidence: "
+    "know what you want, build an answer, and practise it against real interview follow-ups.\n"
+    "An instant coach reads every answer and shows what is strong and what to fix; "
+    "everything stays private on this machine."
+)
+
+
+class HomeScreen(BaseScreen):
+    HELP_GUIDE = "home"
+    CSS_PATH = "home.tcss"
+
+    BINDINGS = [
+        Binding(s.key, f"open('{s.module}')", s.short, id=f"home.{s.module}") for s in SECTIONS
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sections = available_sections()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "open":
+            return any(s.module == parameters[0] for s in self.sections)
+        return True
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="home-body"):
+            yield Static(INTRO, id="intro", markup=False)
+            yield OptionList(*[self._option(s) for s in self.sections], id="sections")
+            yield Static("", id="stats", markup=False)
+        yield Footer()
+
+    @staticmethod
+    def _option(section: Section) -> Option:
+        from rich.text import Text
+
+        label = Text.assemble((f" {section.key} ", "bold reverse"), "  ", (section.title, "bold"), "  ", (section.summary, "dim"))
+        return Option(label, id=section.module)
+
+    def on_mount(self) -> None:
+        self.query_one("#sections", OptionList).focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.action_open(event.option.id)
+
+    def action_open(self, module: str) -> None:
+        self.app.open_section(module)

@@ -1,0 +1,65 @@
+"""`goalcoach` with no sub-command: open the profile and run the full-screen app."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from goalcoach import __version__
+
+DESCRIPTION = """\
+goalcoach: a private, keyboard-driven coach for the interview question
+"What are your career goals?". Run it with no command to open the app.
+
+commands:
+  goalcoach check [PATH|-]      coach one answer (or --batch JSONL) without the app
+  goalcoach export              write a prep sheet (markdown) or a backup (json)
+  goalcoach import FILE         bring a backup back (--merge or --replace)
+Run 'goalcoach COMMAND --help' for a command's options.
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="goalcoach",
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"goalcoach {__version__}")
+    add_data_dir_argument(parser)
+    return parser
+
+
+def add_data_dir_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--data-dir",
+        metavar="PATH",
+        help="where your profile lives (default: $GOALCOACH_DATA_DIR or your user data directory)",
+    )
+
+
+def fail(message: str) -> int:
+    print(f"goalcoach: error: {message}", file=sys.stderr)
+    return 2
+
+
+def open_profile(data_dir_option: str | None):
+    """Open the profile or return an exit code with a one-line message printed."""
+    from goalcoach.paths import DataDirError, resolve_data_dir
+    from goalcoach.profile import Profile, ProfileError
+
+    try:
+        return Profile.open(resolve_data_dir(data_dir_option))
+    except (DataDirError, ProfileError) as error:
+        return fail(str(error))
+
+
+def main(argv: list[str]) -> int:
+    args = build_parser().parse_args(argv)
+    profile = open_profile(args.data_dir)
+    if isinstance(profile, int):
+        return profile
+    from goalcoach.app import GoalCoachApp
+
+    GoalCoachApp(profile).run()
+    return 0

@@ -1,0 +1,1 @@
+"""Reusable widgets: the answer editor, the coach panel, the highlighted answer."""

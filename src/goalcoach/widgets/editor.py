@@ -1,0 +1,98 @@
+"""AnswerEditor: a TextArea whose text is never lost and that tells its screen when typing pauses.
+
+- The draft autosaves about a second after the last keystroke (and on unmount, quit, SIGHUP
+  and SIGTERM, through the app's draft savers).
+- `Settled` is posted a moment after typing pauses, so the screen runs the coach then and
+  never on the keystroke itself.
+"""
+
+from __future__ import annotations
+
+from textual.message import Message
+from textual.timer import Timer
+from textual.widgets import TextArea
+
+AUTOSAVE_DELAY = 1.0
+SETTLE_DELAY = 0.25
+
+
+class AnswerEditor(TextArea):
+    class Settled(Message):
+        """Typing paused: the text is ready to be coached."""
+
+        def __init__(self, editor: "AnswerEditor", text: str) -> None:
+            super().__init__()
+            self.editor = editor
+            self.text = text
+
+        @property
+        def control(self) -> "AnswerEditor":
+            return self.editor
+
+    def __init__(
+        self,
+        text: str = "",
+        *,
+        draft_key: str | None = None,
+        restore_draft: bool = True,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(text, soft_wrap=True, tab_behavior="focus", show_line_numbers=False, id=id, classes=classes)
+        self.draft_key = draft_key
+        self.restore_draft = restore_draft
+        self._dirty = False
+        self._save_timer: Timer | None = None
+        self._settle_timer: Timer | None = None
+
+    def on_mount(self) -> None:
+        self.cursor_blink = not getattr(self.app, "low_bandwidth", False)
+        if self.draft_key:
+            self.app.register_draft_saver(self.save_draft_now)
+            if self.restore_draft:
+                self._restore()
+
+    def on_unmount(self) -> None:
+        if self.draft_key:
+            self.save_draft_now()
+            self.app.unregister_draft_saver(self.save_draft_now)
+
+    def _restore(self) -> None:
+        draft = self.app.profile.draft(self.draft_key)
+        if not draft or not isinstance(draft.get("text"), str):
+            return
+        self.load_text(draft["text"])
+        row, col = (list(draft.get("cursor") or [0, 0]) + [0, 0])[:2]
+        try:
+            self.move_cursor((int(row), int(col)))
+        except (TypeError, ValueError):
+            pass
+        self._dirty = False
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if event.text_area is not self:
+            return
+        self._dirty = True
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        if self._settle_timer is not None:
+            self._settle_timer.stop()
+        if self.draft_key:
+            self._save_timer = self.set_timer(AUTOSAVE_DELAY, self.save_draft_now)
+        self._settle_timer = self.set_timer(SETTLE_DELAY, self._settled)
+
+    def _settled(self) -> None:
+        self.post_message(self.Settled(self, self.text))
+
+    def save_draft_now(self) -> None:
+        """Write the draft if it changed since the last save (cheap to call often)."""
+        if not self.draft_key or not self._dirty:
+            return
+        if self.app.save(self.app.profile.save_draft, self.draft_key, self.text, self.cursor_location):
+            self._dirty = False
+
+    def discard_draft(self) -> None:
+        """The text was saved elsewhere (a version, an attempt): forget the draft."""
+        self._dirty = False
+        if self.draft_key:
+            self.app.save(self.app.profile.clear_draft, self.draft_key)
