@@ -289,11 +289,13 @@ def _drills(root: Path) -> tuple[tuple[Drill, ...], tuple[ContentError, ...]]:
             errors.append(exc)
             continue
         drills.extend(batch)
+    drills.sort(key=lambda d: ISSUE_CODES.index(d.misstep))
     return tuple(drills), tuple(errors)
 
 
 def load_drills(root: Path | None = None) -> tuple[list[Drill], list[ContentError]]:
-    """All recovery drills (file by file, in file order), plus an error per skipped file."""
+    """All recovery drills, grouped by misstep in the rubric's issue order (file order within a
+    misstep), plus an error for each file that was skipped."""
     drills, errors = _cached_or_fresh(_drills, root)
     return list(drills), list(errors)
 
