@@ -31,6 +31,7 @@ from goalcoach.content_types import (
     ContentError,
     Drill,
     Employer,
+    Node,
     Prompt,
     RecoveryMove,
     Scenario,
@@ -39,6 +40,8 @@ from goalcoach.content_types import (
     Stage,
     Template,
     Worksheets,
+    check_unique,
+    toml_files,
 )
 
 __all__ = [
@@ -90,104 +93,18 @@ def content_dir() -> Path:
     return here.parent.parent / "content"
 
 
-# --- reading and checking TOML ----------------------------------------------------------------
-
-
-def _unwrap(text: str) -> str:
-    """Strip, and join hard-wrapped lines: single newlines become spaces, blank lines stay."""
-    paragraphs = re.split(r"\n\s*\n", text.strip())
-    return "\n\n".join(" ".join(p.split()) for p in paragraphs)
-
-
-class _Node:
-    """A TOML table plus where it came from, so every complaint names file and field."""
-
-    def __init__(self, data: dict[str, Any], file: str, path: str = "") -> None:
-        self.data, self.file, self.path = data, file, path
-
-    def where(self, key: str) -> str:
-        return f"{self.path}.{key}" if self.path else key
-
-    def fail(self, field: str, problem: str) -> ContentError:
-        return ContentError(self.file, field, problem)
-
-    def text(self, key: str) -> str:
-        value = self.data.get(key)
-        if value is None:
-            raise self.fail(self.where(key), "missing (expected a non-empty string)")
-        return self._string(value, self.where(key))
-
-    def _string(self, value: Any, field: str) -> str:
-        if not isinstance(value, str):
-            kind = type(value).__name__
-            raise self.fail(field, f"expected a non-empty string, got {kind}")
-        if not value.strip():
-            raise self.fail(field, "empty (expected a non-empty string)")
-        return _unwrap(value)
-
-    def choice(self, key: str, allowed: tuple[str, ...]) -> str:
-        value = self.text(key)
-        if value not in allowed:
-            raise self.fail(self.where(key), f"{value!r} is not one of: {', '.join(allowed)}")
-        return value
-
-    def texts(self, key: str, min_items: int = 1) -> tuple[str, ...]:
-        value = self.data.get(key)
-        if value is None:
-            raise self.fail(self.where(key), "missing (expected a list of strings)")
-        if not isinstance(value, list):
-            raise self.fail(self.where(key), "expected a list of strings")
-        if len(value) < min_items:
-            raise self.fail(self.where(key), f"expected at least {min_items} item(s)")
-        return tuple(self._string(v, f"{self.where(key)}[{i}]") for i, v in enumerate(value))
-
-    def table(self, key: str) -> _Node:
-        value = self.data.get(key)
-        if not isinstance(value, dict):
-            problem = "missing (expected a table)" if value is None else "expected a table"
-            raise self.fail(self.where(key), problem)
-        return _Node(value, self.file, self.where(key))
-
-    def tables(self, key: str, min_items: int = 1) -> list[_Node]:
-        value = self.data.get(key)
-        if value is None:
-            raise self.fail(self.where(key), "missing (expected an array of tables)")
-        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-            raise self.fail(self.where(key), "expected an array of tables")
-        if len(value) < min_items:
-            raise self.fail(self.where(key), f"expected at least {min_items} item(s)")
-        return [_Node(v, self.file, f"{self.where(key)}[{i}]") for i, v in enumerate(value)]
-
-
-def _read(root: Path, relative: str) -> _Node:
+def _read(root: Path, relative: str) -> Node:
     """Parse one TOML file; a missing or malformed file becomes a ContentError."""
     path = root / relative
     try:
         with path.open("rb") as handle:
-            return _Node(tomllib.load(handle), relative)
+            return Node(tomllib.load(handle), relative)
     except FileNotFoundError:
         raise ContentError(relative, "", "file not found") from None
     except tomllib.TOMLDecodeError as exc:
         raise ContentError(relative, "", f"invalid TOML: {exc}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ContentError(relative, "", f"cannot read: {exc}") from None
-
-
-def _unique_ids(nodes: list[_Node], ids: list[str], seen: set[str]) -> None:
-    """Fail on an id already used in this file or an earlier one; then remember the ids."""
-    local: set[str] = set()
-    for node, item_id in zip(nodes, ids):
-        if item_id in seen or item_id in local:
-            raise node.fail(node.where("id"), f"duplicate id {item_id!r}")
-        local.add(item_id)
-    seen.update(local)
-
-
-def _toml_files(root: Path, folder: str) -> list[str]:
-    directory = root / folder
-    if not directory.is_dir():
-        return []
-    return [f"{folder}/{p.name}" for p in sorted(directory.glob("*.toml"))]
 
 
 def _cached_or_fresh(loader: Any, root: Path | None) -> Any:
@@ -197,7 +114,7 @@ def _cached_or_fresh(loader: Any, root: Path | None) -> Any:
 # --- scenario sets -----------------------------------------------------------------------------
 
 
-def _scenario(node: _Node, set_id: str) -> Scenario:
+def _scenario(node: Node, set_id: str) -> Scenario:
     employer = node.table("employer")
     return Scenario(
         id=node.text("id"),
@@ -217,14 +134,14 @@ def _scenario(node: _Node, set_id: str) -> Scenario:
     )
 
 
-def _scenario_set(doc: _Node, seen_stages: set[str], seen_ids: set[str]) -> ScenarioSet:
+def _scenario_set(doc: Node, seen_stages: set[str], seen_ids: set[str]) -> ScenarioSet:
     set_id = doc.text("id")
     stage = doc.choice("stage", SET_STAGES)
     if stage in seen_stages:
         raise doc.fail("stage", f"another file already holds the {stage!r} set")
     nodes = doc.tables("scenarios")
     scenarios = tuple(_scenario(node, set_id) for node in nodes)
-    _unique_ids(nodes, [s.id for s in scenarios], seen_ids)
+    check_unique(nodes, [s.id for s in scenarios], seen_ids)
     seen_stages.add(stage)
     return ScenarioSet(
         id=set_id,
@@ -241,7 +158,7 @@ def _scenario_sets(root: Path) -> tuple[tuple[ScenarioSet, ...], tuple[ContentEr
     errors: list[ContentError] = []
     seen_stages: set[str] = set()
     seen_ids: set[str] = set()
-    for relative in _toml_files(root, "scenarios"):
+    for relative in toml_files(root, "scenarios"):
         try:
             sets.append(_scenario_set(_read(root, relative), seen_stages, seen_ids))
         except ContentError as exc:
@@ -259,7 +176,7 @@ def load_scenario_sets(root: Path | None = None) -> tuple[list[ScenarioSet], lis
 # --- drills ------------------------------------------------------------------------------------
 
 
-def _drill(node: _Node) -> Drill:
+def _drill(node: Node) -> Drill:
     return Drill(
         id=node.text("id"),
         misstep=node.choice("misstep", DRILL_MISSTEPS),
@@ -278,13 +195,13 @@ def _drills(root: Path) -> tuple[tuple[Drill, ...], tuple[ContentError, ...]]:
     drills: list[Drill] = []
     errors: list[ContentError] = []
     seen_ids: set[str] = set()
-    for relative in _toml_files(root, "drills"):
+    for relative in toml_files(root, "drills"):
         if relative.rsplit("/", 1)[-1] in _SPECIAL_DRILL_FILES:
             continue
         try:
             nodes = _read(root, relative).tables("drills")
             batch = [_drill(node) for node in nodes]
-            _unique_ids(nodes, [d.id for d in batch], seen_ids)
+            check_unique(nodes, [d.id for d in batch], seen_ids)
         except ContentError as exc:
             errors.append(exc)
             continue
@@ -339,7 +256,9 @@ def load_recovery_moves(root: Path | None = None) -> tuple[RecoveryMove, ...]:
 def _template(root: Path) -> Template:
     doc = _read(root, "template.toml")
     nodes = doc.tables("slots")
-    slots = tuple(Slot(n.text("id"), n.text("label"), n.text("hint"), n.text("example")) for n in nodes)
+    slots = tuple(
+        Slot(n.text("id"), n.text("label"), n.text("hint"), n.text("example")) for n in nodes
+    )
     if tuple(s.id for s in slots) != TEMPLATE_SLOTS:
         raise doc.fail("slots", f"expected the slots {', '.join(TEMPLATE_SLOTS)} in that order")
     pattern = doc.text("pattern")
@@ -354,12 +273,12 @@ def load_template(root: Path | None = None) -> Template:
     return _cached_or_fresh(_template, root)
 
 
-def _prompts(doc: _Node, key: str, expected: tuple[str, ...] | None = None) -> tuple[Prompt, ...]:
+def _prompts(doc: Node, key: str, expected: tuple[str, ...] | None = None) -> tuple[Prompt, ...]:
     nodes = doc.tables(key)
     prompts = tuple(Prompt(n.text("id"), n.text("label"), n.text("hint")) for n in nodes)
     if expected is not None and tuple(p.id for p in prompts) != expected:
         raise doc.fail(key, f"expected the ids {', '.join(expected)} in that order")
-    _unique_ids(nodes, [p.id for p in prompts], set())
+    check_unique(nodes, [p.id for p in prompts], set())
     return prompts
 
 
@@ -400,15 +319,13 @@ def load_guide(name: str, root: Path | None = None) -> str:
     relative = f"guide/{name}.md"
     if not _GUIDE_NAME.fullmatch(name):
         raise ContentError(relative, "", "not a valid guide name")
-    return _guide_text(content_dir() if root is None else Path(root), relative, root is None)
-
-
-def _guide_text(root: Path, relative: str, use_cache: bool) -> str:
-    return _cached_guide(root, relative) if use_cache else _cached_guide.__wrapped__(root, relative)
+    if root is None:
+        return _guide(content_dir(), relative)
+    return _guide.__wrapped__(Path(root), relative)
 
 
 @functools.cache
-def _cached_guide(root: Path, relative: str) -> str:
+def _guide(root: Path, relative: str) -> str:
     try:
         return (root / relative).read_text(encoding="utf-8")
     except FileNotFoundError:

@@ -1,0 +1,354 @@
+"""The shipped content loads cleanly and meets its shape; the loaders report broken files."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from goalcoach.content import (
+    SET_STAGES,
+    ContentError,
+    content_dir,
+    list_guides,
+    load_drills,
+    load_guide,
+    load_pushbacks,
+    load_recovery_moves,
+    load_scenario_sets,
+    load_template,
+    load_worksheets,
+)
+
+WORD = re.compile(r"[\w'’-]+")
+ACKNOWLEDGEMENTS = (
+    "Let me clarify",
+    "I don't think I explained that well",
+    "To put that more clearly",
+    "If I may, I'd like to rephrase",
+)
+LESSONS = [
+    "why-they-ask",
+    "strong-answer",
+    "stages",
+    "mistakes",
+    "recovery",
+    "follow-ups",
+    "delivery",
+]
+
+
+def words(text: str) -> int:
+    return len(WORD.findall(text))
+
+
+# --- the shipped content ----------------------------------------------------------------------
+
+
+def test_scenario_sets_load_in_stage_order():
+    sets, errors = load_scenario_sets()
+    assert errors == []
+    assert [s.id for s in sets] == ["entry", "mid", "switcher", "senior", "gap"]
+    assert [s.stage for s in sets] == list(SET_STAGES)
+    for scenario_set in sets:
+        assert scenario_set.title and scenario_set.summary
+
+
+def test_scenarios_have_distinct_industries_and_employers_within_a_set():
+    sets, _ = load_scenario_sets()
+    for scenario_set in sets:
+        scenarios = scenario_set.scenarios
+        assert len(scenarios) >= 3, scenario_set.id
+        assert len({s.industry for s in scenarios}) == len(scenarios), scenario_set.id
+        assert len({s.employer.name for s in scenarios}) == len(scenarios), scenario_set.id
+        assert all(s.set_id == scenario_set.id for s in scenarios)
+
+
+def test_scenario_ids_are_unique_across_sets():
+    sets, _ = load_scenario_sets()
+    ids = [s.id for scenario_set in sets for s in scenario_set.scenarios]
+    assert len(ids) == len(set(ids))
+    assert all(i.startswith(f"{i.split('-')[0]}-") for i in ids)
+
+
+@pytest.mark.parametrize("scenario_set", load_scenario_sets()[0], ids=lambda s: s.id)
+def test_scenario_shape(scenario_set):
+    for s in scenario_set.scenarios:
+        assert 120 <= words(s.model_answer) <= 220, (s.id, words(s.model_answer))
+        assert len(s.follow_ups) >= 2, s.id
+        assert 2 <= len(s.tips) <= 4, s.id
+        assert 2 <= len(s.employer.values) <= 4, s.id
+        assert s.employer.name.split()[0] in s.model_answer, s.id
+        assert 1 <= len(re.findall(r"[.!?](\s|$)", s.persona)) <= 3, s.id
+        assert s.question.endswith("?")
+
+
+def test_drills_load_and_cover_the_missteps():
+    drills, errors = load_drills()
+    assert errors == []
+    assert len(drills) >= 12
+    assert len({d.id for d in drills}) == len(drills)
+    missteps = {d.misstep for d in drills}
+    assert {
+        "vague",
+        "personal_gain",
+        "unrealistic",
+        "misaligned",
+        "hedging",
+        "too_long",
+        "negative_tone",
+        "filler",
+    } <= missteps
+    assert len({d.title for d in drills}) == len(drills)
+
+
+@pytest.mark.parametrize("drill", load_drills()[0], ids=lambda d: d.id)
+def test_drill_shape(drill):
+    assert 80 <= words(drill.model_recovery) <= 200, words(drill.model_recovery)
+    assert drill.model_recovery.startswith(ACKNOWLEDGEMENTS)
+    assert drill.question.endswith("?") and drill.pushback.endswith("?")
+    assert 1 <= len(re.findall(r"[.!?](\s|$)", drill.why_it_hurts)) <= 2
+    assert drill.tips
+    if drill.misstep == "too_long":
+        assert words(drill.flawed_answer) > 250
+    elif drill.misstep == "too_short":
+        assert words(drill.flawed_answer) < 40
+    else:
+        assert 40 <= words(drill.flawed_answer) <= 250
+
+
+def test_pushbacks_cover_every_code():
+    pushbacks = load_pushbacks()
+    issues = ["vague", "personal_gain", "unrealistic", "misaligned", "hedging", "filler"]
+    issues += ["negative_tone", "too_short", "too_long"]
+    for code in issues + ["company_alignment", "action_plan", "long_term", "short_term"]:
+        assert pushbacks.get(code), code
+    assert "specific" in pushbacks["vague"]
+    assert "leave" in pushbacks["misaligned"]
+    assert "jump" in pushbacks["unrealistic"]
+    assert "role" in pushbacks["company_alignment"]
+    assert "get there" in pushbacks["action_plan"]
+
+
+def test_recovery_moves_in_order():
+    moves = load_recovery_moves()
+    assert [m.id for m in moves] == ["acknowledge", "pause", "reframe", "star", "listen"]
+    assert all(m.title and m.how for m in moves)
+
+
+def test_template_slots_and_assembly():
+    template = load_template()
+    assert [s.id for s in template.slots] == [
+        "time_frame",
+        "goal",
+        "area",
+        "reason",
+        "action_steps",
+        "long_term",
+    ]
+    assert all(s.label and s.hint and s.example for s in template.slots)
+    filled = template.assemble(template.examples())
+    assert "{" not in filled and "‹" not in filled
+    for slot in template.slots:
+        assert slot.example in filled
+    assert 40 <= words(filled) <= 250
+
+
+def test_template_gaps_and_user_text():
+    template = load_template()
+    empty = template.assemble({})
+    assert "‹goal›" in empty and "‹time frame›" in empty
+    assert "[" not in empty and "{" not in empty
+    odd = template.assemble({"goal": "lead {area} work [/] and more.\n\n", "area": "  "})
+    assert "lead {area} work [/] and more." in odd
+    assert "‹area of interest›" in odd
+
+
+def test_worksheets():
+    sheets = load_worksheets()
+    assert [(s.id, s.label) for s in sheets.stages] == [
+        ("entry", "Entry level"),
+        ("mid", "Mid-career"),
+        ("switcher", "Career switcher"),
+        ("senior", "Senior"),
+    ]
+    assert len(sheets.value_suggestions) >= 16
+    assert len(set(sheets.value_suggestions)) == len(sheets.value_suggestions)
+    ids = lambda prompts: [p.id for p in prompts]  # noqa: E731
+    assert ids(sheets.target_prompts) == ["role", "organisation", "mission", "terms", "stage"]
+    assert ids(sheets.values_prompts) == ["moment"]
+    assert ids(sheets.skills_prompts) == ["hard", "soft", "to_develop", "per_goal"]
+    assert ids(sheets.goals_prompts) == [
+        "short_term",
+        "long_term",
+        "steps",
+        "target_date",
+        "resources",
+    ]
+    reflection = " ".join(p.label + " " + p.hint for p in sheets.reflection_prompts).lower()
+    for topic in ("five", "ten", "twenty", "feedback", "career path", "inventor", "mission"):
+        assert topic in reflection, topic
+
+
+def test_guides():
+    names = list_guides()
+    assert names[: len(LESSONS)] == LESSONS
+    for name in LESSONS:
+        text = load_guide(name)
+        assert text.startswith("# ")
+        assert len(text.splitlines()) <= 45, name
+
+
+def test_missing_guide_names_the_file():
+    with pytest.raises(ContentError) as caught:
+        load_guide("no-such-lesson")
+    assert caught.value.file == "guide/no-such-lesson.md"
+    assert "guide/no-such-lesson.md" in str(caught.value)
+    with pytest.raises(ContentError):
+        load_guide("../pyproject")
+
+
+def test_results_are_cached_and_safe_to_mutate():
+    sets, errors = load_scenario_sets()
+    sets.clear()
+    errors.append("x")
+    again, errors_again = load_scenario_sets()
+    assert len(again) == 5 and errors_again == []
+    assert load_template() is load_template()
+
+
+def test_content_does_not_import_textual():
+    code = "import sys, goalcoach.content as c; c.load_scenario_sets(); c.load_drills(); "
+    code += "assert 'textual' not in sys.modules, 'textual imported'"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+# --- broken content in a temporary folder ------------------------------------------------------
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    copy = tmp_path / "content"
+    shutil.copytree(content_dir(), copy)
+    return copy
+
+
+def scenario_file(set_id: str, scenario_ids: list[str], drop: tuple[str, str] = ("", "")) -> str:
+    """A small valid set file; `drop` = (scenario id, field) leaves that field out."""
+    parts = [f'id = "{set_id}"\ntitle = "T"\nstage = "{set_id}"\nsummary = "S"\n']
+    for sid in scenario_ids:
+        fields = {
+            "id": sid,
+            "title": "T",
+            "industry": sid,
+            "persona": "P.",
+            "question": "Q?",
+            "model_answer": "A.",
+        }
+        lines = [f'{k} = "{v}"' for k, v in fields.items() if (sid, k) != drop]
+        lines += ['follow_ups = ["F?"]', 'tips = ["T."]']
+        lines += ["[scenarios.employer]", 'name = "E"', 'what_it_does = "W"', 'values = ["V"]']
+        parts.append("[[scenarios]]\n" + "\n".join(lines) + "\n")
+    return "\n".join(parts)
+
+
+def test_broken_toml_is_reported_and_skipped(root: Path):
+    (root / "scenarios" / "mid.toml").write_text('id = "mid"\ntitle = "unterminated\n')
+    sets, errors = load_scenario_sets(root)
+    assert [s.id for s in sets] == ["entry", "switcher", "senior", "gap"]
+    assert len(errors) == 1
+    assert errors[0].file == "scenarios/mid.toml"
+    assert str(errors[0]).startswith("scenarios/mid.toml: invalid TOML")
+
+
+def test_broken_drill_file_is_reported_and_skipped(root: Path):
+    (root / "drills" / "hedging.toml").write_text("[[drills]\n")
+    drills, errors = load_drills(root)
+    assert [e.file for e in errors] == ["drills/hedging.toml"]
+    assert "hedging" not in {d.misstep for d in drills}
+    assert len(drills) == len(load_drills()[0]) - 1
+
+
+def test_missing_field_names_file_and_field(root: Path):
+    text = scenario_file("entry", ["a-1", "a-2", "a-3"], drop=("a-3", "model_answer"))
+    (root / "scenarios" / "entry.toml").write_text(text)
+    sets, errors = load_scenario_sets(root)
+    assert [e.file for e in errors] == ["scenarios/entry.toml"]
+    error = errors[0]
+    assert error.field == "scenarios[2].model_answer"
+    assert str(error) == (
+        "scenarios/entry.toml: scenarios[2].model_answer: missing (expected a non-empty string)"
+    )
+    assert "entry" not in [s.id for s in sets]
+
+
+def test_wrong_types_and_values_are_reported(root: Path):
+    bad_stage = scenario_file("entry", ["b-1"]).replace('stage = "entry"', 'stage = "junior"')
+    (root / "scenarios" / "entry.toml").write_text(bad_stage)
+    bad_tips = scenario_file("mid", ["b-2"]).replace('tips = ["T."]', "tips = [1]")
+    (root / "scenarios" / "mid.toml").write_text(bad_tips)
+    no_employer = scenario_file("gap", ["b-3"]).replace("[scenarios.employer]", "[other]")
+    (root / "scenarios" / "gap.toml").write_text(no_employer)
+    _, errors = load_scenario_sets(root)
+    by_file = {e.file: e for e in errors}
+    assert by_file["scenarios/entry.toml"].field == "stage"
+    assert by_file["scenarios/mid.toml"].field == "scenarios[0].tips[0]"
+    assert by_file["scenarios/gap.toml"].field == "scenarios[0].employer"
+
+
+def test_duplicate_scenario_id_across_files(root: Path):
+    duplicate = scenario_file("gap", ["entry-nurse"])
+    (root / "scenarios" / "gap.toml").write_text(duplicate)
+    sets, errors = load_scenario_sets(root)
+    assert [(e.file, e.field) for e in errors] == [("scenarios/gap.toml", "scenarios[0].id")]
+    assert "duplicate" in str(errors[0])
+    assert len(sets) == 4
+
+
+def test_unknown_drill_misstep(root: Path):
+    path = root / "drills" / "filler.toml"
+    path.write_text(path.read_text().replace('misstep = "filler"', 'misstep = "mumbling"'))
+    _, errors = load_drills(root)
+    assert [(e.file, e.field) for e in errors] == [("drills/filler.toml", "drills[0].misstep")]
+
+
+def test_single_files_raise_with_file_and_field(root: Path):
+    path = root / "drills" / "pushbacks.toml"
+    path.write_text(re.sub(r"(?m)^too_short = .*$", "", path.read_text()))
+    with pytest.raises(ContentError) as caught:
+        load_pushbacks(root)
+    assert (caught.value.file, caught.value.field) == ("drills/pushbacks.toml", "too_short")
+
+    path = root / "template.toml"
+    path.write_text(path.read_text().replace('id = "reason"', 'id = "why"'))
+    with pytest.raises(ContentError) as caught:
+        load_template(root)
+    assert caught.value.file == "template.toml"
+
+    (root / "worksheets.toml").unlink()
+    with pytest.raises(ContentError) as caught:
+        load_worksheets(root)
+    assert caught.value.file == "worksheets.toml"
+
+
+def test_explicit_root_bypasses_the_cache(root: Path):
+    assert len(load_scenario_sets(root)[0]) == 5
+    (root / "scenarios" / "senior.toml").unlink()
+    assert len(load_scenario_sets(root)[0]) == 4
+    assert len(load_scenario_sets()[0]) == 5
+
+
+def test_unwrapped_text(root: Path):
+    text = scenario_file("entry", ["c-1"]).replace(
+        'persona = "P."', 'persona = """\n  One line\n  wrapped.\n\n  Second paragraph.\n"""'
+    )
+    (root / "scenarios" / "entry.toml").write_text(textwrap.dedent(text))
+    sets, errors = load_scenario_sets(root)
+    assert errors == []
+    assert sets[0].scenarios[0].persona == "One line wrapped.\n\nSecond paragraph."
