@@ -21,6 +21,7 @@ from typing import Any, Callable, Iterator
 from contextlib import contextmanager
 from filelock import FileLock, Timeout
 from tinydb import Query, TinyDB
+from tinydb.table import Table
 
 from goalcoach import paths
 from goalcoach.profile.attempts import AttemptLog
@@ -146,9 +147,10 @@ class Profile:
         with self._locked(), self._saving():
             yield
 
-    def _table(self, name: str):
-        # No query cache: another process may have replaced the file since the last read.
-        return self._db.table(name, cache_size=0)
+    def _table(self, name: str) -> Table:
+        # A fresh Table each time, without a query cache: TinyDB's cached tables remember
+        # results and the next document id, which another process may have changed.
+        return Table(self._db.storage, name, cache_size=0)
 
     # -- sections (self-assessment, builder slots, ...) ------------------------------------
     def section(self, name: str) -> dict[str, Any]:

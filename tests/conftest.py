@@ -1,0 +1,61 @@
+"""Shared fixtures: a private data directory per test, a fixed clock, and deterministic apps.
+
+Snapshot baselines live in the top-level snapshots/<test module>/ folder.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+import pytest_textual_snapshot
+
+SNAPSHOT_ROOT = Path(__file__).resolve().parent.parent / "snapshots"
+FIXED_NOW = "2026-11-02T09:00:00+00:00"
+
+
+def _snapshot_dirname(cls, *, test_location) -> str:
+    return str(SNAPSHOT_ROOT / test_location.basename)
+
+
+pytest_textual_snapshot.SVGImageExtension.dirname = classmethod(_snapshot_dirname)
+
+# Tests never run in "over SSH" mode by accident, and never touch the real user data dir.
+os.environ.pop("SSH_CONNECTION", None)
+
+
+def fixed_clock() -> str:
+    return FIXED_NOW
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("GOALCOACH_DATA_DIR", str(tmp_path / "default-data"))
+
+
+@pytest.fixture
+def data_dir(tmp_path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def profile(data_dir):
+    from goalcoach.profile import Profile
+
+    return Profile.open(data_dir, clock=fixed_clock)
+
+
+@pytest.fixture
+def make_app(data_dir):
+    """make_app(profile=None, **kwargs) -> a GoalCoachApp with no blinking and a fixed clock."""
+
+    def factory(profile: Any = None, **kwargs: Any):
+        from goalcoach.app import GoalCoachApp
+        from goalcoach.profile import Profile
+
+        kwargs.setdefault("low_bandwidth", True)
+        return GoalCoachApp(profile or Profile.open(data_dir, clock=fixed_clock), **kwargs)
+
+    return factory
