@@ -1,0 +1,208 @@
+"""Pure helpers for the self-assessment and the answer builder. Never imports textual.
+
+- lists typed as comma-separated text, and back;
+- the ranked values list (add, move, toggle), capped at five;
+- the progress line ("Target 5/5 · Values 5/5 · Skills 4 · Goals 2 · Reflection 3/7");
+- suggestions for the answer template's slots, taken from the self-assessment;
+- a word-level diff of two answer versions.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Any, Iterable, Literal
+
+MAX_VALUES = 5
+TARGET_FIELDS = ("role", "organisation", "mission", "terms", "stage")
+GOAL_FIELDS = ("goal", "steps", "target_date", "resources")
+HORIZONS = ("short_term", "long_term")
+#: The builder's default near-term window when the person has a short-term goal (1–2 years).
+DEFAULT_TIME_FRAME = "two years"
+
+DiffOp = Literal["equal", "insert", "delete"]
+
+
+# --- lists -----------------------------------------------------------------------------------
+
+
+def split_list(text: str) -> list[str]:
+    """'SQL, Excel ,, sql' -> ['SQL', 'Excel']: trimmed, empties dropped, first spelling kept."""
+    seen: set[str] = set()
+    items: list[str] = []
+    for part in re.split(r"[,\n;]", text or ""):
+        item = " ".join(part.split())
+        if item and item.casefold() not in seen:
+            seen.add(item.casefold())
+            items.append(item)
+    return items
+
+
+def join_list(items: Iterable[str] | None) -> str:
+    return ", ".join(str(i) for i in (items or ()))
+
+
+# --- ranked values -----------------------------------------------------------------------------
+
+
+def add_value(items: list[dict[str, Any]], name: str) -> list[dict[str, Any]]:
+    """Append a value unless it is already there (any case) or the list is full."""
+    name = " ".join(name.split())
+    if not name or len(items) >= MAX_VALUES:
+        return list(items)
+    if any(str(i.get("name", "")).casefold() == name.casefold() for i in items):
+        return list(items)
+    return [*items, {"name": name, "non_negotiable": False, "moment": ""}]
+
+
+def move_value(items: list[dict[str, Any]], index: int, delta: int) -> tuple[list[dict[str, Any]], int]:
+    """Move items[index] up (delta -1) or down (+1); returns the new list and its new index."""
+    target = index + delta
+    if not (0 <= index < len(items)) or not (0 <= target < len(items)):
+        return list(items), index
+    moved = list(items)
+    moved[index], moved[target] = moved[target], moved[index]
+    return moved, target
+
+
+def toggle_non_negotiable(items: list[dict[str, Any]], index: int) -> list[dict[str, Any]]:
+    changed = [dict(i) for i in items]
+    if 0 <= index < len(changed):
+        changed[index]["non_negotiable"] = not changed[index].get("non_negotiable", False)
+    return changed
+
+
+def remove_value(items: list[dict[str, Any]], index: int) -> list[dict[str, Any]]:
+    return [i for n, i in enumerate(items) if n != index]
+
+
+# --- progress ----------------------------------------------------------------------------------
+
+
+def _filled(value: Any) -> bool:
+    if isinstance(value, str):
+        return bool(value.strip())
+    return bool(value)
+
+
+def goal_count(goals: dict[str, Any]) -> int:
+    return sum(1 for h in HORIZONS for g in goals.get(h) or () if _filled(g.get("goal")))
+
+
+def progress_line(sections: dict[str, dict[str, Any]], reflection_total: int) -> str:
+    """One line of what is done, section by section (sections keyed by profile section name)."""
+    target = sections.get("target") or {}
+    values = (sections.get("values") or {}).get("items") or []
+    skills = sections.get("skills") or {}
+    reflection = sections.get("reflection") or {}
+    skill_count = sum(len(skills.get(k) or ()) for k in ("hard", "soft", "to_develop"))
+    answered = sum(1 for v in reflection.values() if _filled(v))
+    parts = [
+        f"Target {sum(1 for f in TARGET_FIELDS if _filled(target.get(f)))}/{len(TARGET_FIELDS)}",
+        f"Values {len(values)}/{MAX_VALUES}",
+        f"Skills {skill_count}",
+        f"Goals {goal_count(sections.get('goals') or {})}",
+        f"Reflection {answered}/{reflection_total}",
+    ]
+    return " · ".join(parts)
+
+
+# --- template suggestions ----------------------------------------------------------------------
+
+
+def _as_clause(text: str) -> str:
+    """'Become the go-to analyst.' -> 'become the go-to analyst' so it reads after 'my goal is to'.
+
+    A leading capital is lowered only when the next letter is lower case (keeps 'SQL', 'AWS')."""
+    text = " ".join((text or "").split()).rstrip(".").strip()
+    if text.lower().startswith("to "):
+        text = text[3:]
+    if len(text) > 1 and text[0].isupper() and text[1].islower():
+        text = text[0].lower() + text[1:]
+    return text
+
+
+def join_steps(steps: str) -> str:
+    """Steps typed one per line or separated by ';' become 'a, b and c'."""
+    parts = [_as_clause(p) for p in re.split(r"[\n;]", steps or "")]
+    parts = [p for p in parts if p]
+    if len(parts) <= 1:
+        return parts[0] if parts else ""
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def _first_goal(goals: dict[str, Any], horizon: str) -> dict[str, Any] | None:
+    return next((g for g in goals.get(horizon) or () if _filled(g.get("goal"))), None)
+
+
+def slot_suggestions(target: dict[str, Any], goals: dict[str, Any]) -> dict[str, str]:
+    """Slot values the self-assessment can supply (only slots it has something for)."""
+    found: dict[str, str] = {}
+    short = _first_goal(goals, "short_term")
+    if short:
+        found["time_frame"] = DEFAULT_TIME_FRAME
+        found["goal"] = _as_clause(short["goal"])
+        if _filled(short.get("steps")):
+            found["action_steps"] = join_steps(short["steps"])
+    long = _first_goal(goals, "long_term")
+    if long:
+        found["long_term"] = _as_clause(long["goal"])
+    if _filled(target.get("role")):
+        found["area"] = _as_clause(target["role"])
+    return found
+
+
+def initial_slots(saved: dict[str, str], suggestions: dict[str, str], slot_ids: Iterable[str]) -> dict[str, str]:
+    """Saved slot values win (even empty ones the person cleared); suggestions fill the rest."""
+    return {sid: saved[sid] if sid in saved else suggestions.get(sid, "") for sid in slot_ids}
+
+
+# --- diff ----------------------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"\s+|[^\s]+")
+
+
+def diff_words(old: str, new: str) -> list[tuple[DiffOp, str]]:
+    """Word-level diff: (op, text) pieces that, read in order, give both texts.
+
+    'equal' pieces are in both, 'delete' only in old, 'insert' only in new. Whitespace is kept
+    with the words so the pieces join back exactly; adjacent pieces of one kind are merged."""
+    a, b = _TOKEN.findall(old), _TOKEN.findall(new)
+    pieces: list[tuple[DiffOp, str]] = []
+
+    def add(op: DiffOp, tokens: list[str]) -> None:
+        text = "".join(tokens)
+        if not text:
+            return
+        if pieces and pieces[-1][0] == op:
+            pieces[-1] = (op, pieces[-1][1] + text)
+        else:
+            pieces.append((op, text))
+
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            add("equal", a[i1:i2])
+        else:  # replace = delete then insert
+            add("delete", a[i1:i2])
+            add("insert", b[j1:j2])
+    return pieces
+
+
+def diff_summary(pieces: list[tuple[DiffOp, str]]) -> str:
+    """'+12 words, −3 words' (or 'No changes')."""
+    added = sum(len(t.split()) for op, t in pieces if op == "insert")
+    removed = sum(len(t.split()) for op, t in pieces if op == "delete")
+    if not added and not removed:
+        return "No changes"
+    return f"+{added} words, −{removed} words"
+
+
+def next_version_name(existing: Iterable[dict[str, Any]]) -> str:
+    """'Version N' where N is one more than the number of saved versions (skipping taken names)."""
+    versions = list(existing)
+    names = {str(v.get("name", "")) for v in versions}
+    n = len(versions) + 1
+    while f"Version {n}" in names:
+        n += 1
+    return f"Version {n}"
