@@ -1,0 +1,336 @@
+"""Export and import: the versioned JSON backup, its validation, and the Markdown prep sheet.
+
+Pure functions over plain data (a profile snapshot); never imports textual. The CLI
+(`transfer_cli`) and the app's palette commands (`screens.transfer_commands`) do the I/O.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from typing import Any, Iterable, Sequence
+
+from goalcoach.profile.schema import SCHEMA_VERSION
+from goalcoach.progress_model import ELEMENT_LABELS, OPTIONAL_ELEMENTS, format_date, format_seconds, score_of
+
+FORMAT = "goalcoach-export"
+FORMAT_VERSION = 1
+# profile.backup() writes this marker; its files can be imported too.
+BACKUP_FORMAT = "goalcoach-profile"
+
+
+class TransferError(Exception):
+    """A file that cannot be imported; the message is one line, fit to show as is."""
+
+
+# -- JSON backup -------------------------------------------------------------------------------
+def export_document(snapshot: dict[str, Any], exported: str) -> dict[str, Any]:
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "exported": exported,
+        **snapshot,
+        "schema_version": SCHEMA_VERSION,
+    }
+
+
+def dumps(document: dict[str, Any]) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def _require(condition: bool, message: str) -> None:
+    if not condition:
+        raise TransferError(message)
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def parse_export(data: bytes | str) -> dict[str, Any]:
+    """Validate an export (or a profile backup) and return the snapshot to import.
+
+    Raises TransferError saying what is wrong; checks everything before anything is changed.
+    """
+    try:
+        text = data.decode("utf-8") if isinstance(data, bytes) else data
+    except UnicodeDecodeError:
+        raise TransferError("not a goalcoach export: the file is not UTF-8 text") from None
+    if not text.strip():
+        raise TransferError("not a goalcoach export: the file is empty")
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise TransferError(
+            f"not valid JSON (line {error.lineno}, column {error.colno}: {error.msg}); "
+            "the file may be truncated or damaged"
+        ) from None
+    _require(isinstance(document, dict), "not a goalcoach export: the top level is not a JSON object")
+    marker = document.get("format")
+    _require(marker in (FORMAT, BACKUP_FORMAT), "not a goalcoach export: the \"format\" marker is missing or wrong")
+    if marker == FORMAT:
+        version = document.get("format_version")
+        _require(_is_int(version), "damaged export: \"format_version\" is missing or not a number")
+        _require(
+            version <= FORMAT_VERSION,
+            f"this export uses format version {version}, newer than this goalcoach reads "
+            f"({FORMAT_VERSION}); upgrade goalcoach to import it",
+        )
+    schema = document.get("schema_version")
+    _require(_is_int(schema) and schema >= 1, "damaged export: \"schema_version\" is missing or not a positive number")
+    _require(
+        schema <= SCHEMA_VERSION,
+        f"this export is from a newer goalcoach (schema {schema}; this one reads up to "
+        f"{SCHEMA_VERSION}); upgrade goalcoach to import it",
+    )
+    sections = document.get("sections", {})
+    _require(isinstance(sections, dict), "damaged export: \"sections\" is not an object")
+    for name, section in sections.items():
+        _require(isinstance(section, dict), f"damaged export: section \"{name}\" is not an object")
+    settings = document.get("settings", {})
+    _require(isinstance(settings, dict), "damaged export: \"settings\" is not an object")
+    versions = document.get("versions", [])
+    _require(isinstance(versions, list), "damaged export: \"versions\" is not a list")
+    for i, version in enumerate(versions):
+        _require(isinstance(version, dict), f"damaged export: versions[{i}] is not an object")
+        for key in ("id", "name", "text", "created"):
+            _require(isinstance(version.get(key), str), f"damaged export: versions[{i}].{key} is missing or not text")
+    attempts = document.get("attempts", [])
+    _require(isinstance(attempts, list), "damaged export: \"attempts\" is not a list")
+    for i, attempt in enumerate(attempts):
+        _require(isinstance(attempt, dict), f"damaged export: attempts[{i}] is not an object")
+        for key in ("id", "created"):
+            _require(isinstance(attempt.get(key), str), f"damaged export: attempts[{i}].{key} is missing or not text")
+    drafts = document.get("drafts", {})
+    _require(isinstance(drafts, dict), "damaged export: \"drafts\" is not an object")
+    for key, draft in drafts.items():
+        _require(isinstance(draft, dict), f"damaged export: draft \"{key}\" is not an object")
+    return {
+        "schema_version": schema,
+        "sections": sections,
+        "settings": settings,
+        "versions": versions,
+        "attempts": attempts,
+        "drafts": drafts,
+    }
+
+
+def new_versions(current: Sequence[dict[str, Any]], incoming: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Incoming answer versions whose ids the profile does not have yet (first of each id)."""
+    known = {v.get("id") for v in current}
+    fresh = []
+    for version in incoming:
+        if version["id"] not in known:
+            known.add(version["id"])
+            fresh.append(version)
+    return fresh
+
+
+def merge_into(profile: Any, snapshot: dict[str, Any]) -> tuple[int, int]:
+    """Add the snapshot's attempts and answer versions the profile lacks; (attempts, versions) added."""
+    versions = new_versions(profile.versions(), snapshot["versions"])
+    for version in versions:
+        extra = {k: v for k, v in version.items() if k not in ("name", "text")}
+        # add_version's extra keys win over its generated ones, so id and created survive.
+        profile.add_version(version["name"], version["text"], **extra)
+    added = profile.merge_attempts(snapshot["attempts"])
+    return added, len(versions)
+
+
+def is_empty(snapshot: dict[str, Any]) -> bool:
+    """Nothing a person wrote: no sections, versions, attempts or drafts (settings don't count)."""
+    return not (snapshot.get("sections") or snapshot.get("versions") or snapshot.get("attempts") or snapshot.get("drafts"))
+
+
+# -- Markdown safety -----------------------------------------------------------------------------
+_ANSI = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC: titles, hyperlinks, clipboard
+    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"  # DCS, SOS, PM, APC strings
+    r"|\x1b.?"  # anything else after ESC
+    r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
+)
+# Bidi overrides and isolates could make the sheet read differently from what it says.
+_BIDI = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+_MD_INLINE = re.compile(r"([\\`*_{}\[\]<>|#~&!$^])")
+_LIST_START = re.compile(r"^(\d+)([.)])")
+
+
+def clean(text: Any) -> str:
+    """Plain text from user input: ANSI escape sequences and control characters removed."""
+    text = _ANSI.sub("", str(text if text is not None else ""))
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ").translate(_BIDI)
+    return "".join(c for c in text if c == "\n" or unicodedata.category(c) != "Cc")
+
+
+def md_inline(text: Any) -> str:
+    """One line of user text, safe inside a Markdown paragraph, list item or table cell."""
+    line = " ".join(clean(text).split())
+    line = _MD_INLINE.sub(r"\\\1", line)
+    # Line-start constructs: list markers, setext underlines, ordered lists, quotes.
+    if line[:1] in ("-", "+", "=", ">"):
+        line = "\\" + line
+    return _LIST_START.sub(r"\1\\\2", line)
+
+
+def md_quote(text: Any) -> str:
+    """User text as a Markdown blockquote, one quoted line per line (blank lines kept)."""
+    lines = [md_inline(line) for line in clean(text).split("\n")]
+    while lines and not lines[-1]:
+        lines.pop()
+    while lines and not lines[0]:
+        lines.pop(0)
+    if not lines:
+        return "> *(empty)*"
+    return "\n".join(f"> {line}" if line else ">" for line in lines)
+
+
+# -- the prep sheet --------------------------------------------------------------------------------
+def current_answer(snapshot: dict[str, Any]) -> tuple[str, str] | None:
+    """(label, text) of the current answer version, else the latest builder attempt."""
+    current_id = (snapshot.get("settings") or {}).get("current_version")
+    for version in snapshot.get("versions") or []:
+        if current_id and version.get("id") == current_id:
+            return f"Answer version “{version.get('name', '')}”, saved {format_date(version.get('created'))}", str(version.get("text", ""))
+    builder = [a for a in snapshot.get("attempts") or [] if a.get("kind") == "builder" and a.get("text")]
+    if builder:
+        latest = max(builder, key=lambda a: str(a.get("created", "")))
+        return f"Latest answer from the builder, {format_date(latest.get('created'))}", str(latest["text"])
+    return None
+
+
+def best_per_scenario(attempts: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The highest-scoring attempt of each scenario (latest on a tie), by scenario title."""
+    best: dict[str, dict[str, Any]] = {}
+    for attempt in attempts:
+        scenario = attempt.get("scenario_id")
+        score = score_of(attempt)
+        if not scenario or score is None:
+            continue
+        held = best.get(str(scenario))
+        if held is None or (score, str(attempt.get("created", ""))) >= (score_of(held), str(held.get("created", ""))):
+            best[str(scenario)] = attempt
+    return sorted(best.values(), key=lambda a: str(a.get("scenario_title") or a.get("scenario_id")).casefold())
+
+
+def _joined(value: Any) -> str:
+    if isinstance(value, (list, tuple)):
+        return ", ".join(clean(v).strip() for v in value if str(v).strip())
+    return clean(value).strip() if value else ""
+
+
+def _field(lines: list[str], label: str, value: Any) -> None:
+    text = _joined(value)
+    lines.append(f"- **{label}:** {md_inline(text) if text else '*(not set)*'}")
+
+
+def _feedback_lines(feedback: dict[str, Any]) -> list[str]:
+    seconds = float(feedback.get("speaking_seconds") or 0)
+    lines = [
+        f"**Score:** {feedback.get('score', 0)}/100 ({md_inline(feedback.get('quality', ''))}) · "
+        f"{feedback.get('words', 0)} words · about {format_seconds(seconds)} spoken",
+        "",
+        "### Checklist",
+        "",
+    ]
+    elements = feedback.get("elements") or {}
+    for code, label in ELEMENT_LABELS.items():
+        present = bool((elements.get(code) or {}).get("present"))
+        bonus = " (bonus)" if code in OPTIONAL_ELEMENTS else ""
+        lines.append(f"- [{'x' if present else ' '}] {label}{bonus}")
+    lines += ["", "### What to fix", ""]
+    issues = [i for i in feedback.get("issues") or [] if isinstance(i, dict)]
+    if not issues:
+        lines.append("No issues found.")
+    for issue in issues:
+        item = f"- **{md_inline(str(issue.get('code', '')).replace('_', ' '))}:** {md_inline(issue.get('message', ''))}"
+        if issue.get("suggestion"):
+            item += f" Try: {md_inline(issue['suggestion'])}"
+        lines.append(item)
+    return lines
+
+
+def prep_sheet(
+    snapshot: dict[str, Any],
+    feedback: dict[str, Any] | None,
+    recovery_moves: Sequence[Any],
+    exported: str,
+) -> str:
+    """The printable prep sheet. `feedback` is the coach's result for the current answer."""
+    sections = snapshot.get("sections") or {}
+    target = sections.get("target") or {}
+    lines = ["# Interview prep sheet: “What are your career goals?”", "", f"Exported {format_date(exported)} (UTC).", ""]
+
+    lines += ["## Target", ""]
+    _field(lines, "Role", target.get("role"))
+    _field(lines, "Organisation", target.get("organisation"))
+    _field(lines, "Mission", target.get("mission"))
+    _field(lines, "Terms to use", target.get("terms"))
+
+    lines += ["", "## Top values", ""]
+    values = [v for v in (sections.get("values") or {}).get("items") or [] if isinstance(v, dict)]
+    for rank, value in enumerate(values[:5], 1):
+        item = f"{rank}. **{md_inline(value.get('name', ''))}**"
+        if value.get("non_negotiable"):
+            item += " (non-negotiable)"
+        if value.get("moment"):
+            item += f": {md_inline(value['moment'])}"
+        lines.append(item)
+    if not values:
+        lines.append("*(not set)*")
+
+    skills = sections.get("skills") or {}
+    lines += ["", "## Skills", ""]
+    _field(lines, "Hard skills", skills.get("hard"))
+    _field(lines, "Soft skills", skills.get("soft"))
+    _field(lines, "To develop", skills.get("to_develop"))
+
+    goals = sections.get("goals") or {}
+    lines += ["", "## Goals", ""]
+    for key, title in (("short_term", "Short term (1–2 years)"), ("long_term", "Long term (3–5 years and beyond)")):
+        lines += [f"### {title}", ""]
+        items = [g for g in goals.get(key) or [] if isinstance(g, dict) and g.get("goal")]
+        for goal in items:
+            item = f"- **{md_inline(goal['goal'])}**"
+            if goal.get("target_date"):
+                item += f" by {md_inline(goal['target_date'])}"
+            for field, label in (("steps", "Steps"), ("resources", "Resources")):
+                if _joined(goal.get(field)):
+                    item += f". {label}: {md_inline(_joined(goal.get(field)))}"
+            lines.append(item)
+        if not items:
+            lines.append("*(not set)*")
+        lines.append("")
+
+    lines += ["## Your answer", ""]
+    answer = current_answer(snapshot)
+    if answer is None:
+        lines.append("*(no answer yet: build one in the answer builder)*")
+    else:
+        label, text = answer
+        lines += [f"*{md_inline(label)}*", "", md_quote(text), ""]
+        if feedback:
+            lines += _feedback_lines(feedback)
+
+    lines += ["", "## Best attempts per scenario", ""]
+    best = best_per_scenario(snapshot.get("attempts") or [])
+    if not best:
+        lines.append("*(no practice attempts yet)*")
+    for attempt in best:
+        title = attempt.get("scenario_title") or attempt.get("scenario_id")
+        lines += [
+            f"### {md_inline(title)}",
+            "",
+            f"Score {score_of(attempt)}/100, {format_date(attempt.get('created'))}, "
+            f"{md_inline(attempt.get('kind', ''))}, time {format_seconds(attempt.get('seconds'))}.",
+            "",
+            md_quote(attempt.get("text", "")),
+            "",
+        ]
+
+    lines += ["", "## Recovery moves to remember", ""]
+    for rank, move in enumerate(recovery_moves, 1):
+        lines.append(f"{rank}. **{md_inline(move.title)}**: {md_inline(move.how)}")
+    text = "\n".join(lines)
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"

@@ -1,0 +1,173 @@
+"""`goalcoach export` and `goalcoach import`: the command-line layer over `goalcoach.transfer`.
+
+Never imports textual. Exit codes: 0 done, 2 refused (bad file, bad option, not confirmed),
+with a one-line message on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+from goalcoach import transfer
+from goalcoach.tui_cli import add_data_dir_argument, fail, open_profile
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="goalcoach", description="Export or import your goalcoach profile.")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    export = commands.add_parser(
+        "export",
+        help="write a prep sheet (markdown) or a full backup (json)",
+        description="Write a printable prep sheet (--format markdown, the default) or a full, "
+        "versioned backup of your profile (--format json). Without -o it goes to standard output.",
+    )
+    export.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (refuses to overwrite without --force)")
+    export.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    add_data_dir_argument(export)
+
+    imp = commands.add_parser(
+        "import",
+        help="bring a json backup back",
+        description="Import a backup made with 'goalcoach export --format json'. The file is checked "
+        "first; nothing changes if it is damaged or from a newer goalcoach.",
+    )
+    imp.add_argument("file", metavar="FILE")
+    mode = imp.add_mutually_exclusive_group()
+    mode.add_argument("--merge", action="store_true", help="add the file's attempts and answer versions you lack")
+    mode.add_argument(
+        "--replace", action="store_true", help="replace your whole profile with the file (a backup is made first)"
+    )
+    imp.add_argument("--yes", action="store_true", help="do not ask before --replace")
+    add_data_dir_argument(imp)
+    return parser
+
+
+def main(args: list[str]) -> int:
+    try:
+        options = build_parser().parse_args(args)
+    except SystemExit as exit_:  # --help, or a usage error argparse already explained
+        return exit_.code if isinstance(exit_.code, int) else 2
+    if options.command == "export":
+        return export_command(options)
+    return import_command(options)
+
+
+# -- export ----------------------------------------------------------------------------------
+def now_iso() -> str:
+    from goalcoach.profile import now_iso as profile_now
+
+    return profile_now()
+
+
+def render(profile: Any, fmt: str, exported: str) -> str:
+    """The export's text: the JSON backup or the Markdown prep sheet."""
+    snapshot = profile.snapshot()
+    if fmt == "json":
+        return transfer.dumps(transfer.export_document(snapshot, exported))
+    from goalcoach.content import load_recovery_moves
+
+    answer = transfer.current_answer(snapshot)
+    feedback = coach_answer(profile, answer[1]) if answer else None
+    return transfer.prep_sheet(snapshot, feedback, load_recovery_moves(), exported)
+
+
+def coach_answer(profile: Any, text: str) -> dict[str, Any]:
+    from goalcoach import coaching
+
+    return coaching.coach(text, coaching.context_for(profile))
+
+
+def write_new_file(path: Path, text: str, *, force: bool = False) -> None:
+    """Write privately (0600) and atomically; FileExistsError unless `force`."""
+    from goalcoach.profile.storage import atomic_write_bytes
+
+    if path.exists() and not force:
+        raise FileExistsError(path)
+    atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def export_command(options: argparse.Namespace) -> int:
+    output = Path(options.output).expanduser() if options.output else None
+    if output is not None and output.exists() and not options.force:
+        return fail(f"{output} exists; use --force to overwrite it")
+    profile = open_profile(options.data_dir)
+    if isinstance(profile, int):
+        return profile
+    text = render(profile, options.format, now_iso())
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return 0
+    try:
+        write_new_file(output, text, force=options.force)
+    except FileExistsError:
+        return fail(f"{output} exists; use --force to overwrite it")
+    except OSError as error:
+        return fail(f"could not write {output}: {error.strerror or error}")
+    what = "backup" if options.format == "json" else "prep sheet"
+    print(f"Wrote the {what} to {output}.", file=sys.stderr)
+    return 0
+
+
+# -- import ----------------------------------------------------------------------------------
+def read_export(path: Path) -> dict[str, Any]:
+    """Read and validate an export file; TransferError with a one-line reason."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise transfer.TransferError("no such file") from None
+    except IsADirectoryError:
+        raise transfer.TransferError("is a directory, not an export file") from None
+    except OSError as error:
+        raise transfer.TransferError(f"cannot read it: {error.strerror or error}") from None
+    return transfer.parse_export(data)
+
+
+def ask(question: str) -> bool:
+    try:
+        return input(question).strip().lower() in ("y", "yes")
+    except EOFError:
+        return False
+
+
+def import_command(options: argparse.Namespace, *, confirm: Callable[[str], bool] = ask) -> int:
+    from goalcoach.profile import ProfileError
+
+    path = Path(options.file).expanduser()
+    try:
+        snapshot = read_export(path)
+    except transfer.TransferError as error:
+        return fail(f"{path}: {error}; nothing was changed")
+    profile = open_profile(options.data_dir)
+    if isinstance(profile, int):
+        return profile
+    try:
+        if options.merge:
+            attempts, versions = transfer.merge_into(profile, snapshot)
+            print(f"Merged {path}: added {attempts} attempt(s) and {versions} answer version(s).")
+            return 0
+        current_empty = transfer.is_empty(profile.snapshot())
+        if not options.replace and not current_empty:
+            return fail("your profile already has data: choose --merge (add what is new) or --replace (a backup is made first)")
+        if not current_empty and not options.yes:
+            if not (sys.stdin.isatty() and sys.stdout.isatty()):
+                return fail("--replace needs confirmation: run it in a terminal, or add --yes; nothing was changed")
+            if not confirm(f"Replace your whole profile in {profile.data_dir} with {path}? A backup is made first. [y/N] "):
+                print("Nothing was changed.")
+                return 2
+        backup = profile.backup()
+        print(f"Backed up your current profile to {backup}")
+        profile.replace_all(snapshot)
+    except ProfileError as error:  # includes ProfileWriteError: disk full, read-only, locked
+        return fail(str(error))
+    print(f"Imported {path}: {len(snapshot['attempts'])} attempt(s), {len(snapshot['versions'])} answer version(s).")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main(sys.argv[1:]))
