@@ -6,6 +6,7 @@ Snapshot baselines live in the top-level snapshots/<test module>/ folder.
 from __future__ import annotations
 
 import os
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ import pytest_textual_snapshot
 
 SNAPSHOT_ROOT = Path(__file__).resolve().parent.parent / "snapshots"
 FIXED_NOW = "2026-11-02T09:00:00+00:00"
+FIXED_DATETIME = datetime(2026, 11, 2, 9, 0, tzinfo=timezone.utc)
 
 
 def _snapshot_dirname(cls, *, test_location) -> str:
@@ -56,6 +58,7 @@ def make_app(data_dir):
         from goalcoach.profile import Profile
 
         kwargs.setdefault("low_bandwidth", True)
+        kwargs.setdefault("now", lambda: FIXED_DATETIME)
         return GoalCoachApp(profile or Profile.open(data_dir, clock=fixed_clock), **kwargs)
 
     return factory

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import signal
+from datetime import datetime
 from typing import Callable, Iterable
 
 from textual.app import App, SystemCommand
@@ -30,9 +31,17 @@ class GoalCoachApp(App[None]):
         Binding("escape", "back", "Back", show=False, id="app.back"),
     ]
 
-    def __init__(self, profile: Profile, *, low_bandwidth: bool | None = None) -> None:
+    def __init__(
+        self,
+        profile: Profile,
+        *,
+        low_bandwidth: bool | None = None,
+        now: Callable[[], datetime] | None = None,
+    ) -> None:
         super().__init__()
         self.profile = profile
+        # The app's idea of "now" (this week's stats, streaks); tests pass a fixed one.
+        self.now: Callable[[], datetime] = now or (lambda: datetime.now().astimezone())
         if low_bandwidth is None:
             default = bool(os.environ.get("SSH_CONNECTION"))
             low_bandwidth = bool(profile.setting("low_bandwidth", default))

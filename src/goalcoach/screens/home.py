@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from textual.app import ComposeResult
+from textual.worker import Worker, WorkerState
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Footer, Header, OptionList, Static
@@ -53,6 +56,22 @@ class HomeScreen(BaseScreen):
 
     def on_mount(self) -> None:
         self.query_one("#sections", OptionList).focus()
+        self.refresh_stats()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_stats()
+
+    def refresh_stats(self) -> None:
+        """Read the history off the UI thread: the first paint never waits for it."""
+        from goalcoach.screens.home_stats import home_stats_text
+
+        work = partial(home_stats_text, self.app.profile, self.app.now())
+        # exit_on_error=False: stats are a nicety; a read error must not close the app.
+        self.run_worker(work, thread=True, exclusive=True, group="home-stats", exit_on_error=False)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "home-stats" and event.state == WorkerState.SUCCESS:
+            self.query_one("#stats", Static).update(event.worker.result)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
