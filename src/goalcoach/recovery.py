@@ -1,0 +1,178 @@
+"""Recovery drill logic: which recovery moves an answer makes, and which pushback fits an answer.
+
+Pure functions over the coach's result dict (Feedback.to_dict()); no textual, no coach import,
+so they are tested with hand-made or labelled feedback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+#: The worst issue decides the pushback: the first code in this order that the answer has.
+#: Content problems (no target, an exit signal, an implausible leap) outrank delivery ones.
+ISSUE_SEVERITY: tuple[str, ...] = (
+    "vague",
+    "misaligned",
+    "unrealistic",
+    "personal_gain",
+    "negative_tone",
+    "too_long",
+    "hedging",
+    "filler",
+    "too_short",
+)
+
+#: With no issue, the most important missing element decides instead.
+MISSING_PRIORITY: tuple[str, ...] = (
+    "company_alignment",
+    "action_plan",
+    "long_term",
+    "short_term",
+    "timeframe",
+    "motivation",
+    "star_example",
+)
+
+#: What the interviewer says when the answer gives nothing to push on.
+GENERAL_CODE = "general"
+GENERAL_PUSHBACK = "Why should we invest in that?"
+
+#: What each code is called on screen.
+CODE_LABELS: dict[str, str] = {
+    "vague": "Vague",
+    "misaligned": "Points away from the role",
+    "unrealistic": "Unrealistic leap",
+    "personal_gain": "Personal gain first",
+    "negative_tone": "Negative about an employer",
+    "too_long": "Too long",
+    "hedging": "Hedging",
+    "filler": "Filler words",
+    "too_short": "Too short",
+    "company_alignment": "No link to the employer",
+    "action_plan": "No plan",
+    "long_term": "No long-term goal",
+    "short_term": "No short-term goal",
+    "timeframe": "No time frame",
+    "motivation": "No reason given",
+    "star_example": "No example",
+    GENERAL_CODE: "A strong answer: defend it",
+}
+
+#: The recovery moves the coach can see in the text, with the element that shows each.
+#: (Pausing and listening happen in the room, not in the words, so they are only taught.)
+CHECKED_MOVES: tuple[tuple[str, str, str], ...] = (
+    ("acknowledge", "Acknowledge the slip", "acknowledgement"),
+    ("reframe_short", "Reframe: a short-term goal", "short_term"),
+    ("reframe_long", "Reframe: a long-term goal", "long_term"),
+    ("reframe_link", "Reframe: the link to the employer", "company_alignment"),
+    ("star", "A STAR example with a result", "star_example"),
+)
+
+Span = tuple[int, int]
+
+
+class MoveResult(NamedTuple):
+    move_id: str
+    label: str
+    done: bool
+    evidence: list[Span]
+
+
+@dataclass(frozen=True)
+class RecoveryResult:
+    moves: list[MoveResult]
+    misstep: str
+    misstep_gone: bool
+    #: Where the misstep still shows (empty when it is gone).
+    misstep_spans: list[Span] = field(default_factory=list)
+
+    @property
+    def passed(self) -> bool:
+        return self.misstep_gone and all(move.done for move in self.moves)
+
+    @property
+    def done_count(self) -> int:
+        return sum(1 for move in self.moves if move.done)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The shape stored with a drill attempt."""
+        return {
+            "moves": [
+                {"id": m.move_id, "label": m.label, "done": m.done, "evidence": [list(s) for s in m.evidence]}
+                for m in self.moves
+            ],
+            "misstep": self.misstep,
+            "misstep_gone": self.misstep_gone,
+            "passed": self.passed,
+        }
+
+
+def _element(feedback: dict[str, Any], code: str) -> dict[str, Any]:
+    return (feedback.get("elements") or {}).get(code) or {}
+
+
+def element_present(feedback: dict[str, Any], code: str) -> bool:
+    return bool(_element(feedback, code).get("present"))
+
+
+def _spans(raw: Any) -> list[Span]:
+    spans: list[Span] = []
+    for span in raw or []:
+        try:
+            start, end = int(span[0]), int(span[1])
+        except (TypeError, ValueError, IndexError):
+            continue  # a malformed span is shown as no evidence rather than crashing the drill
+        if 0 <= start < end:
+            spans.append((start, end))
+    return spans
+
+
+def issue_spans(feedback: dict[str, Any], code: str) -> list[Span]:
+    """Where the answer shows the issue `code` (empty if it does not have it)."""
+    spans: list[Span] = []
+    for issue in feedback.get("issues") or []:
+        if issue.get("code") != code:
+            continue
+        found = _spans(issue.get("spans")) or _spans([[issue.get("start", 0), issue.get("end", 0)]])
+        # Length issues cover the whole answer and may carry an empty span: still present.
+        spans.extend(found or [(0, 0)])
+    return spans
+
+
+def issue_codes(feedback: dict[str, Any]) -> list[str]:
+    return [str(issue.get("code")) for issue in feedback.get("issues") or []]
+
+
+def check_recovery(feedback: dict[str, Any], misstep: str) -> RecoveryResult:
+    """Which recovery moves the answer makes (with the evidence) and whether the misstep is gone.
+
+    `misstep` is an issue code (gone when the coach no longer finds it), a missing element's
+    code from adaptive mode (gone once the element is present), or GENERAL_CODE (nothing to fix).
+    """
+    moves = [
+        MoveResult(move_id, label, element_present(feedback, code), _spans(_element(feedback, code).get("evidence")))
+        for move_id, label, code in CHECKED_MOVES
+    ]
+    if misstep in ISSUE_SEVERITY:
+        still = issue_spans(feedback, misstep)
+        gone = not still
+        spans = [s for s in still if s[0] < s[1]]
+    elif misstep in MISSING_PRIORITY:
+        gone, spans = element_present(feedback, misstep), []
+    else:
+        gone, spans = True, []
+    return RecoveryResult(moves=moves, misstep=misstep, misstep_gone=gone, misstep_spans=spans)
+
+
+def pick_pushback(feedback: dict[str, Any], pushbacks: dict[str, str]) -> tuple[str, str]:
+    """(code, the interviewer's line) for adaptive mode. A code with no line in `pushbacks`
+    falls through to the next one that has a line, so a sparse pushback file still works."""
+    found = set(issue_codes(feedback))
+    candidates = [c for c in ISSUE_SEVERITY if c in found]
+    candidates += [c for c in MISSING_PRIORITY if not element_present(feedback, c)]
+    for code in candidates:
+        line = pushbacks.get(code)
+        if line:
+            return code, line
+    return GENERAL_CODE, GENERAL_PUSHBACK

@@ -1,0 +1,89 @@
+"""TimerDisplay: shows a RehearsalTimer as 'mm:ss left' and warns once the time is up.
+
+It repaints about once a second, and only while the timer runs: paused or idle, it owns no
+interval, so an idle screen sends nothing over the wire.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.timer import Timer
+from textual.widgets import Static
+
+from goalcoach.rehearsal_timer import RehearsalTimer, format_clock
+
+TICK_SECONDS = 1.0
+
+
+class TimerDisplay(Static):
+    DEFAULT_CSS = """
+    TimerDisplay { width: auto; height: 1; padding: 0 1; color: $text-muted; }
+    TimerDisplay.-running { color: $text; text-style: bold; }
+    TimerDisplay.-over { color: $warning; text-style: bold; }
+    """
+
+    def __init__(self, timer: RehearsalTimer, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__("", id=id, classes=classes, markup=False)
+        self.timer = timer
+        self._ticker: Timer | None = None
+
+    def on_mount(self) -> None:
+        self.refresh_time()
+
+    def on_unmount(self) -> None:
+        self._stop_ticking()
+
+    # -- commands from the screen ------------------------------------------------------------
+    def start(self) -> None:
+        self.timer.start()
+        self._sync()
+
+    def pause(self) -> None:
+        self.timer.pause()
+        self._sync()
+
+    def toggle(self) -> None:
+        self.timer.toggle()
+        self._sync()
+
+    def reset(self) -> None:
+        self.timer.reset()
+        self._sync()
+
+    # -- display -----------------------------------------------------------------------------
+    def _sync(self) -> None:
+        if self.timer.running and self._ticker is None:
+            self._ticker = self.set_interval(TICK_SECONDS, self.refresh_time)
+        elif not self.timer.running:
+            self._stop_ticking()
+        self.refresh_time()
+
+    def _stop_ticking(self) -> None:
+        if self._ticker is not None:
+            self._ticker.stop()
+            self._ticker = None
+
+    @property
+    def ticking(self) -> bool:
+        """Whether a repaint interval is active (only while the timer runs)."""
+        return self._ticker is not None
+
+    def render_text(self) -> Text:
+        timer = self.timer
+        remaining = timer.remaining
+        if remaining < 0:
+            line = Text(f"⏱ over by {format_clock(-remaining)}")
+        else:
+            line = Text(f"⏱ {format_clock(remaining)} left")
+        if timer.running:
+            line.append(" · running")
+        elif timer.used:
+            line.append(" · paused")
+        else:
+            line.append(f" · {format_clock(timer.duration)} timer, not started")
+        return line
+
+    def refresh_time(self) -> None:
+        self.set_class(self.timer.running and not self.timer.expired, "-running")
+        self.set_class(self.timer.expired, "-over")
+        self.update(self.render_text())
