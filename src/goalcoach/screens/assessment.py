@@ -1,0 +1,257 @@
+"""The self-assessment: target, values, skills, goals and reflection, one tab each.
+
+Every field is saved as it is edited: changes collect in memory and are written a moment after
+the last one (and at once when the screen closes, the app quits or the terminal hangs up).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import (
+    Footer,
+    Header,
+    Input,
+    Label,
+    RadioButton,
+    RadioSet,
+    Static,
+    TabbedContent,
+    TabPane,
+    TextArea,
+)
+
+from goalcoach import assessment_model as model
+from goalcoach.content import Prompt, load_worksheets
+from goalcoach.screens.assessment_goals import GoalsEditor
+from goalcoach.screens.assessment_values import ValuesEditor
+from goalcoach.screens.base import BaseScreen
+
+SECTIONS = ("target", "values", "skills", "goals", "reflection")
+TABS = tuple(f"tab-{s}" for s in SECTIONS)
+TAB_TITLES = ("Target", "Values", "Skills", "Goals", "Reflection")
+SAVE_DELAY = 0.5  # seconds after the last change
+FOCUSABLE = "Input, TextArea, OptionList, RadioSet"
+
+
+def field(prompt: Prompt, widget: Widget) -> Vertical:
+    """A prompt's label and hint above its input."""
+    return Vertical(
+        Label(prompt.label, classes="field-label", markup=False),
+        Static(prompt.hint, classes="hint", markup=False),
+        widget,
+        classes="field",
+    )
+
+
+def chips(items: list[str]) -> Text:
+    """Typed list items shown back as separate chips, so the person sees how they were split."""
+    text = Text()
+    for item in items:
+        text.append(f" {item} ", style="reverse")
+        text.append(" ")
+    return text
+
+
+class AssessmentScreen(BaseScreen):
+    HELP_GUIDE = "assessment"
+    CSS_PATH = "assessment.tcss"
+    TITLE = "Self-assessment"
+
+    BINDINGS = [
+        Binding("ctrl+n", "switch_tab(1)", "Next tab", id="assessment.next_tab"),
+        Binding("ctrl+b", "switch_tab(-1)", "Prev tab", id="assessment.prev_tab"),
+        Binding("right_square_bracket", "switch_tab(1)", "Next tab", show=False, id="assessment.next_tab_key"),
+        Binding("left_square_bracket", "switch_tab(-1)", "Prev tab", show=False, id="assessment.prev_tab_key"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sheets = load_worksheets()
+        self.data: dict[str, dict[str, Any]] = {}
+        self._dirty: dict[str, set[str]] = {}
+        self._save_timer: Timer | None = None
+        self._per_goal_keys: list[str] = []
+
+    # -- building -------------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        profile = self.app.profile
+        self.data = {name: profile.section(name) for name in SECTIONS}
+        target, skills = self.data["target"], self.data["skills"]
+        prompts = {p.id: p for p in self.sheets.target_prompts + self.sheets.skills_prompts}
+        yield Header()
+        yield Static(self._progress(), id="progress", markup=False)
+        with TabbedContent(id="tabs"):
+            with TabPane(TAB_TITLES[0], id=TABS[0]):
+                with VerticalScroll():
+                    yield field(prompts["role"], Input(str(target.get("role", "")), id="target-role"))
+                    yield field(prompts["organisation"], Input(str(target.get("organisation", "")), id="target-organisation"))
+                    yield field(prompts["mission"], self._text_area(str(target.get("mission", "")), "target-mission"))
+                    yield field(prompts["terms"], Input(model.join_list(target.get("terms")), id="target-terms"))
+                    yield Static(chips(list(target.get("terms") or [])), id="target-terms-chips", markup=False)
+                    yield field(prompts["stage"], self._stage_radios(str(target.get("stage", ""))))
+                    yield Static(self._stage_description(str(target.get("stage", ""))), id="stage-description", markup=False)
+            with TabPane(TAB_TITLES[1], id=TABS[1]):
+                with VerticalScroll():
+                    yield ValuesEditor(
+                        list(self.data["values"].get("items") or []),
+                        self.sheets.value_suggestions,
+                        self.sheets.values_prompts[0],
+                    )
+            with TabPane(TAB_TITLES[2], id=TABS[2]):
+                with VerticalScroll():
+                    for key in ("hard", "soft", "to_develop"):
+                        yield field(prompts[key], Input(model.join_list(skills.get(key)), id=f"skills-{key}"))
+                        yield Static(chips(list(skills.get(key) or [])), id=f"skills-{key}-chips", markup=False)
+                    yield Label(prompts["per_goal"].label, classes="field-label", markup=False)
+                    yield Static(prompts["per_goal"].hint, classes="hint", markup=False)
+                    yield Vertical(id="per-goal")
+            with TabPane(TAB_TITLES[3], id=TABS[3]):
+                with VerticalScroll():
+                    yield GoalsEditor(self.data["goals"], self.sheets.goals_prompts)
+            with TabPane(TAB_TITLES[4], id=TABS[4]):
+                with VerticalScroll():
+                    for prompt in self.sheets.reflection_prompts:
+                        answer = str(self.data["reflection"].get(prompt.id, ""))
+                        yield field(prompt, self._text_area(answer, f"reflect-{prompt.id}"))
+        yield Footer()
+
+    def _text_area(self, text: str, widget_id: str) -> TextArea:
+        area = TextArea(text, id=widget_id, soft_wrap=True, tab_behavior="focus", classes="prose")
+        area.cursor_blink = not self.app.low_bandwidth
+        return area
+
+    def _stage_radios(self, current: str) -> RadioSet:
+        buttons = [RadioButton(s.label, value=s.id == current, id=f"stage-{s.id}") for s in self.sheets.stages]
+        return RadioSet(*buttons, id="target-stage")
+
+    def _stage_description(self, stage_id: str) -> str:
+        return next((s.description for s in self.sheets.stages if s.id == stage_id), "")
+
+    def on_mount(self) -> None:
+        self.app.register_draft_saver(self.flush)
+        self._rebuild_per_goal()
+        self.call_after_refresh(self._focus_first)
+
+    def on_unmount(self) -> None:
+        self.flush()
+        self.app.unregister_draft_saver(self.flush)
+
+    # -- tabs -------------------------------------------------------------------------------------
+    def action_switch_tab(self, delta: int) -> None:
+        tabs = self.query_one("#tabs", TabbedContent)
+        index = TABS.index(tabs.active) if tabs.active in TABS else 0
+        # Drop focus first: a focused field in the pane being hidden would otherwise hand focus
+        # to its neighbour, and the TabbedContent follows focus back to the old tab.
+        self.set_focus(None)
+        tabs.active = TABS[(index + delta) % len(TABS)]
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        if event.pane.id == "tab-skills":
+            self._rebuild_per_goal()
+        self.call_after_refresh(self._focus_first)
+
+    def _focus_first(self) -> None:
+        """Put the cursor in the active tab's first field, so typing can start at once."""
+        tabs = self.query_one("#tabs", TabbedContent)
+        pane = tabs.get_pane(tabs.active) if tabs.active else None
+        found = list(pane.query(FOCUSABLE)) if pane is not None else []
+        if found:
+            found[0].focus()
+
+    # -- skills per goal --------------------------------------------------------------------------
+    def _goal_texts(self) -> list[str]:
+        goals = self.data["goals"]
+        texts = [str(g.get("goal", "")).strip() for h in model.HORIZONS for g in goals.get(h) or ()]
+        return list(dict.fromkeys(t for t in texts if t))
+
+    def _rebuild_per_goal(self) -> None:
+        box = self.query_one("#per-goal", Vertical)
+        goals = self._goal_texts()
+        if goals == self._per_goal_keys and box.children:
+            return
+        self._per_goal_keys = goals
+        box.remove_children()
+        per_goal = self.data["skills"].get("per_goal") or {}
+        if not goals:
+            box.mount(Static("Your goals from the Goals tab will be listed here.", classes="hint", markup=False))
+            return
+        widgets: list[Widget] = []
+        for index, goal in enumerate(goals):
+            widgets.append(Label(goal, classes="per-goal-label", markup=False))
+            widgets.append(Input(model.join_list(per_goal.get(goal)), id=f"pergoal-{index}", classes="per-goal"))
+        box.mount(*widgets)
+
+    # -- changes ----------------------------------------------------------------------------------
+    def _change(self, section: str, **changes: Any) -> None:
+        """Keep the change in memory, show progress, and save shortly after the last change."""
+        if all(self.data[section].get(k) == v for k, v in changes.items()):
+            return
+        self.data[section].update(changes)
+        self._dirty.setdefault(section, set()).update(changes)
+        self.query_one("#progress", Static).update(self._progress())
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(SAVE_DELAY, self.flush)
+
+    def flush(self) -> None:
+        """Write every pending change now (only the fields that changed, so another session's
+        edits to other fields of the same section survive)."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+        for section, keys in list(self._dirty.items()):
+            changes = {k: self.data[section][k] for k in keys}
+            if self.app.save(self.app.profile.update_section, section, **changes):
+                del self._dirty[section]
+
+    def _progress(self) -> str:
+        return "Progress: " + model.progress_line(self.data, len(self.sheets.reflection_prompts))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        widget_id = event.input.id or ""
+        if widget_id in ("target-role", "target-organisation"):
+            self._change("target", **{widget_id.removeprefix("target-"): event.value})
+        elif widget_id == "target-terms":
+            terms = model.split_list(event.value)
+            self.query_one("#target-terms-chips", Static).update(chips(terms))
+            self._change("target", terms=terms)
+        elif widget_id.startswith("skills-"):
+            key = widget_id.removeprefix("skills-")
+            items = model.split_list(event.value)
+            self.query_one(f"#{widget_id}-chips", Static).update(chips(items))
+            self._change("skills", **{key: items})
+        elif widget_id.startswith("pergoal-"):
+            goal = self._per_goal_keys[int(widget_id.removeprefix("pergoal-"))]
+            per_goal = {k: v for k, v in (self.data["skills"].get("per_goal") or {}).items() if k in self._per_goal_keys}
+            per_goal[goal] = model.split_list(event.value)
+            self._change("skills", per_goal=per_goal)
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        widget_id = event.text_area.id or ""
+        if widget_id == "target-mission":
+            self._change("target", mission=event.text_area.text)
+        elif widget_id.startswith("reflect-"):
+            self._change("reflection", **{widget_id.removeprefix("reflect-"): event.text_area.text})
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        if event.radio_set.id == "target-stage" and event.pressed.id:
+            stage = event.pressed.id.removeprefix("stage-")
+            self.query_one("#stage-description", Static).update(self._stage_description(stage))
+            self._change("target", stage=stage)
+
+    def on_values_editor_changed(self, event: ValuesEditor.Changed) -> None:
+        self._change("values", items=event.items)
+
+    def on_goals_editor_changed(self, event: GoalsEditor.Changed) -> None:
+        self._change("goals", **event.goals)
+
+
+def make_screen() -> AssessmentScreen:
+    return AssessmentScreen()

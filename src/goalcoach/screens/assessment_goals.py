@@ -1,0 +1,89 @@
+"""The Goals tab: short-term (1–2 years) and long-term (3–5 years) goals, each with action
+steps, a target date and resources. A fresh empty goal appears once the last one is started,
+so nothing needs an "add" key. Posts `GoalsEditor.Changed`; the screen saves."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Input, Label, Static
+
+from goalcoach.assessment_model import GOAL_FIELDS, HORIZONS
+from goalcoach.content import Prompt
+
+MAX_GOALS_PER_HORIZON = 5
+
+
+class GoalBlock(Vertical):
+    """One goal's four fields."""
+
+    def __init__(self, horizon: str, index: int, goal: dict[str, Any], prompts: dict[str, Prompt]) -> None:
+        super().__init__(classes="goal-block")
+        self.horizon = horizon
+        self.index = index
+        self.goal = {f: str(goal.get(f, "") or "") for f in GOAL_FIELDS}
+        self.prompts = prompts
+
+    def compose(self) -> ComposeResult:
+        for field in GOAL_FIELDS:
+            prompt = self.prompts[self.horizon if field == "goal" else field]
+            label = f"{prompt.label} {self.index + 1}" if field == "goal" else prompt.label
+            yield Label(label, classes="field-label", markup=False)
+            yield Input(
+                self.goal[field],
+                placeholder=prompt.hint,
+                id=f"goal-{self.horizon}-{self.index}-{field}",
+                classes=f"goal-{field}",
+            )
+
+    def values(self) -> dict[str, str]:
+        return {f: self.query_one(f".goal-{f}", Input).value for f in GOAL_FIELDS}
+
+    def is_empty(self) -> bool:
+        return not any(v.strip() for v in self.values().values())
+
+
+class GoalsEditor(Vertical):
+    class Changed(Message):
+        def __init__(self, goals: dict[str, list[dict[str, str]]]) -> None:
+            super().__init__()
+            self.goals = goals
+
+    def __init__(self, goals: dict[str, Any], prompts: tuple[Prompt, ...]) -> None:
+        super().__init__(id="goals-editor")
+        self.goals = goals
+        self.prompts = {p.id: p for p in prompts}
+
+    def compose(self) -> ComposeResult:
+        for horizon in HORIZONS:
+            prompt = self.prompts[horizon]
+            with Vertical(id=f"goals-{horizon}", classes="goal-group"):
+                yield Label(prompt.label, classes="group-heading", markup=False)
+                yield Static(prompt.hint, classes="hint", markup=False)
+                saved = [g for g in self.goals.get(horizon) or () if isinstance(g, dict)]
+                blocks = saved[:MAX_GOALS_PER_HORIZON]
+                if len(blocks) < MAX_GOALS_PER_HORIZON:
+                    blocks.append({})  # always one empty goal to start the next
+                for index, goal in enumerate(blocks):
+                    yield GoalBlock(horizon, index, goal, self.prompts)
+
+    def collect(self) -> dict[str, list[dict[str, str]]]:
+        """Every started goal (blank ones left out), per horizon, in screen order."""
+        return {
+            horizon: [b.values() for b in self.query_one(f"#goals-{horizon}").query(GoalBlock) if not b.is_empty()]
+            for horizon in HORIZONS
+        }
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        block = next((a for a in event.input.ancestors if isinstance(a, GoalBlock)), None)
+        if block is None:
+            return
+        event.stop()
+        group = self.query_one(f"#goals-{block.horizon}")
+        blocks = list(group.query(GoalBlock))
+        if block is blocks[-1] and not block.is_empty() and len(blocks) < MAX_GOALS_PER_HORIZON:
+            group.mount(GoalBlock(block.horizon, len(blocks), {}, self.prompts))
+        self.post_message(self.Changed(self.collect()))
