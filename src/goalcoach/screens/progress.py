@@ -1,0 +1,314 @@
+"""Progress: every attempt in a sortable, filterable table, the score trend, weak spots, and
+what to practise next (started with one key).
+
+History is loaded in a thread worker after the first paint: a profile can hold 10,000 attempts.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Label, Sparkline, Static
+from textual.worker import Worker, WorkerState
+
+from goalcoach import progress_model as pm
+from goalcoach.screens.base import BaseScreen
+
+WIDE_AT = 110  # columns from which the insights sit beside the table
+KIND_FILTERS: tuple[str | None, ...] = (None,) + pm.KINDS
+COLUMNS: tuple[tuple[str, str, int | None], ...] = (
+    ("date", "Date", 16),
+    ("kind", "Kind", 8),
+    ("scenario", "Scenario", 28),
+    ("score", "Score", 5),
+    ("time", "Time", 5),
+)
+
+
+@dataclass
+class History:
+    """What the worker loads: the attempts and the content the suggestion needs."""
+
+    attempts: list[dict[str, Any]]
+    now: datetime
+    suggestion: pm.Suggestion | None
+    by_id: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+def app_now(app: Any) -> datetime:
+    now = getattr(app, "now", None)
+    return now() if callable(now) else datetime.now().astimezone()
+
+
+def accepts_start(factory: Any) -> bool:
+    """Whether a screen module's make_screen() takes `start=<id>` to pre-select an item."""
+    try:
+        parameters = inspect.signature(factory).parameters
+    except (TypeError, ValueError):
+        return False
+    return "start" in parameters or any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters.values())
+
+
+class ProgressScreen(BaseScreen):
+    HELP_GUIDE = "progress"
+    CSS_PATH = "progress.tcss"
+    TITLE = "Progress"
+
+    BINDINGS = [
+        Binding("s", "cycle_sort", "Sort by", id="progress.sort"),
+        Binding("r", "reverse_sort", "Reverse", id="progress.reverse"),
+        Binding("k", "cycle_kind", "Kind", id="progress.kind"),
+        Binding("slash", "focus_filter", "Filter", id="progress.filter"),
+        Binding("p", "practise_next", "Practise next", id="progress.practise_next"),
+        Binding("escape", "leave", "Back", id="progress.back"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.history: History | None = None
+        self.sort_column = "date"
+        self.descending = True
+        self.kind_filter: str | None = None
+        self.shown: list[dict[str, Any]] = []
+
+    # -- layout ----------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="progress-body"):
+            with Vertical(id="table-area"):
+                with Horizontal(id="filter-bar"):
+                    yield Input(placeholder="Filter: scenario, question or answer text", id="filter", compact=True)
+                    yield Static("", id="table-status", markup=False)
+                table: DataTable[Text] = DataTable(id="attempts", cursor_type="row", zebra_stripes=True)
+                table.show_row_labels = False
+                yield table
+            with VerticalScroll(id="insights"):
+                yield Static(Text("Loading your history…", style="italic"), id="week", markup=False)
+                yield Static("", id="next", markup=False)
+                yield Static("", id="weak", markup=False)
+                yield Vertical(id="trends")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        # BaseScreen.on_mount runs too (Textual calls every class's handler).
+        self.sub_title = "every attempt, your trend, what to practise next"
+        self._set_columns()
+        self._fit(self.app.size.width)
+        self.query_one("#attempts", DataTable).focus()
+        self.call_after_refresh(self.load_history)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit(event.size.width)
+
+    def _fit(self, width: int) -> None:
+        self.set_class(width >= WIDE_AT, "-wide")
+
+    # -- loading -------------------------------------------------------------------------------
+    def load_history(self) -> None:
+        self.run_worker(self._read_history, thread=True, exclusive=True, group="progress-load")
+
+    def _read_history(self) -> History:
+        from goalcoach.screens.home_stats import suggestion_for
+
+        profile = self.app.profile
+        now = app_now(self.app)
+        attempts = profile.attempts()
+        suggestion = suggestion_for(profile, attempts, now)
+        return History(attempts, now, suggestion, {str(a.get("id")): a for a in attempts})
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "progress-load":
+            return
+        if event.state == WorkerState.SUCCESS:
+            self.history = event.worker.result
+            self.refresh_table()
+            self.refresh_insights()
+        elif event.state == WorkerState.ERROR:
+            self.query_one("#week", Static).update(
+                Text(f"Could not read your history: {event.worker.error}", style="bold")
+            )
+
+    # -- the table -----------------------------------------------------------------------------
+    def _set_columns(self) -> None:
+        table = self.query_one("#attempts", DataTable)
+        table.clear(columns=True)
+        for key, label, width in COLUMNS:
+            heading = Text(label)
+            if key == self.sort_column:
+                heading.append(" ▼" if self.descending else " ▲", style="bold")
+            table.add_column(heading, key=key, width=width + (2 if key == self.sort_column else 0))
+
+    def refresh_table(self) -> None:
+        if self.history is None:
+            return
+        table = self.query_one("#attempts", DataTable)
+        text = self.query_one("#filter", Input).value
+        kept = pm.filter_attempts(self.history.attempts, self.kind_filter, text)
+        self.shown = pm.sort_attempts(kept, self.sort_column, self.descending)
+        self._set_columns()
+        now = self.history.now
+        for attempt in self.shown:
+            score = pm.score_of(attempt)
+            table.add_row(
+                Text(pm.format_date(attempt.get("created"), now)),
+                Text(str(attempt.get("kind", ""))),
+                Text(pm.scenario_label(attempt), no_wrap=True, overflow="ellipsis"),
+                Text("—" if score is None else str(score), justify="right"),
+                Text(pm.format_seconds(attempt.get("seconds")), justify="right"),
+                key=str(attempt.get("id")),
+            )
+        kind = self.kind_filter or "all kinds"
+        status = f"{len(self.shown)} of {len(self.history.attempts)} · {kind} · by {self.sort_column}"
+        self.query_one("#table-status", Static).update(Text(status))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "filter":
+            self.refresh_table()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "filter":
+            self.query_one("#attempts", DataTable).focus()
+
+    def action_cycle_sort(self) -> None:
+        keys = [key for key, _, _ in COLUMNS]
+        self.sort_column = keys[(keys.index(self.sort_column) + 1) % len(keys)]
+        # Newest, highest and longest first are the useful defaults; names read A→Z.
+        self.descending = self.sort_column not in ("kind", "scenario")
+        self.refresh_table()
+
+    def action_reverse_sort(self) -> None:
+        self.descending = not self.descending
+        self.refresh_table()
+
+    def action_cycle_kind(self) -> None:
+        self.kind_filter = KIND_FILTERS[(KIND_FILTERS.index(self.kind_filter) + 1) % len(KIND_FILTERS)]
+        self.refresh_table()
+
+    def action_focus_filter(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    def action_leave(self) -> None:
+        if self.focused is self.query_one("#filter", Input):
+            self.query_one("#attempts", DataTable).focus()
+        else:
+            self.app.action_back()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        if self.history is None:
+            return
+        attempt = self.history.by_id.get(str(event.row_key.value))
+        if attempt is not None:
+            from goalcoach.screens.attempt_detail import AttemptDetailScreen
+
+            self.app.push_screen(AttemptDetailScreen(attempt, now=self.history.now))
+
+    # -- insights --------------------------------------------------------------------------
+    def refresh_insights(self) -> None:
+        if self.history is None:
+            return
+        attempts, now = self.history.attempts, self.history.now
+        stats = pm.week_stats(attempts, now)
+        week = Text()
+        week.append(f"{stats.this_week}", style="bold")
+        week.append(f" this week · {stats.total} in all")
+        if stats.latest_score is not None:
+            week.append(" · latest ")
+            week.append(f"{stats.latest_score}/100", style="bold")
+        if self.app.profile.setting("streaks", False):
+            days = pm.streak(attempts, now)
+            week.append(f"\nStreak: {days} day" + ("" if days == 1 else "s") + " of practice")
+        self.query_one("#week", Static).update(week)
+        self._show_trends(attempts)
+        self.query_one("#weak", Static).update(self._weak_text(attempts))
+        self.query_one("#next", Static).update(self._next_text(self.history.suggestion))
+
+    def _show_trends(self, attempts: list[dict[str, Any]]) -> None:
+        trends = self.query_one("#trends", Vertical)
+        trends.remove_children()
+        rows = [("Overall", pm.trend(attempts))] + [
+            (pm.STAGE_LABELS.get(stage, stage), pm.trend(attempts, stage)) for stage in pm.stages_with_attempts(attempts)
+        ]
+        widgets = [Label(Text("Score over time", style="bold"), classes="heading")]
+        if not rows[0][1]:
+            widgets.append(Label(Text("No scored attempts yet.", style="italic")))
+        else:
+            for name, scores in rows:
+                row = Horizontal(
+                    Label(Text(name), classes="trend-name"),
+                    Sparkline(scores, classes="trend-line"),
+                    Label(Text(f"{scores[-1]:>3}"), classes="trend-last"),
+                    classes="trend-row",
+                )
+                widgets.append(row)
+        trends.mount_all(widgets)
+
+    @staticmethod
+    def _weak_text(attempts: list[dict[str, Any]]) -> Text:
+        labels = pm.weak_labels(attempts)[:5]
+        text = Text("Often wrong (last 10): ", style="bold")
+        if not labels:
+            text.append("nothing yet", style="italic")
+        for i, label in enumerate(labels):
+            text.append(" · " if i else "")
+            text.append(f"{label.count}× ", style="bold")
+            text.append(label.title)
+        return text
+
+    @staticmethod
+    def _next_text(suggestion: pm.Suggestion | None) -> Text:
+        text = Text("Practise next (p): ", style="bold")
+        if suggestion is None:
+            text.append("nothing to suggest: no drills or scenarios are installed", style="italic")
+            return text
+        text.append("drill " if suggestion.kind == "drill" else "scenario ")
+        text.append(f"“{suggestion.title or suggestion.target_id}”", style="italic")
+        text.append("\n  " + suggestion.reason)
+        return text
+
+    # -- practise next ---------------------------------------------------------------------
+    def action_practise_next(self) -> None:
+        suggestion = self.history.suggestion if self.history else None
+        if suggestion is None:
+            self.notify("Nothing to suggest yet.", markup=False)
+            return
+        module_name = "drill" if suggestion.kind == "drill" else "practice"
+        try:
+            module = importlib.import_module(f"goalcoach.screens.{module_name}")
+        except ImportError:
+            self.notify(f"The {module_name} screen is not installed.", severity="warning", markup=False)
+            return
+        if accepts_start(module.make_screen):
+            screen = module.make_screen(start=suggestion.target_id)
+        else:
+            screen = module.make_screen()
+            self.notify(f"Choose “{suggestion.title or suggestion.target_id}”.", markup=False)
+        self.app.push_screen(screen)
+
+    # -- settings --------------------------------------------------------------------------
+    def extra_commands(self):
+        on = bool(self.app.profile.setting("streaks", False))
+        yield SystemCommand(
+            f"Practice streaks (now {'on' if on else 'off'})",
+            "Show your run of practice days here and on the home screen",
+            self.toggle_streaks,
+        )
+
+    def toggle_streaks(self) -> None:
+        on = not bool(self.app.profile.setting("streaks", False))
+        if self.app.save(self.app.profile.set_setting, "streaks", on):
+            self.notify(f"Practice streaks {'on' if on else 'off'}.", markup=False)
+            self.refresh_insights()
+
+
+def make_screen() -> Screen:
+    return ProgressScreen()
