@@ -1,0 +1,130 @@
+"""analyse(): run every rule over one answer and assemble the Feedback."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from goalcoach.coach import elements as el
+from goalcoach.coach import issues as iss
+from goalcoach.coach import lexicon
+from goalcoach.coach.advice import element_advice, issue_advice
+from goalcoach.coach.feedback import (ELEMENTS, ISSUES, Context, ElementResult, Feedback, Issue, Span,
+                                      quality_from, score_from)
+from goalcoach.coach.text import WORD_RE, Doc
+from goalcoach.coach.timeexpr import find_time_refs
+
+WORDS_PER_MINUTE = 140
+MIN_WORDS, MAX_WORDS = 40, 250
+MAX_SPANS = 25  # per code: enough to highlight, bounded for huge inputs
+
+
+def _clean(spans: list[Span], limit: int) -> list[Span]:
+    out = sorted({s for s in spans if 0 <= s.start < s.end <= limit})
+    return out[:MAX_SPANS]
+
+
+def analyse(text: str, context: Context | None = None) -> Feedback:
+    """Coach one typed answer. Never raises for any string; offsets index into text as given."""
+    if not isinstance(text, str):
+        raise TypeError("text must be a str")
+    lex = lexicon.get()
+    doc = Doc(text)
+    word_matches = WORD_RE.finditer(text)
+    words = 0
+    over_start = None
+    for m in word_matches:
+        words += 1
+        if words == MAX_WORDS + 1:
+            over_start = m.start()
+    refs = find_time_refs(doc, lex)
+
+    found: dict[str, list[Span]] = {}
+    found.update(el.time_elements(doc, lex, refs))
+    found["action_plan"] = el.action_plan(doc, lex)
+    found["misaligned"] = iss.misaligned(doc, lex)
+    found["company_alignment"] = el.company_alignment(doc, lex, context, found["misaligned"])
+    found["motivation"] = el.motivation(doc, lex)
+    found["adaptability"] = el.adaptability(doc, lex)
+    found["star_example"] = el.star_example(doc, lex)
+    found["acknowledgement"] = el.acknowledgement(doc, lex)
+    found["hedging"] = iss.hedging(doc, lex)
+    found["filler"] = iss.filler(doc, lex)
+    found["personal_gain"] = iss.personal_gain(doc, lex)
+    found["negative_tone"] = iss.negative_tone(doc, lex)
+    found["unrealistic"] = iss.unrealistic(doc, lex, context, refs)
+    # An over-ambitious job title is still a named target; "the best in the world" is not.
+    named_leap = any(not re.search(r"best|number one|famous|millionaire|billionaire|world|rule",
+                                   doc.folded[s.start:s.end]) for s in found["unrealistic"])
+    found["vague"] = iss.vague(doc, lex, bool(found["action_plan"]) or named_leap)
+    stripped = len(text.rstrip())
+    found["too_short"] = [Span(0, stripped)] if 0 < words < MIN_WORDS and stripped else []
+    found["too_long"] = [Span(over_start, stripped)] if over_start is not None and over_start < stripped else []
+
+    element_results: dict[str, ElementResult] = {}
+    for code in ELEMENTS:
+        spans = _clean(found[code], len(text))
+        if spans:
+            element_results[code] = ElementResult(True, spans)
+        else:
+            message, suggestion = element_advice(code)
+            element_results[code] = ElementResult(False, [], message, suggestion)
+
+    issue_list: list[Issue] = []
+    for code in ISSUES:
+        spans = _clean(found[code], len(text))
+        if code == "too_short" and words == 0:
+            spans = []
+        if not spans and not (code == "too_short" and 0 < words < MIN_WORDS):
+            continue
+        main = spans[0] if spans else Span(0, len(text))
+        message, suggestion = issue_advice(code, text, main.start, main.end, words)
+        issue_list.append(Issue(code, main.start, main.end, message, suggestion, spans))
+
+    codes = [i.code for i in issue_list]
+    present = sum(r.present for r in element_results.values())
+    quality = quality_from(present, codes)
+    fb = Feedback(
+        text=text, words=words, speaking_seconds=round(words * 60 / WORDS_PER_MINUTE, 1),
+        score=score_from(quality, present, codes), quality=quality,
+        elements=element_results, issues=issue_list,
+    )
+    _terms(fb, doc, lex, context)
+    _insights(fb, doc, lex)
+    return fb
+
+
+def _terms(fb: Feedback, doc: Doc, lex: lexicon.Lexicon, context: Context | None) -> None:
+    if context is None:
+        return
+    seen: set[str] = set()
+    for term in (*context.terms, context.company or "", context.role or ""):
+        key = term.strip().lower()
+        if not key or key in seen:
+            continue
+        seen.add(key)
+        (fb.terms_used if el.find_term(doc, lex, term.strip()) else fb.terms_missed).append(term.strip())
+
+
+def _insights(fb: Feedback, doc: Doc, lex: lexicon.Lexicon) -> None:
+    stop = lex.wordset("stopwords", "words")
+    counts = Counter(w.strip("'-") for w in re.findall(r"[\w'-]+", doc.folded))
+    ranked = [(w, c) for w, c in counts.items()
+              if c >= 2 and len(w) >= 3 and w not in stop and not w.isdigit()]
+    ranked.sort(key=lambda wc: (-wc[1], wc[0]))
+    fb.top_words = ranked[:5]
+    best: tuple[int, int, int] | None = None
+    count = 0
+    for s, e in doc.sentences():
+        n = sum(1 for _ in WORD_RE.finditer(doc.head, s, e)) if hasattr(WORD_RE, "finditer") else 0
+        if n == 0:
+            continue
+        count += 1
+        if best is None or n > best[2]:
+            best = (s, e, n)
+    fb.sentence_count = count
+    if best:
+        s, e, n = best
+        e = s + len(doc.head[s:e].rstrip())
+        fb.longest_sentence = Span(s, e)
+        fb.longest_sentence_words = n

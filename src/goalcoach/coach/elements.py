@@ -1,0 +1,132 @@
+"""Detectors for the nine elements of a strong answer. Each returns evidence spans (empty = absent)."""
+
+from __future__ import annotations
+
+import re
+
+from goalcoach.coach.feedback import Context, Span
+from goalcoach.coach.lexicon import SEP, Lexicon, _variant_re
+from goalcoach.coach.text import Doc, fold
+from goalcoach.coach.timeexpr import TimeRef
+
+
+def _spans(pattern: re.Pattern[str], doc: Doc, keep=None) -> list[Span]:
+    return [Span(m.start(), m.end()) for m in pattern.finditer(doc.folded) if keep is None or keep(m)]
+
+
+def time_elements(doc: Doc, lex: Lexicon, refs: list[TimeRef]) -> dict[str, list[Span]]:
+    def ok(m: re.Match[str]) -> bool:
+        return not doc.uncertain(m.start())
+
+    short = _spans(lex.pattern("time", "near"), doc, ok)
+    long_ = _spans(lex.pattern("time", "far"), doc, ok)
+    long_ += _spans(lex.pattern("time", "far_sequence"), doc,
+                    lambda m: ok(m) and doc.forward_looking(m.start()))
+    short += [Span(r.start, r.end) for r in refs if r.near]
+    long_ += [Span(r.start, r.end) for r in refs if not r.near]
+    return {"short_term": short, "long_term": long_, "timeframe": [Span(r.start, r.end) for r in refs]}
+
+
+def action_plan(doc: Doc, lex: Lexicon) -> list[Span]:
+    done = lex.wordset("action", "done_verbs")
+    live = lex.wordset("action", "live_verbs")
+    excluded = [(m.start(), m.end()) for m in lex.pattern("action", "exclude").finditer(doc.folded)]
+
+    def still_to_come(pos: int) -> bool:
+        # The nearest verb before the step decides: "I've completed my MSc" vs "I'm starting the MSc".
+        words = re.findall(r"[\w']+", doc.before(pos, 80))[-10:]
+        for w in reversed(words):
+            w2 = w[w.index("'"):] if "'" in w and not w.startswith("'") and w.endswith(("ll", "d", "m")) else w
+            if w in live or w2 in live:
+                return True
+            if w in done:
+                return False
+        return not re.search(r"\bused\s+to\b", doc.before(pos, 80))
+
+    out = []
+    for m in lex.pattern("action", "steps", "regex").finditer(doc.folded):
+        if any(s <= m.start() < e or s < m.end() <= e for s, e in excluded):
+            continue
+        if still_to_come(m.start()):
+            out.append(Span(m.start(), m.end()))
+    verbs = "|".join(re.escape(v) for v in lex.words("action", "acronym_verbs"))
+    for m in re.finditer(rf"\b(?:{verbs})\s+(?:(?:a|an|the|my|our|his|her)\s+)?([A-Z][A-Z0-9&]{{1,7}})\b", doc.head):
+        if still_to_come(m.start(1)):
+            out.append(Span(m.start(1), m.end(1)))
+    return out
+
+
+def company_alignment(doc: Doc, lex: Lexicon, context: Context | None, misaligned: list[Span]) -> list[Span]:
+    nouns = "|".join(re.escape(n) for n in sorted(lex.words("alignment", "org_nouns"), key=len, reverse=True))
+    generic = lex.wordset("alignment", "your_generic")
+    out = [Span(m.start(), m.end()) for m in re.finditer(
+        rf"\bthis\s+(?:[\w'&-]+\s+){{0,3}}?(?:{nouns})\b|\b(?:a|an)\s+(?:{nouns})\s+like\s+this(?:\s+one)?\b",
+        doc.folded)]
+    for m in re.finditer(r"\byour\s+([\w'&-]+)", doc.folded):
+        if m.group(1) not in generic:
+            out.append(Span(m.start(), m.end()))
+    out += _spans(lex.pattern("alignment", "phrases"), doc)
+    not_after = lex.wordset("alignment", "here_not_after")
+    for m in re.finditer(r"\bhere\b(?!'s|\s+is\b|\s+are\b|\s+and\s+there|\s+we\s+go)", doc.folded):
+        before = doc.words_before(m.start(), 2)
+        if before and (before[-1] in not_after or " ".join(before) in not_after):
+            continue
+        out.append(Span(m.start(), m.end()))
+    if context is not None:
+        for name in (context.company, context.role):
+            if name and name.strip():
+                out += find_term(doc, lex, name)
+    # A role called a stopgap ("this job is a stepping stone") does not tie the goals to it.
+    bad = {doc.sentence_index(s.start) for s in misaligned}
+    return [s for s in out if doc.sentence_index(s.start) not in bad]
+
+
+def find_term(doc: Doc, lex: Lexicon, term: str) -> list[Span]:
+    """A context term (company, role, value) as whole words; spelling variants and hyphens allowed."""
+    words = fold(term).split()
+    if not words:
+        return []
+    body = SEP.join(_variant_re(w) for w in words)
+    return [Span(m.start(), m.end()) for m in re.finditer(rf"(?<!\w){body}(?!\w)", doc.folded)]
+
+
+def motivation(doc: Doc, lex: Lexicon) -> list[Span]:
+    not_after = lex.wordset("motivation", "not_after")
+
+    def ok(m: re.Match[str]) -> bool:
+        if m.group().startswith("is the main") or m.group().startswith("is what"):
+            before = doc.words_before(m.start(), 1)
+            return not (before and before[-1] in not_after)
+        return not doc.negated(m.start(), m.end()) or m.group() in ("because", "since")
+
+    return _spans(lex.pattern("motivation", "phrases", "regex"), doc, ok)
+
+
+def adaptability(doc: Doc, lex: Lexicon) -> list[Span]:
+    excluded = [(m.start(), m.end()) for m in lex.pattern("adaptability", "exclude").finditer(doc.folded)]
+    return _spans(lex.pattern("adaptability", "phrases"), doc,
+                  lambda m: not doc.negated(m.start(), m.end())
+                  and not any(s <= m.start() < e for s, e in excluded))
+
+
+def star_example(doc: Doc, lex: Lexicon) -> list[Span]:
+    irregular = "|".join(lex.words("star", "past_irregular"))
+    past_action = re.compile(rf"\b(?:i|we)(?:'ve|\s+have)?\s+(?:\w+ly\s+)?(?:\w{{3,}}ed|{irregular})\b")
+    future = re.compile(r"(?:\b(?:" + "|".join(
+        re.escape(w) for w in lex.words("star", "future_markers") if not w.startswith("'")) + r")\b|'(?:ll|d)\b)")
+    out = []
+    for m in lex.pattern("star", "results", "regex").finditer(doc.folded):
+        i = doc.sentence_index(m.start())
+        s, e = doc.sent_starts[i], doc.sent_ends[i]
+        if future.search(doc.folded[s:m.start()]):
+            continue
+        first = max(0, i - 2)
+        region_start = doc.sent_starts[first]
+        pa = past_action.search(doc.folded, region_start, m.end())
+        if pa:
+            out.append(Span(max(pa.start(), s) if pa.start() >= s else s, m.end()))
+    return out
+
+
+def acknowledgement(doc: Doc, lex: Lexicon) -> list[Span]:
+    return _spans(lex.pattern("acknowledgement", "phrases"), doc)

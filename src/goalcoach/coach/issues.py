@@ -1,0 +1,164 @@
+"""Detectors for the answer's mistakes. Each returns evidence spans (empty = not present).
+
+Issue rules ignore quoted words (someone else's, or the speaker's earlier wording) and, where a
+phrase could be negated ("I don't want to leave", "not about the money"), negated matches.
+"""
+
+from __future__ import annotations
+
+import re
+
+from goalcoach.coach.feedback import Context, Span
+from goalcoach.coach.lexicon import Lexicon
+from goalcoach.coach.text import Doc
+from goalcoach.coach.timeexpr import TimeRef
+
+_POSSESSIVE = {"my", "our", "his", "her", "their", "your", "current", "old", "previous", "former", "line"}
+
+
+def _live(doc: Doc, pattern: re.Pattern[str], negatable: bool = True, keep=None) -> list[Span]:
+    out = []
+    for m in pattern.finditer(doc.folded):
+        if doc.in_quote(m.start()):
+            continue
+        if negatable and doc.negated(m.start(), m.end()):
+            continue
+        if keep is not None and not keep(m):
+            continue
+        out.append(Span(m.start(), m.end()))
+    return out
+
+
+def hedging(doc: Doc, lex: Lexicon) -> list[Span]:
+    determiners = lex.wordset("hedges", "noun_determiners")
+
+    def keep(m: re.Match[str]) -> bool:
+        if m.group().startswith(("kind", "sort")):  # "the kind of person" is a noun phrase
+            before = doc.words_before(m.start(), 1)
+            return not (before and before[-1] in determiners)
+        return True
+
+    return _live(doc, lex.pattern("hedges", "phrases"), negatable=False, keep=keep)
+
+
+def filler(doc: Doc, lex: Lexicon) -> list[Span]:
+    not_after = lex.wordset("fillers", "not_after")
+    skip_upper = set(lex.words("fillers", "case_sensitive_skip"))
+
+    def keep(m: re.Match[str]) -> bool:
+        word = m.group()
+        if doc.head[m.start():m.end()] in skip_upper:  # "the ER" is a place, not a filler
+            return False
+        if word.startswith(("you", "i")):
+            before = doc.words_before(m.start(), 1)
+            if before and before[-1] in not_after:
+                return False
+            # "you know" only as an aside: set off by a comma or at the start of a sentence
+            if word.startswith("you") and not re.search(r"(?:^|[,.!?;]\s*|\band\s*)$", doc.before(m.start(), 8)) \
+                    and not doc.after(m.end(), 2).startswith((",", ".")):
+                return False
+        return True
+
+    out = _live(doc, lex.pattern("fillers", "phrases", "regex"), negatable=False, keep=keep)
+    pause = "|".join(re.escape(w) for w in lex.words("fillers", "pause_words"))
+    for m in re.finditer(rf"\b(?:{pause})\s*,", doc.folded):
+        before = doc.words_before(m.start(), 1)
+        if before and re.fullmatch(r"(?:would|i'?d|you'?d|we'?d|i|you|we|they|feel|feels|look|looks|"
+                                   r"something|anything|much|really|'d|d|also|just|things|lot)", before[-1]):
+            continue
+        if not doc.in_quote(m.start()):
+            out.append(Span(m.start(), m.start() + len(m.group().rstrip(", "))))
+    return out
+
+
+def personal_gain(doc: Doc, lex: Lexicon) -> list[Span]:
+    out = _live(doc, lex.pattern("money", "phrases"))
+    framing = lex.pattern("money", "balance_framing")
+    out += _live(doc, lex.pattern("money", "balance"),
+                 keep=lambda m: not framing.search(doc.sentence(m.start())))
+    return out
+
+
+def negative_tone(doc: Doc, lex: Lexicon) -> list[Span]:
+    targets = lex.pattern("negative", "targets")
+
+    def about_people(m: re.Match[str]) -> bool:
+        if re.match(r"hate", m.group()) and re.match(r"\s+(?:to|letting|seeing|it\s+when|when|being)\b",
+                                                    doc.folded[m.end():m.end() + 14]):
+            return False
+        s, e = doc.sentence_span(m.start())
+        # the employer, boss or team must be named within about six words either side
+        lo = max(s, m.start() - 45)
+        hi = min(e, m.end() + 45)
+        return targets.search(doc.folded, lo, hi) is not None
+
+    out = _live(doc, lex.pattern("negative", "harsh"), keep=about_people)
+    out += _live(doc, lex.pattern("negative", "standalone"))
+    return out
+
+
+def misaligned(doc: Doc, lex: Lexicon) -> list[Span]:
+    return _live(doc, lex.pattern("misaligned", "phrases", "regex"))
+
+
+def unrealistic(doc: Doc, lex: Lexicon, context: Context | None, refs: list[TimeRef]) -> list[Span]:
+    def not_someone_else(m: re.Match[str]) -> bool:
+        before = doc.words_before(m.start(), 1)
+        if before and (before[-1] in _POSSESSIVE or before[-1].endswith("'s")):
+            return False  # "our CEO said", "the company's CFO"
+        return not re.match(r"\s+(?:said|told|asked|who|was|is|has|had|advert|ad|description|posting|"
+                            r"listing|spec|title)\b", doc.folded[m.end():m.end() + 14])
+
+    out = _live(doc, lex.pattern("unrealistic", "absolute"),
+                keep=lambda m: not re.match(r"\s+(?:advert|ad|description|posting|listing|spec|title)\b",
+                                            doc.folded[m.end():m.end() + 14]))
+    tops = _live(doc, lex.pattern("unrealistic", "top_roles"), keep=not_someone_else)
+    if tops:
+        stage = context.stage if context else None
+        senior_roles = "|".join(re.escape(r) for r in lex.words("unrealistic", "senior_roles"))
+        senior = stage == "senior" or re.search(
+            rf"\bi(?:'?ve|\s+have)?\s+(?:been|am|'?m|was|served\s+as|worked\s+as)\s+(?:(?:a|an|the)\s+)?"
+            rf"(?:[\w-]+\s+){{0,2}}?(?:{senior_roles})\b", doc.folded) is not None
+        junior = stage in ("entry", "switcher") or bool(_live(doc, lex.pattern("unrealistic", "junior_signals")))
+        soon = [r for r in refs if r.years <= 5.5]
+        if junior or (not senior and soon):
+            out += tops + [Span(r.start, r.end) for r in soon[:1]]
+    return out
+
+
+def vague(doc: Doc, lex: Lexicon, has_named_step: bool) -> list[Span]:
+    """Spans of vague goal wording when the answer names no concrete target; [] when it does."""
+    if has_named_step or _concrete(doc, lex):
+        return []
+    spans = _live(doc, lex.pattern("targets", "vague_phrases"), negatable=False)
+    if not spans and doc.n:
+        s, e = doc.sentence_span(0)
+        spans = [Span(s, len(doc.head[s:e].rstrip()) + s or e)]
+    return spans
+
+
+def _concrete(doc: Doc, lex: Lexicon) -> bool:
+    past = lex.pattern("targets", "past_markers")
+
+    def current(m: re.Match[str]) -> bool:
+        before = doc.words_before(m.start(), 1)
+        if before and before[-1] in _POSSESSIVE:
+            return False
+        return not past.search(doc.clause_before(m.start(), 60))
+
+    if _live(doc, lex.pattern("targets", "roles"), keep=current):
+        return True
+    vague_objects = lex.wordset("targets", "vague_objects")
+    for m in lex.pattern("targets", "frames").finditer(doc.folded):
+        nxt = re.match(r"\s*([\w'-]+)", doc.folded[m.end():m.end() + 30])
+        if nxt and nxt.group(1) not in vague_objects and current(m) and not doc.in_quote(m.start()):
+            return True
+    if re.search(r"\d+(?:\.\d+)?\s?(?:%|percent|per\s+cent)|[£$€]\s?\d|\bsix[\s-]figures?\b", doc.folded):
+        return True
+    letters = sum(c.isalpha() for c in doc.head[:2000]) or 1
+    if sum(c.isupper() for c in doc.head[:2000]) / letters < 0.3:  # shouting is not a list of acronyms
+        stop = set(lex.words("targets", "acronym_stop"))
+        for m in re.finditer(r"\b[A-Z][A-Z0-9&]{1,7}\b", doc.head):
+            if m.group() not in stop and current(m) and not doc.in_quote(m.start()):
+                return True
+    return False

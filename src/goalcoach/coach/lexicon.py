@@ -1,0 +1,206 @@
+"""Phrase lists from content/lexicon/*.toml, compiled once into word-bounded regexes.
+
+Patterns run on the folded text (see text.fold): lower-case, straight apostrophes and quotes,
+same length as the original so match offsets are offsets into the answer as given.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+try:  # Python 3.11+
+    import tomllib
+except ModuleNotFoundError:  # pragma: no cover - Python 3.10
+    import tomli as tomllib  # type: ignore[no-redef]
+
+# Every file the coach reads and the keys it understands (anything else is reported).
+SCHEMA: dict[str, set[str]] = {
+    "hedges": {"phrases", "noun_determiners"},
+    "fillers": {"phrases", "regex", "pause_words", "not_after", "case_sensitive_skip"},
+    "money": {"phrases", "balance", "balance_framing"},
+    "negative": {"harsh", "targets", "standalone"},
+    "misaligned": {"phrases", "regex"},
+    "unrealistic": {"top_roles", "absolute", "senior_roles", "junior_signals"},
+    "time": {"near", "far", "far_sequence", "vague", "dated", "past", "duration", "anchors"},
+    "motivation": {"phrases", "regex", "not_after"},
+    "action": {"steps", "exclude", "regex", "acronym_verbs", "done_verbs", "live_verbs"},
+    "alignment": {"org_nouns", "your_generic", "phrases", "here_not_after"},
+    "adaptability": {"phrases", "exclude"},
+    "star": {"results", "regex", "past_irregular", "future_markers"},
+    "acknowledgement": {"phrases"},
+    "targets": {"roles", "frames", "vague_objects", "vague_phrases", "past_markers", "acronym_stop"},
+    "stopwords": {"words"},
+    "spelling": {"pairs"},
+}
+
+_NUM_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty ninety hundred"
+).split()
+NUM = r"(?:\d+(?:\.\d+)?|a\s+couple\s+of|couple\s+of|half\s+a|" + "|".join(_NUM_WORDS) + r"|an?)"
+MACROS = {
+    "num": NUM,
+    "unit": r"(?:years?|months?|weeks?|days?|quarters?|decades?)",
+    "any": r"[\w'\-]+",
+    "pct": r"\d+(?:\.\d+)?\s?(?:%|percent|per\s+cent)",
+}
+# Between the words of a phrase: spaces, a hyphen or a comma ("long-term", "right now, I want").
+SEP = r"(?:\s*[,\-]\s*|\s+)"
+
+
+class LexiconError(ValueError):
+    """A lexicon file is missing, unreadable or has a bad key or phrase."""
+
+
+def _esc(s: str) -> str:
+    out = []
+    for c in s:
+        if c == "'":
+            out.append("'?")
+        elif c == "-":
+            out.append(r"[\s\-]?")
+        else:
+            out.append(re.escape(c))
+    return "".join(out)
+
+
+# British spellings written in the lexicon also match their American forms.
+_SUFFIX_RULES = (
+    (re.compile(r"^(.{3,}?)i[sz](e|ed|es|ing|ation|ations|er|ers|)$"), r"i[sz]"),
+    (re.compile(r"^(.{2,}?)y[sz](e|ed|es|ing)$"), r"y[sz]"),
+    (re.compile(r"^(.{3,}?)our(s|ed|ing|ite|ites|able|)$"), r"ou?r"),
+    (re.compile(r"^(.{3,}?)tre(s|)$"), r"t(?:re|er)"),
+    (re.compile(r"^(.{3,}[aeiou])ll(ing|ed|er|ers)$"), r"ll?"),
+)
+
+
+def _variant_re(word: str) -> str:
+    for rule, frag in _SUFFIX_RULES:
+        m = rule.match(word)
+        if m and "'" not in word:
+            return _esc(m.group(1)) + frag + _esc(m.group(2))
+    return _esc(word)
+
+
+class Lexicon:
+    """The loaded lexicon: raw lists plus compiled patterns, built lazily and cached."""
+
+    def __init__(self, folder: Path, tables: dict[str, dict]):
+        self.folder = folder
+        self._tables = tables
+        self._patterns: dict[tuple, re.Pattern[str]] = {}
+        self._lock = threading.Lock()
+        self._spelling: dict[str, list[str]] = {}
+        for pair in tables.get("spelling", {}).get("pairs", []):
+            if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(p, str) for p in pair)):
+                raise LexiconError(f"{folder / 'spelling.toml'}: key 'pairs': each entry must be two strings")
+            a, b = pair[0].lower(), pair[1].lower()
+            self._spelling.setdefault(a, []).append(b)
+            self._spelling.setdefault(b, []).append(a)
+
+    def words(self, name: str, key: str) -> tuple[str, ...]:
+        return tuple(self._tables[name].get(key, ()))
+
+    def wordset(self, name: str, key: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.words(name, key))
+
+    def _where(self, name: str, key: str) -> str:
+        return f"{self.folder / (name + '.toml')}: key {key!r}"
+
+    def _word_re(self, word: str, name: str, key: str) -> str:
+        star = word.endswith("*")
+        word = word.rstrip("*")
+        if not word:
+            raise LexiconError(f"{self._where(name, key)}: empty word in a phrase")
+        alts = [word] + self._spelling.get(word, [])
+        body = "|".join(_variant_re(a) for a in alts)
+        return f"(?:{body})" + (r"[\w']*" if star else "")
+
+    def phrase_re(self, phrase: str, name: str, key: str) -> str:
+        tokens = phrase.lower().split()
+        if not tokens:
+            raise LexiconError(f"{self._where(name, key)}: empty phrase")
+        parts: list[tuple[str, bool]] = []
+        for tok in tokens:
+            optional = len(tok) > 1 and tok.endswith("?")
+            tok = tok[:-1] if optional else tok
+            if tok.startswith("{") and tok.endswith("}"):
+                if tok[1:-1] not in MACROS:
+                    raise LexiconError(f"{self._where(name, key)}: unknown placeholder {tok} in {phrase!r}")
+                part = MACROS[tok[1:-1]]
+            else:
+                part = "(?:" + "|".join(self._word_re(a, name, key) for a in tok.split("|")) + ")"
+            parts.append((part, optional))
+        pieces = []
+        for i, (part, optional) in enumerate(parts):
+            if i == 0:
+                pieces.append(f"(?:{part}{SEP})?" if optional else part)
+                continue
+            sep = "" if (i == 1 and parts[0][1]) else SEP  # an optional first word carries its separator
+            pieces.append(f"(?:{sep}{part})?" if optional else sep + part)
+        return "".join(pieces)
+
+    def pattern(self, name: str, *keys: str) -> re.Pattern[str]:
+        """One combined, word-bounded pattern for the phrase lists (and `regex` lists) under keys."""
+        cache_key = (name, keys)
+        pat = self._patterns.get(cache_key)
+        if pat is not None:
+            return pat
+        with self._lock:
+            alts: list[tuple[int, str]] = []
+            for key in keys:
+                for entry in self._tables[name].get(key, ()):
+                    if key == "regex":
+                        try:
+                            re.compile(entry)
+                        except re.error as exc:
+                            raise LexiconError(f"{self._where(name, key)}: bad regex {entry!r}: {exc}") from None
+                        alts.append((10_000, entry))
+                    else:
+                        alts.append((len(entry), self.phrase_re(entry, name, key)))
+            alts.sort(key=lambda a: -a[0])  # longest first: leftmost-longest among alternatives
+            body = "|".join(f"(?:{a})" for _, a in alts) or r"(?!x)x"
+            pat = re.compile(rf"(?<!\w)(?:{body})(?!\w)")
+            self._patterns[cache_key] = pat
+        return pat
+
+
+def _load_table(path: Path, name: str) -> dict:
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except FileNotFoundError:
+        raise LexiconError(f"{path}: lexicon file is missing") from None
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise LexiconError(f"{path}: cannot read lexicon file: {exc}") from None
+    allowed = SCHEMA[name] | {"description"}
+    for key, value in data.items():
+        if key not in allowed:
+            raise LexiconError(f"{path}: key {key!r}: unknown key (known: {', '.join(sorted(allowed))})")
+        if key == "description":
+            continue
+        if not isinstance(value, list):
+            raise LexiconError(f"{path}: key {key!r}: expected a list")
+        if key != "pairs" and not all(isinstance(v, str) and v.strip() for v in value):
+            raise LexiconError(f"{path}: key {key!r}: every entry must be a non-empty string")
+    return data
+
+
+def load(folder: Path | None = None, names: Iterable[str] | None = None) -> Lexicon:
+    """Read and validate every lexicon file in folder (default: content/lexicon)."""
+    if folder is None:
+        from goalcoach.content import content_dir
+
+        folder = content_dir() / "lexicon"
+    tables = {name: _load_table(folder / f"{name}.toml", name) for name in (names or SCHEMA)}
+    return Lexicon(folder, tables)
+
+
+@lru_cache(maxsize=1)
+def get() -> Lexicon:
+    """The default lexicon, loaded once per process."""
+    return load()
