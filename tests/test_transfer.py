@@ -1,0 +1,210 @@
+"""transfer: the JSON backup's validation, the Markdown escaping and the prep sheet."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from markdown_it import MarkdownIt
+
+from goalcoach import transfer
+from goalcoach.content import load_recovery_moves
+from goalcoach.profile import SCHEMA_VERSION
+
+from test_progress_model import attempt, feedback, seed_history, NOW
+
+NASTY = [
+    "[/]",
+    "[@click=app.quit]x[/]",
+    "*not bold* and _not italic_",
+    "# not a heading",
+    "`not code`",
+    "a | b | c",
+    "<script>alert(1)</script>",
+    "\x1b[31mred\x1b[0m text",
+    "1. not a list",
+    "- not a bullet",
+    "> not a quote",
+    "===",
+    "![img](http://x) [link](http://y) <http://z> &amp; &lt;",
+]
+
+
+def good_document(**changes):
+    document = {
+        "format": "goalcoach-export",
+        "format_version": 1,
+        "exported": "2026-11-02T09:00:00+00:00",
+        "schema_version": SCHEMA_VERSION,
+        "sections": {"target": {"role": "Nurse"}},
+        "settings": {"theme": "nord"},
+        "versions": [{"id": "v1", "name": "First", "text": "Hello", "created": "2026-11-01T09:00:00+00:00"}],
+        "attempts": [{"id": "a1", "created": "2026-11-01T09:00:00+00:00", "kind": "practice"}],
+        "drafts": {"builder": {"key": "builder", "text": "x", "cursor": [0, 0], "updated": "2026"}},
+    }
+    document.update(changes)
+    return document
+
+
+# -- validation ------------------------------------------------------------------------------
+def test_a_good_export_parses_to_its_snapshot():
+    snapshot = transfer.parse_export(json.dumps(good_document()).encode())
+    assert snapshot["sections"] == {"target": {"role": "Nurse"}}
+    assert snapshot["attempts"][0]["id"] == "a1"
+    assert set(snapshot) == {"schema_version", "sections", "settings", "versions", "attempts", "drafts"}
+
+
+def test_a_profile_backup_file_is_accepted_too():
+    document = good_document(format="goalcoach-profile")
+    del document["format_version"]
+    assert transfer.parse_export(json.dumps(document))["settings"] == {"theme": "nord"}
+
+
+@pytest.mark.parametrize(
+    "data, expected",
+    [
+        (b"", "empty"),
+        (b"\xff\xfe\x00garbage", "not UTF-8"),
+        (b'{"format": "goalcoach-export", "format_ver', "not valid JSON"),
+        (b"[1, 2]", "not a JSON object"),
+        (json.dumps({"hello": 1}).encode(), "marker"),
+        (json.dumps(good_document(format_version=2)).encode(), "format version 2"),
+        (json.dumps(good_document(schema_version=SCHEMA_VERSION + 1)).encode(), "newer goalcoach"),
+        (json.dumps(good_document(schema_version="2")).encode(), "schema_version"),
+        (json.dumps(good_document(sections=[])).encode(), "\"sections\" is not an object"),
+        (json.dumps(good_document(sections={"target": "x"})).encode(), "section \"target\""),
+        (json.dumps(good_document(settings=[])).encode(), "\"settings\""),
+        (json.dumps(good_document(versions={})).encode(), "\"versions\" is not a list"),
+        (json.dumps(good_document(versions=[{"id": "v", "name": "n", "text": 3, "created": "c"}])).encode(), "versions[0].text"),
+        (json.dumps(good_document(attempts=[{"created": "c"}])).encode(), "attempts[0].id"),
+        (json.dumps(good_document(attempts=["x"])).encode(), "attempts[0] is not an object"),
+        (json.dumps(good_document(drafts=[])).encode(), "\"drafts\""),
+        (json.dumps(good_document(drafts={"k": 1})).encode(), "draft \"k\""),
+    ],
+)
+def test_broken_files_are_refused_with_a_one_line_reason(data, expected):
+    with pytest.raises(transfer.TransferError) as caught:
+        transfer.parse_export(data)
+    assert expected in str(caught.value)
+    assert "\n" not in str(caught.value)
+
+
+def test_export_document_is_versioned_and_round_trips():
+    snapshot = transfer.parse_export(json.dumps(good_document()))
+    document = transfer.export_document(snapshot, "2026-11-02T09:00:00+00:00")
+    assert document["format"] == "goalcoach-export"
+    assert document["format_version"] == 1
+    assert document["schema_version"] == SCHEMA_VERSION
+    assert transfer.parse_export(transfer.dumps(document)) == snapshot
+
+
+def test_new_versions_only_lists_unknown_ids_once():
+    current = [{"id": "a"}]
+    incoming = [{"id": "a"}, {"id": "b"}, {"id": "b"}]
+    assert transfer.new_versions(current, incoming) == [{"id": "b"}]
+
+
+# -- Markdown safety -------------------------------------------------------------------------
+def _plain_text(markdown: str) -> str:
+    """The text a Markdown renderer shows, and a check it produced no HTML or extra structure."""
+    tokens = MarkdownIt("commonmark").parse(markdown)
+    pieces = []
+
+    def walk(items):
+        for token in items:
+            assert token.type not in ("html_inline", "html_block", "code_inline", "code_block", "fence", "image")
+            if token.type == "text":
+                pieces.append(token.content)
+            if token.children:
+                walk(token.children)
+
+    walk(tokens)
+    return "".join(pieces)
+
+
+@pytest.mark.parametrize("value", NASTY)
+def test_md_inline_renders_back_to_the_plain_text(value):
+    escaped = transfer.md_inline(value)
+    tokens = MarkdownIt("commonmark").parse(escaped)
+    assert [t.type for t in tokens] == ["paragraph_open", "inline", "paragraph_close"]
+    assert _plain_text(escaped) == transfer.clean(value)
+
+
+def test_clean_strips_ansi_and_control_characters():
+    raw = "a\x1b[31mb\x1b[0mc\x1b]0;title\x07d\x07e\x00f\u202eg\r\nh\x9b1mi"
+    assert transfer.clean(raw) == "abcdefg\nhi"
+
+
+def test_md_quote_keeps_every_line_inside_the_quote():
+    quoted = transfer.md_quote("# one\n\n---\n    indented\n- two")
+    assert all(line.startswith(">") for line in quoted.splitlines())
+    tokens = MarkdownIt("commonmark").parse(quoted)
+    kinds = {t.type for t in tokens}
+    assert "heading_open" not in kinds and "hr" not in kinds and "bullet_list_open" not in kinds
+    assert "code_block" not in kinds
+
+
+# -- the prep sheet --------------------------------------------------------------------------
+def nasty_snapshot():
+    history = seed_history()
+    history.append(attempt(NOW, 88, scenario_id="entry-nurse", title="Newly qualified nurse", text="\n".join(NASTY)))
+    return {
+        "sections": {
+            "target": {"role": NASTY[1], "organisation": NASTY[6], "mission": NASTY[7], "terms": [NASTY[2], NASTY[5]]},
+            "values": {"items": [{"name": NASTY[3], "non_negotiable": True, "moment": NASTY[4]}]},
+            "skills": {"hard": [NASTY[0], NASTY[8]], "soft": [NASTY[9]], "to_develop": [NASTY[10]]},
+            "goals": {"short_term": [{"goal": NASTY[11], "steps": NASTY[12], "target_date": "2027", "resources": ""}],
+                      "long_term": []},
+        },
+        "settings": {"current_version": "v1"},
+        "versions": [{"id": "v1", "name": "My *best*", "text": "\n".join(NASTY), "created": "2026-11-01T09:00:00+00:00"}],
+        "attempts": history,
+        "drafts": {},
+    }
+
+
+def test_prep_sheet_has_every_part_and_only_our_headings():
+    sheet = transfer.prep_sheet(
+        nasty_snapshot(), feedback(64, issues=("hedging",), missing=("timeframe",)), load_recovery_moves(), "2026-11-02T09:00:00+00:00"
+    )
+    tokens = MarkdownIt("commonmark").parse(sheet)
+    headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
+    assert headings == [
+        "Interview prep sheet: “What are your career goals?”",
+        "Target", "Top values", "Skills", "Goals", "Short term (1–2 years)", "Long term (3–5 years and beyond)",
+        "Your answer", "Checklist", "What to fix",
+        "Best attempts per scenario",
+        "Data analyst aiming to lead", "Engineer going deeper", "Graduate software developer",
+        "Newly qualified nurse", "Teacher ready for a department",
+        "Recovery moves to remember",
+    ]
+    assert "\x1b" not in sheet and "\x07" not in sheet
+    assert "<script>" not in sheet
+    assert "Score:** 64/100" in sheet
+    assert "- [ ] Concrete time frame" in sheet and "- [x] Short-term goal" in sheet
+    assert "hedging" in sheet
+    assert "Acknowledge it" in sheet  # a recovery move
+    # The best nurse attempt is the 88, not the 77.
+    nurse = sheet.split("### Newly qualified nurse")[1].split("###")[0]
+    assert "Score 88/100" in nurse
+
+
+def test_prep_sheet_shows_each_user_string_escaped_and_renders_it_back():
+    sheet = transfer.prep_sheet(nasty_snapshot(), None, load_recovery_moves(), "2026-11-02T09:00:00+00:00")
+    for value in NASTY:
+        assert transfer.md_inline(value) in sheet
+    rendered = _plain_text(sheet)
+    for value in NASTY:
+        assert transfer.clean(value) in rendered
+
+
+def test_prep_sheet_falls_back_to_the_latest_builder_attempt():
+    snapshot = {"sections": {}, "settings": {}, "versions": [], "drafts": {}, "attempts": seed_history()}
+    assert transfer.current_answer(snapshot)[0].startswith("Latest answer from the builder, 2026-10-29")
+    sheet = transfer.prep_sheet(snapshot, None, (), "2026-11-02T09:00:00+00:00")
+    assert "*(not set)*" in sheet  # empty sections say so rather than vanish
+
+
+def test_prep_sheet_without_any_answer_says_so():
+    sheet = transfer.prep_sheet({"sections": {}, "settings": {}, "versions": [], "attempts": []}, None, (), "x")
+    assert "no answer yet" in sheet and "no practice attempts yet" in sheet
