@@ -133,3 +133,19 @@ def test_malformed_feedback_does_not_crash():
     result = check_recovery({"elements": {"acknowledgement": {"present": True, "evidence": [["x"], None]}}, "issues": None}, "vague")
     assert result.moves[0].done and result.moves[0].evidence == []
     assert result.misstep_gone
+
+
+def test_latest_answer_prefers_the_newest():
+    from goalcoach.recovery import latest_answer
+
+    version = {"name": "v1", "text": "Builder text", "created": "2026-01-02T00:00:00+00:00"}
+    attempts = [
+        {"kind": "practice", "text": "Old practice", "question": "Q1", "created": "2026-01-01T00:00:00+00:00"},
+        {"kind": "drill", "text": "A drill is not an answer to drill on", "created": "2026-01-05T00:00:00+00:00"},
+        {"kind": "practice", "text": "New practice", "question": "Q2", "created": "2026-01-03T00:00:00+00:00"},
+    ]
+    assert latest_answer(version, attempts)["text"] == "New practice"
+    assert latest_answer(version, attempts[:1])["text"] == "Builder text"
+    assert latest_answer(None, attempts[:1])["question"] == "Q1"
+    assert latest_answer(None, []) is None
+    assert latest_answer({"text": "  "}, [{"kind": "drill", "text": "x"}]) is None

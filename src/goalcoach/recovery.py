@@ -176,3 +176,32 @@ def pick_pushback(feedback: dict[str, Any], pushbacks: dict[str, str]) -> tuple[
         if line:
             return code, line
     return GENERAL_CODE, GENERAL_PUSHBACK
+
+
+def latest_answer(current_version: dict[str, Any] | None, attempts: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The person's newest answer for adaptive mode: the builder's current version or the
+    latest practice/builder attempt, whichever was made last (the version wins a tie, as the
+    answer they chose to keep). Returns {"text", "question", "source", "created"} or None."""
+    candidates: list[dict[str, Any]] = []
+    if current_version and str(current_version.get("text") or "").strip():
+        candidates.append({
+            "text": current_version["text"],
+            "question": "What are your career goals?",
+            "source": f"your answer '{current_version.get('name') or 'current version'}' from the builder",
+            "created": str(current_version.get("created") or ""),
+            "rank": 1,
+        })
+    for attempt in reversed(attempts):  # oldest first, so the newest matching one is found first
+        if attempt.get("kind") in ("practice", "builder") and str(attempt.get("text") or "").strip():
+            candidates.append({
+                "text": attempt["text"],
+                "question": str(attempt.get("question") or "What are your career goals?"),
+                "source": f"your {attempt.get('kind')} answer" + (f" ('{attempt['scenario_title']}')" if attempt.get("scenario_title") else ""),
+                "created": str(attempt.get("created") or ""),
+                "rank": 0,
+            })
+            break
+    if not candidates:
+        return None
+    best = max(candidates, key=lambda c: (c["created"], c["rank"]))
+    return {k: v for k, v in best.items() if k != "rank"}

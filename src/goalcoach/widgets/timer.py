@@ -80,7 +80,7 @@ class TimerDisplay(Static):
         elif timer.used:
             line.append(" · paused")
         else:
-            line.append(f" · {format_clock(timer.duration)} timer, not started")
+            line.append(" · not started")
         return line
 
     def refresh_time(self) -> None:

@@ -1,0 +1,329 @@
+"""Recovery drill: the interviewer pushes back on a weak answer; the person types the recovery.
+
+DrillScreen lists the drills by misstep, plus adaptive mode (drill on my latest answer).
+DrillRunScreen shows the flawed answer and the pushback, takes the recovery, and shows the
+recovery checklist (recovery.check_recovery), the coach panel and the model recovery.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from functools import partial
+from typing import Any, Callable
+
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+from textual.worker import Worker, WorkerState
+
+from goalcoach.content import ContentError, Drill, load_drills, load_pushbacks
+from goalcoach.practice_session import ADVICE
+from goalcoach.recovery import CODE_LABELS, RecoveryResult, check_recovery, latest_answer, pick_pushback
+from goalcoach.screens.base import BaseScreen
+from goalcoach.screens.practice import coach_answer
+from goalcoach.widgets.coach_panel import CoachPanel
+from goalcoach.widgets.editor import AnswerEditor
+from goalcoach.widgets.highlight import ISSUE_STYLE, highlighted_answer
+
+ADAPTIVE = "adaptive"
+NARROW_WIDTH = 110
+EVIDENCE_STYLE = "underline bold green"
+
+DrillLoader = Callable[[], "tuple[list[Drill], list[ContentError]]"]
+
+
+def adaptive_drill(answer: dict[str, Any], code: str, pushback: str, drills: list[Drill]) -> Drill:
+    """A drill built on the person's own answer; the model recovery, why and tips are borrowed
+    from a written drill for the same misstep when there is one."""
+    example = next((d for d in drills if d.misstep == code), None)
+    return Drill(
+        id=ADAPTIVE,
+        misstep=code,
+        title=f"Your latest answer: {CODE_LABELS.get(code, code)}",
+        question=answer["question"],
+        flawed_answer=answer["text"],
+        pushback=pushback,
+        model_recovery=example.model_recovery if example else "",
+        why_it_hurts=example.why_it_hurts if example else ADVICE.get(code, "Defend a strong answer: be specific and link it to them."),
+        tips=example.tips if example else (),
+    )
+
+
+def checklist_text(result: RecoveryResult, text: str) -> Text:
+    """Each move ✔/✘ with a quote of its evidence; then whether the misstep is gone."""
+    out = Text()
+    for move in result.moves:
+        out.append(" ✔ " if move.done else " ✘ ", style="bold green" if move.done else "bold red")
+        out.append(move.label)
+        if move.evidence:
+            start, end = move.evidence[0]
+            quote = text[start:end]
+            out.append("  “")
+            out.append(quote if len(quote) <= 60 else quote[:57] + "…", style=EVIDENCE_STYLE)
+            out.append("”")
+        out.append("\n")
+    name = CODE_LABELS.get(result.misstep, result.misstep)
+    if result.misstep_gone:
+        out.append(" ✔ ", style="bold green")
+        out.append(f"The misstep is gone ({name})\n")
+    else:
+        out.append(" ✘ ", style="bold red")
+        out.append(f"The misstep is still there ({name})")
+        for start, end in result.misstep_spans[:1]:
+            out.append("  “")
+            out.append(text[start:end][:60], style=ISSUE_STYLE)
+            out.append("”")
+        out.append("\n")
+    verdict = "Recovered: every move made." if result.passed else f"{result.done_count}/{len(result.moves)} moves made: see what is missing."
+    out.append("\n" + verdict, style="bold green" if result.passed else "bold yellow")
+    return out
+
+
+class DrillScreen(BaseScreen):
+    """The drill picker."""
+
+    HELP_GUIDE = "drill"
+    CSS_PATH = "drill.tcss"
+
+    BINDINGS = [
+        Binding("a", "adaptive", "Drill my answer", id="drill.adaptive"),
+        Binding("escape", "app.back", "Back", id="drill.back"),
+    ]
+
+    def __init__(self, *, loader: DrillLoader | None = None, clock: Callable[[], float] | None = None) -> None:
+        super().__init__()
+        self.loader: DrillLoader = loader or load_drills
+        self.clock = clock or time.monotonic
+        self.drills: list[Drill] = []
+        self.latest: dict[str, Any] | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("↑ ↓ and enter: pick a drill · a: drill on your latest answer", id="drill-intro", markup=False)
+        yield OptionList(id="drill-list")
+        yield Static("", id="drill-detail", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "Recovery drill"
+        self.drills, errors = self.loader()
+        profile = self.app.profile
+        self.latest = latest_answer(profile.current_version(), profile.attempts())
+        options: list[Option] = [self._adaptive_option()]
+        current = None
+        for drill in self.drills:
+            if drill.misstep != current:
+                current = drill.misstep
+                options.append(Option(Text(CODE_LABELS.get(current, current), style="bold underline"), disabled=True))
+            options.append(Option(Text.assemble("   ", (drill.title, "bold")), id=f"drill:{drill.id}"))
+        for error in errors:
+            options.append(Option(Text(f"⚠ Skipped {error.file}: {error}", style="italic"), disabled=True))
+            self.notify(f"Skipped a broken drill file: {error}", title="Content", severity="warning", timeout=10, markup=False)
+        option_list = self.query_one("#drill-list", OptionList)
+        option_list.add_options(options)
+        option_list.focus()
+        first = next((i for i, o in enumerate(option_list.options) if not o.disabled), None)
+        if first is not None:
+            option_list.highlighted = first
+
+    def _adaptive_option(self) -> Option:
+        if self.latest is None:
+            return Option(Text.assemble(("a ", "bold"), "Adaptive: drill on my latest answer ", ("(no answer yet)", "italic")), id=ADAPTIVE, disabled=True)
+        return Option(Text.assemble(("a ", "bold"), "Adaptive: drill on my latest answer"), id=ADAPTIVE)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "adaptive" and self.latest is None:
+            return None  # shown, but dimmed: there is nothing to drill on yet
+        return True
+
+    def _detail(self, key: str) -> str:
+        if key == ADAPTIVE:
+            if self.latest is None:
+                return "No answer yet: build one (key 2 on the home screen) or practise a scenario (key 3), then come back."
+            return f"The coach reads {self.latest['source']}, finds its weakest point and the interviewer pushes back on it."
+        drill = self._drill(key)
+        return f"{drill.question}  Why it hurts: {drill.why_it_hurts}" if drill else ""
+
+    def _drill(self, key: str) -> Drill | None:
+        return next((d for d in self.drills if f"drill:{d.id}" == key), None)
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.query_one("#drill-detail", Static).update(self._detail(event.option.id or ""))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        key = event.option.id or ""
+        if key == ADAPTIVE:
+            self.action_adaptive()
+        elif drill := self._drill(key):
+            self.app.push_screen(DrillRunScreen(drill, clock=self.clock))
+
+    def action_adaptive(self) -> None:
+        if self.latest is None:
+            self.notify("No answer yet: build one (key 2) or practise a scenario (key 3) first.", severity="warning", markup=False)
+            return
+        job = partial(coach_answer, self.latest["text"], self.app.profile, own_target=True)
+        self.run_worker(job, thread=True, exclusive=True, group="coach", name="drill-adaptive")
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.name != "drill-adaptive" or self.latest is None:
+            return
+        if event.state == WorkerState.SUCCESS:
+            feedback = event.worker.result
+            code, line = pick_pushback(feedback, load_pushbacks())
+            drill = adaptive_drill(self.latest, code, line, self.drills)
+            self.app.push_screen(DrillRunScreen(drill, clock=self.clock, adaptive=True, first_feedback=feedback))
+        elif event.state == WorkerState.ERROR:
+            self.notify(f"The coach could not read your answer: {event.worker.error}", severity="error", markup=False)
+
+
+class DrillRunScreen(BaseScreen):
+    """One drill: the flawed answer and the pushback, the recovery, then the feedback."""
+
+    HELP_GUIDE = "drill"
+    CSS_PATH = "drill.tcss"
+
+    BINDINGS = [
+        Binding("ctrl+s", "submit", "Submit", id="drill.submit"),
+        Binding("f5", "submit", "Submit", show=False, id="drill.submit_f5"),
+        Binding("m", "toggle_model", "Model recovery", id="drill.model"),
+        Binding("r", "retry", "Try again", id="drill.retry"),
+        Binding("escape", "app.back", "Back", id="drill.run_back"),
+    ]
+
+    def __init__(
+        self,
+        drill: Drill,
+        *,
+        clock: Callable[[], float] | None = None,
+        adaptive: bool = False,
+        first_feedback: dict[str, Any] | None = None,
+    ) -> None:
+        super().__init__()
+        self.drill = drill
+        self.adaptive = adaptive
+        self.first_feedback = first_feedback
+        self.clock = clock or time.monotonic
+        self.shown_at = self.clock()
+        self.phase = "answer"
+        self.pending: tuple[str, float] | None = None
+        self.session_id = uuid.uuid4().hex
+        self.result: RecoveryResult | None = None
+
+    def compose(self) -> ComposeResult:
+        drill = self.drill
+        # In adaptive mode the person's own answer shows the coach's findings.
+        flawed = highlighted_answer(drill.flawed_answer, self.first_feedback) if self.first_feedback else Text(drill.flawed_answer)
+        setup = Text.assemble(("Question: ", "bold"), drill.question, "\n", ("Your first answer: ", "bold"))
+        setup.append_text(flawed)
+        setup.append("\nInterviewer: ", style="bold")
+        setup.append(f"“{drill.pushback}”", style="bold italic")
+        yield Header()
+        yield VerticalScroll(Static(setup, markup=False), id="drill-setup")
+        with ContentSwitcher(initial="drill-answer", id="drill-phases"):
+            with Vertical(id="drill-answer"):
+                yield Static("Type your recovery: acknowledge, reframe (short term, long term, why here), one STAR example. ctrl+s or f5 submits.", id="drill-hint", markup=False)
+                yield AnswerEditor(draft_key=f"drill:{drill.id}", id="drill-editor")
+            with Horizontal(id="drill-feedback"):
+                yield VerticalScroll(Static("", id="recovery-checklist", markup=False), id="recovery")
+                yield CoachPanel(id="drill-coach")
+                yield VerticalScroll(Static("", id="model-recovery-text", markup=False), id="model-recovery")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = f"Drill: {self.drill.title}"
+        self.query_one("#drill-setup").border_title = "The setup"
+        self.query_one("#recovery").border_title = "Recovery checklist"
+        self.query_one("#model-recovery").border_title = "Model recovery"
+        self.query_one("#model-recovery").display = False
+        self.set_class(self.app.size.width < NARROW_WIDTH, "-narrow")
+        self.query_one("#drill-editor").focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.width < NARROW_WIDTH, "-narrow")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "submit":
+            return None if self.pending else self.phase == "answer"
+        if action in ("toggle_model", "retry"):
+            return self.phase == "feedback"
+        return True
+
+    def _go(self, phase: str) -> None:
+        self.phase = phase
+        self.query_one("#drill-phases", ContentSwitcher).current = "drill-" + phase
+        self.query_one("#drill-setup").display = phase == "answer"
+        self.refresh_bindings()
+
+    def action_submit(self) -> None:
+        if self.pending:
+            return
+        text = self.query_one("#drill-editor", AnswerEditor).text
+        if not text.strip():
+            self.notify("Type your recovery first.", severity="warning", markup=False)
+            return
+        self.pending = (text, max(0.0, self.clock() - self.shown_at))
+        self.refresh_bindings()
+        job = partial(coach_answer, text, self.app.profile, own_target=self.adaptive)
+        self.run_worker(job, thread=True, exclusive=True, group="coach", name="drill-submit")
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.name != "drill-submit" or self.pending is None:
+            return
+        if event.state == WorkerState.SUCCESS:
+            text, seconds = self.pending
+            self.pending = None
+            self._show(text, seconds, event.worker.result)
+        elif event.state in (WorkerState.ERROR, WorkerState.CANCELLED):
+            self.pending = None
+            self.refresh_bindings()
+            self.notify(f"The coach could not read this recovery: {event.worker.error}", severity="error", markup=False)
+
+    def _show(self, text: str, seconds: float, feedback: dict[str, Any]) -> None:
+        result = check_recovery(feedback, self.drill.misstep)
+        self.result = result
+        attempt = {
+            "kind": "drill",
+            "scenario_id": None,
+            "scenario_title": self.drill.title,
+            "stage": (self.app.profile.section("target") or {}).get("stage") or None,
+            "question": self.drill.pushback,
+            "text": text,
+            "seconds": round(seconds, 1),
+            "score": int(feedback.get("score", 0)),
+            "quality": str(feedback.get("quality", "")),
+            "feedback": feedback,
+            "drill_id": self.drill.id,
+            "misstep": self.drill.misstep,
+            "adaptive": self.adaptive,
+            "recovery": result.to_dict(),
+            "session_id": self.session_id,
+            "follow_up": False,
+        }
+        if self.app.save(self.app.profile.add_attempt, attempt):
+            self.query_one("#drill-editor", AnswerEditor).discard_draft()
+        self.query_one("#recovery-checklist", Static).update(checklist_text(result, text))
+        model = self.drill.model_recovery or "No model recovery for this one: use the moves in the checklist."
+        self.query_one("#model-recovery-text", Static).update(model)
+        self.query_one(CoachPanel).show(feedback, text)
+        self._go("feedback")
+        self.query_one("#recovery").focus()
+
+    def action_toggle_model(self) -> None:
+        """The model recovery takes the coach panel's place (there is no room for three panes)."""
+        model = self.query_one("#model-recovery")
+        model.display = not model.display
+        self.query_one(CoachPanel).display = not model.display
+
+    def action_retry(self) -> None:
+        self.shown_at = self.clock()
+        self._go("answer")
+        self.query_one("#drill-editor").focus()
+
+
+def make_screen() -> DrillScreen:
+    return DrillScreen()

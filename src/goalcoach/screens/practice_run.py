@@ -1,0 +1,288 @@
+"""Practice scenarios, part 2: one session, in four phases on one screen.
+
+brief → answer → feedback → (next follow-up: answer → feedback …) → summary.
+The phase decides which keys are live (check_action), so the footer shows only what works now.
+Every submitted answer is stored as an attempt at once; escape leaves without losing any.
+"""
+
+from __future__ import annotations
+
+import time
+from functools import partial
+from typing import Any, Callable
+
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import ContentSwitcher, Footer, Header, Static
+from textual.worker import Worker, WorkerState
+
+from goalcoach.practice_session import Answer, Brief, PracticeSession, coach_stage, label
+from goalcoach.rehearsal_timer import RehearsalTimer, format_clock
+from goalcoach.screens.base import BaseScreen
+from goalcoach.screens.practice import coach_answer
+from goalcoach.widgets.coach_panel import CoachPanel
+from goalcoach.widgets.editor import AnswerEditor
+from goalcoach.widgets.timer import TimerDisplay
+
+NARROW_WIDTH = 110
+PHASES = ("brief", "answer", "feedback", "summary")
+
+# Which actions work in which phase (anything not listed works everywhere).
+LIVE_IN: dict[str, tuple[str, ...]] = {
+    "answer": ("brief",),
+    "timer_toggle": ("brief",),
+    "timer_reset": ("brief",),
+    "timer_toggle_ctrl": ("answer",),
+    "timer_reset_ctrl": ("answer",),
+    "submit": ("answer",),
+    "next": ("feedback",),
+    "toggle_model": ("feedback",),
+    "finish": ("feedback",),
+    "done": ("summary",),
+}
+
+
+def brief_text(brief: Brief) -> Text:
+    """The scenario brief; every part of it is content or the person's own target: plain text."""
+    text = Text()
+    text.append("You\n", style="bold")
+    text.append(brief.persona + "\n\n")
+    text.append("The employer: ", style="bold")
+    text.append(brief.employer_name + "\n", style="bold")
+    text.append(brief.what_it_does + "\n")
+    if brief.values:
+        text.append("Values: ", style="bold")
+        text.append(" · ".join(brief.values) + "\n")
+    text.append("\nThe question\n", style="bold")
+    text.append(brief.question + "\n")
+    if brief.follow_ups:
+        text.append(f"(then {len(brief.follow_ups)} follow-up question{'s' if len(brief.follow_ups) != 1 else ''})\n", style="dim")
+    if brief.tips:
+        text.append("\nTips\n", style="bold")
+        for tip in brief.tips:
+            text.append(f" • {tip}\n")
+    text.append("\nPress enter to answer. t starts the rehearsal timer (optional).", style="italic")
+    return text
+
+
+def summary_text(session: PracticeSession) -> Text:
+    summary = session.summary()
+    text = Text()
+    text.append(f"{session.brief.title}\n\n", style="bold")
+    for number, (question, score, quality) in enumerate(summary.rows, start=1):
+        text.append(f" Q{number}  {score:>3}/100  {quality:<9} ", style="bold")
+        text.append(question + "\n")
+    if summary.change is not None and len(summary.rows) > 1:
+        sign = "+" if summary.change > 0 else ""
+        text.append(f"\nFirst → last: {summary.first_score} → {summary.last_score} ({sign}{summary.change})\n", style="bold")
+    text.append("\nWhat improved: ", style="bold")
+    if summary.issues_gone:
+        text.append(", ".join(label(c) for c in summary.issues_gone) + " — gone by your last answer.\n")
+    else:
+        text.append("no issue went away this time.\n" if len(summary.rows) > 1 else "answer a follow-up to compare.\n")
+    if summary.issues_left:
+        text.append("Still to fix: ", style="bold")
+        text.append(", ".join(label(c) for c in summary.issues_left) + "\n")
+    text.append("\nPractise next: ", style="bold")
+    if summary.focus:
+        text.append(f"{label(summary.focus)}. ", style="bold")
+    text.append(summary.advice + "\n")
+    text.append("\nPress enter for another scenario.", style="italic")
+    return text
+
+
+class PracticeRunScreen(BaseScreen):
+    HELP_GUIDE = "practice"
+    CSS_PATH = "practice.tcss"
+
+    BINDINGS = [
+        Binding("enter", "answer", "Answer", id="practice.answer"),
+        Binding("a", "answer", "Answer", show=False, id="practice.answer_a"),
+        Binding("t", "timer_toggle", "Timer", id="practice.timer"),
+        Binding("r", "timer_reset", "Reset", id="practice.timer_reset"),
+        Binding("ctrl+s", "submit", "Submit", id="practice.submit"),
+        Binding("f5", "submit", "Submit", show=False, id="practice.submit_f5"),
+        Binding("ctrl+t", "timer_toggle_ctrl", "Timer", id="practice.timer_ctrl"),
+        Binding("ctrl+r", "timer_reset_ctrl", "Reset", id="practice.timer_reset_ctrl"),
+        Binding("n", "next", "Next question", id="practice.next"),
+        Binding("m", "toggle_model", "Model answer", id="practice.model"),
+        Binding("s", "finish", "Finish", id="practice.finish"),
+        Binding("enter", "done", "Another scenario", id="practice.done"),
+        Binding("escape", "app.back", "Back", id="practice.run_back"),
+    ]
+
+    def __init__(self, brief: Brief, *, clock: Callable[[], float] | None = None) -> None:
+        super().__init__()
+        self.brief = brief
+        self.session = PracticeSession(brief)
+        self.clock = clock or time.monotonic
+        self.timer = RehearsalTimer(clock=self.clock)
+        self.phase = "brief"
+        self.shown_at = self.clock()
+        self.submitting = False
+        self.pending: tuple[str, float | None] | None = None
+        self.last_answer: Answer | None = None
+
+    # -- layout --------------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="run-head"):
+            yield Static("", id="run-question", markup=False)
+            yield TimerDisplay(self.timer, id="run-timer")
+        with ContentSwitcher(initial="brief", id="phases"):
+            yield VerticalScroll(Static(brief_text(self.brief), markup=False), id="brief")
+            yield Vertical(Static("", id="answer-hint", markup=False), id="answer")
+            with Vertical(id="feedback"):
+                yield Static("", id="feedback-note", markup=False)
+                with Horizontal(id="feedback-body"):
+                    yield CoachPanel(id="coach")
+                    with VerticalScroll(id="model"):
+                        yield Static(self.brief.model_answer or "No model answer for this question.", id="model-text", markup=False)
+            yield VerticalScroll(Static("", id="summary-text", markup=False), id="summary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = f"Practice: {self.brief.title}"
+        self.query_one("#model").border_title = self.brief.model_label
+        self._show_question()
+        self._set_narrow(self.app.size.width)
+        self.query_one("#brief").focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._set_narrow(event.size.width)
+
+    def _set_narrow(self, width: int) -> None:
+        self.set_class(width < NARROW_WIDTH, "-narrow")
+
+    def _show_question(self) -> None:
+        total = len(self.brief.questions)
+        kind = "Follow-up" if self.session.is_follow_up else "Question"
+        self.query_one("#run-question", Static).update(
+            Text.assemble((f"{kind} {self.session.index + 1}/{total}: ", "bold"), self.session.question)
+        )
+
+    def _go(self, phase: str) -> None:
+        self.phase = phase
+        self.query_one("#phases", ContentSwitcher).current = phase
+        self.refresh_bindings()
+
+    # -- keys ----------------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        phases = LIVE_IN.get(action)
+        if phases is not None and self.phase not in phases:
+            return False
+        if action == "next" and not self.session.has_next:
+            return False
+        if action == "submit" and self.submitting:
+            return None
+        return True
+
+    async def action_answer(self) -> None:
+        await self._mount_editor()
+        self._go("answer")
+
+    async def _mount_editor(self) -> None:
+        # One editor per question, so each has its own draft and starts empty.
+        await self.query(AnswerEditor).remove()
+        key = f"practice:{self.brief.scenario_id or 'own'}:{self.session.index}"
+        editor = AnswerEditor(draft_key=key, id="answer-editor")
+        await self.query_one("#answer", Vertical).mount(editor)
+        self.query_one("#answer-hint", Static).update(
+            f"Answer as you would speak it, to {self.brief.employer_name}. ctrl+s or f5 submits; ctrl+t times you."
+        )
+        editor.focus()
+
+    def action_timer_toggle(self) -> None:
+        self.query_one(TimerDisplay).toggle()
+
+    def action_timer_reset(self) -> None:
+        self.query_one(TimerDisplay).reset()
+
+    def action_timer_toggle_ctrl(self) -> None:
+        self.action_timer_toggle()
+
+    def action_timer_reset_ctrl(self) -> None:
+        self.action_timer_reset()
+
+    def seconds_used(self) -> float:
+        """The rehearsal timer's time if it ran, else the time since the question was shown."""
+        if self.timer.used:
+            return self.timer.elapsed
+        return max(0.0, self.clock() - self.shown_at)
+
+    def action_submit(self) -> None:
+        if self.submitting:
+            return
+        editor = self.query_one("#answer-editor", AnswerEditor)
+        text = editor.text
+        if not text.strip():
+            self.notify("Type your answer first.", severity="warning", markup=False)
+            return
+        self.query_one(TimerDisplay).pause()
+        self.submitting = True
+        self.pending = (text, self.seconds_used())
+        self.refresh_bindings()
+        profile = self.app.profile
+        target_stage = (profile.section("target") or {}).get("stage")
+        if self.brief.own_target:
+            job = partial(coach_answer, text, profile, own_target=True)
+        else:
+            job = partial(
+                coach_answer, text, profile,
+                stage=coach_stage(self.brief, target_stage), company=self.brief.employer_name, terms=self.brief.values,
+            )
+        self.run_worker(job, thread=True, exclusive=True, group="coach", name="practice-submit")
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.name != "practice-submit" or self.pending is None:
+            return
+        if event.state == WorkerState.SUCCESS:
+            text, seconds = self.pending
+            self.pending, self.submitting = None, False
+            self._record(text, seconds, event.worker.result)
+        elif event.state in (WorkerState.ERROR, WorkerState.CANCELLED):
+            self.pending, self.submitting = None, False
+            self.refresh_bindings()
+            self.notify(f"The coach could not read this answer: {event.worker.error}", severity="error", markup=False)
+
+    def _record(self, text: str, seconds: float | None, feedback: dict[str, Any]) -> None:
+        answer = self.session.record(text, seconds, feedback)
+        self.last_answer = answer
+        saved = self.app.save(self.app.profile.add_attempt, self.session.attempt(answer))
+        editor = self.query_one("#answer-editor", AnswerEditor)
+        if saved:
+            editor.discard_draft()
+        self.query_one(CoachPanel).show(feedback, text)
+        used = format_clock(answer.seconds or 0)
+        note = Text.assemble(
+            ("Saved" if saved else "Not saved (see the message)", "bold"),
+            f" · score {answer.score}/100, {answer.quality} · time {used}",
+            " · next: n" if self.session.has_next else " · that was the last question: s for the summary",
+        )
+        self.query_one("#feedback-note", Static).update(note)
+        self._go("feedback")
+        self.query_one(CoachPanel).focus()
+
+    async def action_next(self) -> None:
+        self.session.advance()
+        self.query_one(TimerDisplay).reset()
+        self.shown_at = self.clock()
+        self._show_question()
+        await self.action_answer()
+
+    def action_toggle_model(self) -> None:
+        model = self.query_one("#model")
+        model.display = not model.display
+
+    def action_finish(self) -> None:
+        self.query_one("#summary-text", Static).update(summary_text(self.session))
+        self.query_one("#run-question", Static).update(Text("Session summary", style="bold"))
+        self.query_one(TimerDisplay).display = False
+        self._go("summary")
+        self.query_one("#summary").focus()
+
+    def action_done(self) -> None:
+        self.app.pop_screen()
