@@ -19,7 +19,12 @@ def time_elements(doc: Doc, lex: Lexicon, refs: list[TimeRef]) -> dict[str, list
         return not doc.uncertain(m.start())
 
     short = _spans(lex.pattern("time", "near"), doc, ok)
-    long_ = _spans(lex.pattern("time", "far"), doc, ok)
+    def framed(m: re.Match[str]) -> bool:
+        # "Long term: lead a team" or "...I'd like to"; not "working with clients long term"
+        return ok(m) and (doc.forward_looking(m.start()) or
+                          re.search(r"(?:^|[.!?;:,]\s*|\b(?:and|but|so|then)\s+)$", doc.before(m.start(), 6)) is not None)
+
+    long_ = _spans(lex.pattern("time", "far"), doc, framed)
     long_ += _spans(lex.pattern("time", "far_sequence"), doc,
                     lambda m: ok(m) and doc.forward_looking(m.start()))
     short += [Span(r.start, r.end) for r in refs if r.near]

@@ -13,6 +13,9 @@ from goalcoach.coach.lexicon import Lexicon
 from goalcoach.coach.text import Doc
 from goalcoach.coach.timeexpr import TimeRef
 
+_GENERIC_YOUR = {"company", "organisation", "organization", "firm", "business", "team", "teams", "group", "people",
+                 "own", "life", "career", "goals", "best", "way", "mind", "time", "question", "point", "job",
+                 "salary", "money", "experience", "future", "industry", "world"}
 _POSSESSIVE = {"my", "our", "his", "her", "their", "your", "current", "old", "previous", "former", "line"}
 
 
@@ -152,6 +155,10 @@ def _concrete(doc: Doc, lex: Lexicon) -> bool:
     for m in lex.pattern("targets", "frames").finditer(doc.folded):
         nxt = re.match(r"\s*([\w'-]+)", doc.folded[m.end():m.end() + 30])
         if nxt and nxt.group(1) not in vague_objects and current(m) and not doc.in_quote(m.start()):
+            return True
+    # a named piece of this organisation's work ("your payroll migration"), not just "your company"
+    for m in re.finditer(r"\byour\s+([\w'-]+)", doc.folded):
+        if m.group(1) not in _GENERIC_YOUR and not doc.in_quote(m.start()):
             return True
     if re.search(r"\d+(?:\.\d+)?\s?(?:%|percent|per\s+cent)|[£$€]\s?\d|\bsix[\s-]figures?\b", doc.folded):
         return True

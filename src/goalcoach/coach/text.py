@@ -15,7 +15,7 @@ WORD_RE = re.compile(r"[\w'’-]+")
 _FOLD = str.maketrans({"’": "'", "‘": "'", "‛": "'", "′": "'", "“": '"', "”": '"', "„": '"', "″": '"',
                        "\u2010": "-", "\u2011": "-"})
 # A sentence ends at . ! ? ; (or a line break) followed by space, or at the end of the text.
-_SENT_END = re.compile(r"[.!?;]+[\"')\]]*(?=\s|$)|\n\s*")
+_SENT_END = re.compile(r"[.!?;]+[\"')\]]*(?:\s+|$)|\n\s*")
 _QUOTES = re.compile(r"\"[^\"\n]{1,300}\"|(?<![\w'])'[^'\n]{1,300}?'(?![\w])")
 _NEGATOR = re.compile(r"(?:\b(?:not|never|no|nor|without|neither|cannot)\b|n't\b|\bnt\b)")
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\bbut\b|\band\b|\bso\b|\bbecause\b")
