@@ -149,3 +149,13 @@ def test_latest_answer_prefers_the_newest():
     assert latest_answer(None, attempts[:1])["question"] == "Q1"
     assert latest_answer(None, []) is None
     assert latest_answer({"text": "  "}, [{"kind": "drill", "text": "x"}]) is None
+
+
+@pytest.mark.parametrize("answer_id", sorted(EXPECTED_PUSHBACK))
+def test_adaptive_pushback_from_the_coach_on_dev_answers(answer_id):
+    """End to end: the coach reads the answer, and the pushback fits its worst problem."""
+    from goalcoach import coaching
+
+    text = _dev_rows()[answer_id][0]
+    code, _line = pick_pushback(coaching.coach(text, coaching.context_for(None)), load_pushbacks())
+    assert code == EXPECTED_PUSHBACK[answer_id]

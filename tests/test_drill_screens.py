@@ -1,0 +1,137 @@
+"""Recovery drills by keyboard: a written drill, adaptive mode on a seeded builder answer, and
+the picker when there is nothing to adapt yet."""
+
+from __future__ import annotations
+
+import shutil
+
+from textual.widgets import OptionList, Static
+
+from goalcoach import coaching
+from goalcoach.content import content_dir, load_drills, load_pushbacks
+from goalcoach.recovery import pick_pushback
+from goalcoach.screens.drill import DrillRunScreen, DrillScreen
+from goalcoach.widgets.editor import AnswerEditor
+
+HEDGING_ANSWER = ("I think I might want to go into leadership eventually, maybe head of year or something pastoral. "
+                  "I've been teaching history for seven years now. I'm not sure yet, to be honest, but I'd probably "
+                  "do the NPQ in Leading Behaviour and Culture first.")
+RECOVERY = ("Let me clarify. My immediate goal, in my first year in this role, is to lead the Year 9 pastoral team "
+            "and complete the NPQ in Leading Behaviour and Culture by next July. Last year our Year 8 attendance "
+            "was falling, so I set up weekly mentoring for twenty students; as a result, attendance rose by eight "
+            "percent in one term. In five years I want to be head of year here, because your school's focus on "
+            "pastoral care is exactly the work I care about most.")
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 10.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def text_of(screen, selector: str) -> str:
+    return str(screen.query_one(selector, Static).content)
+
+
+async def type_recovery(pilot, text: str) -> None:
+    await pilot.press(*text[:14])
+    pilot.app.screen.query_one(AnswerEditor).insert(text[14:])
+    await pilot.pause()
+
+
+async def submit(pilot, key: str = "ctrl+s") -> None:
+    await pilot.press(key)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_written_drill_checklist_and_attempt(make_app):
+    app = make_app()
+    clock = FakeClock()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4")
+        picker = app.screen
+        assert isinstance(picker, DrillScreen)
+        picker.clock = clock
+        drill = load_drills()[0][0]  # the first drill (by misstep order) is highlighted
+        await pilot.press("enter")
+        run = app.screen
+        assert isinstance(run, DrillRunScreen) and run.drill.id == drill.id
+        setup = text_of(run, "#drill-setup Static")
+        assert drill.flawed_answer[:40] in setup and drill.pushback in setup
+        clock.now += 75
+        await type_recovery(pilot, RECOVERY)
+        await submit(pilot, "f5")
+        assert run.phase == "feedback"
+        checklist = text_of(run, "#recovery-checklist")
+        assert "✔ Acknowledge the slip  “Let me clarify" in checklist
+
+        attempt = app.profile.attempts()[0]
+        assert attempt["kind"] == "drill" and attempt["drill_id"] == drill.id and attempt["misstep"] == drill.misstep
+        assert attempt["question"] == drill.pushback and attempt["text"] == RECOVERY
+        assert attempt["adaptive"] is False and attempt["seconds"] == 75.0
+        moves = {m["id"]: m["done"] for m in attempt["recovery"]["moves"]}
+        assert moves["acknowledge"] is True
+        assert isinstance(attempt["score"], int)
+
+        await pilot.press("m")  # the model recovery takes the coach panel's place
+        assert run.query_one("#model-recovery").display and drill.model_recovery[:30] in text_of(run, "#model-recovery-text")
+        await pilot.press("r")
+        assert run.phase == "answer" and run.query_one(AnswerEditor).text == RECOVERY
+
+
+async def test_adaptive_mode_drills_the_builder_answer(make_app, profile):
+    version = profile.add_version("My answer", HEDGING_ANSWER)
+    profile.set_current_version(version["id"])
+    app = make_app(profile)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4")
+        options = app.screen.query_one(OptionList)
+        assert not options.get_option("adaptive").disabled
+        await pilot.press("a")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        run = app.screen
+        assert isinstance(run, DrillRunScreen) and run.adaptive
+        expected_code, expected_line = pick_pushback(coaching.coach(HEDGING_ANSWER, coaching.context_for(profile)), load_pushbacks())
+        assert expected_code == "hedging"
+        assert run.drill.misstep == "hedging" and run.drill.pushback == expected_line
+        setup = text_of(run, "#drill-setup Static")
+        assert HEDGING_ANSWER[:40] in setup and expected_line in setup
+
+        await type_recovery(pilot, RECOVERY)
+        await submit(pilot)
+        attempt = app.profile.attempts()[-1]
+        assert attempt["kind"] == "drill" and attempt["adaptive"] is True and attempt["misstep"] == "hedging"
+        assert attempt["question"] == expected_line
+        assert attempt["recovery"]["misstep_gone"] is True  # the recovery drops the hedges
+        assert "✔ The misstep is gone (Hedging)" in text_of(run, "#recovery-checklist")
+
+
+async def test_adaptive_is_disabled_without_an_answer(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4")
+        options = app.screen.query_one(OptionList)
+        assert options.get_option("adaptive").disabled
+        assert "no answer yet" in str(options.get_option("adaptive").prompt)
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, DrillScreen)  # nothing to drill on: it stays and says why
+
+
+async def test_broken_drill_file_is_named_and_the_rest_work(make_app, tmp_path):
+    root = tmp_path / "content"
+    shutil.copytree(content_dir() / "drills", root / "drills")
+    (root / "drills" / "zz-broken.toml").write_text("[[drills]]\nid = 3\n", encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.push_screen(DrillScreen(loader=lambda: load_drills(root=root)))
+        await pilot.pause()
+        options = app.screen.query_one(OptionList)
+        prompts = [str(o.prompt) for o in options.options]
+        assert any("drills/zz-broken.toml" in p for p in prompts)
+        await pilot.press("enter")
+        assert isinstance(app.screen, DrillRunScreen)

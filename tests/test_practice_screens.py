@@ -1,0 +1,213 @@
+"""Practice scenarios by keyboard: a whole session with a follow-up and the summary, the
+timer, own target, and broken content reported by name."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from textual.widgets import OptionList, Static
+
+from goalcoach.content import content_dir, load_scenario_sets
+from goalcoach.screens.practice import PracticeScreen
+from goalcoach.screens.practice_run import PracticeRunScreen
+from goalcoach.widgets.editor import AnswerEditor
+from goalcoach.widgets.timer import TimerDisplay
+
+FIRST = ("I think I might want to go into nursing leadership eventually, maybe something on a ward. "
+         "I'm not sure yet, to be honest, but I'd probably do a course first.")
+SECOND = ("My immediate goal is to complete my preceptorship on a medical ward and get really confident with the "
+          "fundamentals: drug rounds, handovers, spotting a deteriorating patient early. In my first year I want "
+          "to finish the trust's IV therapy and venepuncture competencies. Longer term I'd like to specialise in "
+          "critical care and work towards a senior staff nurse post in ICU, because my final placement was in "
+          "intensive care. This ward's rotation programme would give me the grounding for that.")
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 500.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def text_of(screen, selector: str) -> str:
+    return str(screen.query_one(selector, Static).content)
+
+
+async def type_answer(pilot, text: str) -> None:
+    """Type the first words key by key (as a person would), then insert the rest quickly."""
+    head, tail = text[:12], text[12:]
+    await pilot.press(*head)
+    editor = pilot.app.screen.query_one(AnswerEditor)
+    editor.insert(tail)
+    await pilot.pause()
+
+
+def record_notifications(app) -> list[str]:
+    """Collect what the app tells the person (messages only)."""
+    seen: list[str] = []
+    notify = app.notify
+
+    def recording(message, *args, **kwargs):
+        seen.append(str(message))
+        return notify(message, *args, **kwargs)
+
+    app.notify = recording
+    return seen
+
+
+async def submit(pilot, key: str = "ctrl+s") -> None:
+    await pilot.press(key)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_full_session_with_follow_up_and_summary(make_app):
+    app = make_app()
+    clock = FakeClock()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3")
+        picker = app.screen
+        assert isinstance(picker, PracticeScreen)
+        picker.clock = clock
+        first_set = load_scenario_sets()[0][0]
+        scenario = first_set.scenarios[0]
+
+        await pilot.press("enter")  # the first scenario is highlighted
+        run = app.screen
+        assert isinstance(run, PracticeRunScreen) and run.phase == "brief"
+        brief = text_of(run, "#brief Static")
+        assert scenario.employer.name in brief and scenario.employer.values[0] in brief and scenario.tips[0] in brief
+
+        await pilot.press("t")  # the rehearsal timer runs while they think and type
+        clock.now += 10
+        await pilot.press("enter")
+        assert run.phase == "answer" and isinstance(app.focused, AnswerEditor)
+        await type_answer(pilot, FIRST)
+        clock.now += 32
+        await submit(pilot)
+        assert run.phase == "feedback"
+        assert "Score" in str(run.query_one("#coach-summary", Static).content)
+        assert scenario.model_answer[:40] in text_of(run, "#model-text")
+
+        await pilot.press("m")
+        assert not run.query_one("#model").display
+        await pilot.press("m")
+        assert run.query_one("#model").display
+
+        await pilot.press("n")  # the follow-up: no timer this time
+        assert run.phase == "answer" and run.session.question == scenario.follow_ups[0]
+        assert scenario.follow_ups[0] in text_of(run, "#run-question")
+        assert run.query_one(AnswerEditor).text == ""
+        clock.now += 25
+        await type_answer(pilot, SECOND)
+        await submit(pilot, "f5")
+        assert run.phase == "feedback"
+
+        attempts = app.profile.attempts()
+        assert len(attempts) == 2
+        first, second = attempts
+        assert first["kind"] == second["kind"] == "practice"
+        assert first["scenario_id"] == scenario.id and first["stage"] == first_set.stage
+        assert first["text"] == FIRST and second["text"] == SECOND
+        assert first["seconds"] == 42.0  # the timer's time
+        assert second["seconds"] == 25.0  # no timer: time since the question was shown
+        assert first["question"] == scenario.question and second["question"] == scenario.follow_ups[0]
+        assert first["follow_up"] is False and second["follow_up"] is True
+        assert first["session_id"] == second["session_id"]
+        for attempt in attempts:
+            assert isinstance(attempt["score"], int) and attempt["feedback"]["score"] == attempt["score"]
+
+        await pilot.press("s")
+        assert run.phase == "summary"
+        summary = text_of(run, "#summary-text")
+        assert f"{first['score']} → {second['score']}" in summary
+        assert "Q1" in summary and "Q2" in summary and scenario.follow_ups[0] in summary
+        gone = {i["code"] for i in first["feedback"]["issues"]} - {i["code"] for i in second["feedback"]["issues"]}
+        assert gone, "the second answer fixes the first one's hedging"
+        assert "Hedging" in summary.split("What improved:")[1].split("\n")[0]
+        assert "Practise next:" in summary
+
+        await pilot.press("enter")
+        assert app.screen is picker
+        # the drafts were cleared once the answers were stored
+        assert app.profile.draft(f"practice:{scenario.id}:0") is None
+
+
+async def test_timer_keys_and_display(make_app):
+    app = make_app()
+    clock = FakeClock()
+    async with app.run_test(size=(80, 24)) as pilot:
+        scenario_set = load_scenario_sets()[0][0]
+        from goalcoach.practice_session import brief_from_scenario
+
+        await app.push_screen(PracticeRunScreen(brief_from_scenario(scenario_set.scenarios[0], "entry"), clock=clock))
+        await pilot.pause()
+        display = app.screen.query_one(TimerDisplay)
+        assert "01:30 left" in str(display.content) and not display.ticking  # idle: no interval
+        await pilot.press("t")
+        assert display.timer.running and display.ticking
+        clock.now += 30
+        display.refresh_time()
+        assert "01:00 left" in str(display.content)
+        await pilot.press("t")
+        assert not display.timer.running and not display.ticking  # paused: no interval
+        await pilot.press("r")
+        assert display.timer.elapsed == 0
+        await pilot.press("enter")
+        await pilot.press("ctrl+t")  # in the editor, letters type: ctrl+t drives the timer
+        assert display.timer.running and app.screen.query_one(AnswerEditor).text == ""
+        clock.now += 100
+        display.refresh_time()
+        assert "over by 00:10" in str(display.content) and display.has_class("-over")
+        await pilot.press("ctrl+r")
+        assert not display.timer.used
+
+
+async def test_own_target_uses_the_profile(make_app, profile):
+    profile.save_section("target", {"role": "Data [bold]analyst[/]", "organisation": "[@click=app.quit]Acme[/]",
+                                    "mission": "Clean water", "terms": ["Safety"], "stage": "mid"})
+    app = make_app(profile)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "o")
+        run = app.screen
+        assert isinstance(run, PracticeRunScreen) and run.brief.own_target
+        assert "[@click=app.quit]Acme[/]" in text_of(run, "#brief Static")  # shown as typed, never markup
+        await pilot.press("enter")
+        await type_answer(pilot, SECOND)
+        await submit(pilot)
+        attempt = app.profile.attempts()[0]
+        assert attempt["scenario_id"] is None and attempt["own_target"] is True and attempt["stage"] == "mid"
+
+
+async def test_own_target_without_a_target_explains(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        notes = record_notifications(app)
+        await pilot.press("3", "o")
+        assert isinstance(app.screen, PracticeScreen)
+        assert any("Self-assessment" in n for n in notes)
+
+
+@pytest.fixture
+def broken_content(tmp_path):
+    root = tmp_path / "content"
+    shutil.copytree(content_dir() / "scenarios", root / "scenarios")
+    (root / "scenarios" / "zz-broken.toml").write_text('id = "x"\ntitle = "[bold]Broken"\n', encoding="utf-8")
+    return root
+
+
+async def test_broken_scenario_file_is_named_and_the_rest_work(make_app, broken_content):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        notes = record_notifications(app)
+        await app.push_screen(PracticeScreen(loader=lambda: load_scenario_sets(root=broken_content)))
+        await pilot.pause()
+        options = app.screen.query_one(OptionList)
+        labels = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert any("scenarios/zz-broken.toml" in label for label in labels)
+        assert any("zz-broken.toml" in n for n in notes)
+        assert any(o.id and o.id.startswith("scenario:") for o in options.options)
+        await pilot.press("enter")
+        assert isinstance(app.screen, PracticeRunScreen)
