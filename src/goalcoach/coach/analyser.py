@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 
 from goalcoach.coach import elements as el
@@ -108,15 +109,16 @@ def _terms(fb: Feedback, doc: Doc, lex: lexicon.Lexicon, context: Context | None
 
 def _insights(fb: Feedback, doc: Doc, lex: lexicon.Lexicon) -> None:
     stop = lex.wordset("stopwords", "words")
-    counts = Counter(w.strip("'-") for w in re.findall(r"[\w'-]+", doc.folded))
+    counts = Counter(w for _, w in doc.word_starts)
     ranked = [(w, c) for w, c in counts.items()
               if c >= 2 and len(w) >= 3 and w not in stop and not w.isdigit()]
     ranked.sort(key=lambda wc: (-wc[1], wc[0]))
     fb.top_words = ranked[:5]
     best: tuple[int, int, int] | None = None
     count = 0
+    positions = [p for p, _ in doc.word_starts]
     for s, e in doc.sentences():
-        n = sum(1 for _ in WORD_RE.finditer(doc.head, s, e)) if hasattr(WORD_RE, "finditer") else 0
+        n = bisect_left(positions, e) - bisect_left(positions, s)
         if n == 0:
             continue
         count += 1

@@ -10,23 +10,24 @@ from goalcoach.coach.text import Doc, fold
 from goalcoach.coach.timeexpr import TimeRef
 
 
-def _spans(pattern: re.Pattern[str], doc: Doc, keep=None) -> list[Span]:
-    return [Span(m.start(), m.end()) for m in pattern.finditer(doc.folded) if keep is None or keep(m)]
+def _spans(lex: Lexicon, doc: Doc, name: str, *keys: str, keep=None) -> list[Span]:
+    return [Span(m.start(), m.end()) for m in lex.scan(doc.folded, doc.word_starts, name, *keys)
+            if keep is None or keep(m)]
 
 
 def time_elements(doc: Doc, lex: Lexicon, refs: list[TimeRef]) -> dict[str, list[Span]]:
     def ok(m: re.Match[str]) -> bool:
         return not doc.uncertain(m.start())
 
-    short = _spans(lex.pattern("time", "near"), doc, ok)
+    short = _spans(lex, doc, "time", "near", keep=ok)
+
     def framed(m: re.Match[str]) -> bool:
         # "Long term: lead a team" or "...I'd like to"; not "working with clients long term"
         return ok(m) and (doc.forward_looking(m.start()) or
                           re.search(r"(?:^|[.!?;:,]\s*|\b(?:and|but|so|then)\s+)$", doc.before(m.start(), 6)) is not None)
 
-    long_ = _spans(lex.pattern("time", "far"), doc, framed)
-    long_ += _spans(lex.pattern("time", "far_sequence"), doc,
-                    lambda m: ok(m) and doc.forward_looking(m.start()))
+    long_ = _spans(lex, doc, "time", "far", keep=framed)
+    long_ += _spans(lex, doc, "time", "far_sequence", keep=lambda m: ok(m) and doc.forward_looking(m.start()))
     short += [Span(r.start, r.end) for r in refs if r.near]
     long_ += [Span(r.start, r.end) for r in refs if not r.near]
     return {"short_term": short, "long_term": long_, "timeframe": [Span(r.start, r.end) for r in refs]}
@@ -35,7 +36,7 @@ def time_elements(doc: Doc, lex: Lexicon, refs: list[TimeRef]) -> dict[str, list
 def action_plan(doc: Doc, lex: Lexicon) -> list[Span]:
     done = lex.wordset("action", "done_verbs")
     live = lex.wordset("action", "live_verbs")
-    excluded = [(m.start(), m.end()) for m in lex.pattern("action", "exclude").finditer(doc.folded)]
+    excluded = [(m.start(), m.end()) for m in lex.scan(doc.folded, doc.word_starts, "action", "exclude")]
 
     def still_to_come(pos: int) -> bool:
         # The nearest verb before the step decides: "I've completed my MSc" vs "I'm starting the MSc".
@@ -49,28 +50,32 @@ def action_plan(doc: Doc, lex: Lexicon) -> list[Span]:
         return not re.search(r"\bused\s+to\b", doc.before(pos, 80))
 
     out = []
-    for m in lex.pattern("action", "steps", "regex").finditer(doc.folded):
+    for m in lex.scan(doc.folded, doc.word_starts, "action", "steps", "regex"):
         if any(s <= m.start() < e or s < m.end() <= e for s, e in excluded):
             continue
         if still_to_come(m.start()):
             out.append(Span(m.start(), m.end()))
-    verbs = "|".join(re.escape(v) for v in lex.words("action", "acronym_verbs"))
-    for m in re.finditer(rf"\b(?:{verbs})\s+(?:(?:a|an|the|my|our|his|her)\s+)?([A-Z][A-Z0-9&]{{1,7}})\b", doc.head):
+    acronym = lex.cached("acronym_step", lambda: re.compile(
+        r"\b(?:" + "|".join(re.escape(v) for v in lex.words("action", "acronym_verbs")) +
+        r")\s+(?:(?:a|an|the|my|our|his|her)\s+)?([A-Z][A-Z0-9&]{1,7})\b"))
+    for m in acronym.finditer(doc.head):
         if still_to_come(m.start(1)):
             out.append(Span(m.start(1), m.end(1)))
     return out
 
 
 def company_alignment(doc: Doc, lex: Lexicon, context: Context | None, misaligned: list[Span]) -> list[Span]:
-    nouns = "|".join(re.escape(n) for n in sorted(lex.words("alignment", "org_nouns"), key=len, reverse=True))
+    def build() -> re.Pattern[str]:
+        nouns = "|".join(re.escape(n) for n in sorted(lex.words("alignment", "org_nouns"), key=len, reverse=True))
+        return re.compile(rf"\bthis\s+(?:[\w'&-]+\s+){{0,3}}?(?:{nouns})\b|"
+                          rf"\b(?:a|an)\s+(?:{nouns})\s+like\s+this(?:\s+one)?\b")
+
     generic = lex.wordset("alignment", "your_generic")
-    out = [Span(m.start(), m.end()) for m in re.finditer(
-        rf"\bthis\s+(?:[\w'&-]+\s+){{0,3}}?(?:{nouns})\b|\b(?:a|an)\s+(?:{nouns})\s+like\s+this(?:\s+one)?\b",
-        doc.folded)]
+    out = [Span(m.start(), m.end()) for m in lex.cached("this_org", build).finditer(doc.folded)]
     for m in re.finditer(r"\byour\s+([\w'&-]+)", doc.folded):
         if m.group(1) not in generic:
             out.append(Span(m.start(), m.end()))
-    out += _spans(lex.pattern("alignment", "phrases"), doc)
+    out += _spans(lex, doc, "alignment", "phrases")
     not_after = lex.wordset("alignment", "here_not_after")
     for m in re.finditer(r"\bhere\b(?!'s|\s+is\b|\s+are\b|\s+and\s+there|\s+we\s+go)", doc.folded):
         before = doc.words_before(m.start(), 2)
@@ -104,23 +109,24 @@ def motivation(doc: Doc, lex: Lexicon) -> list[Span]:
             return not (before and before[-1] in not_after)
         return not doc.negated(m.start(), m.end()) or m.group() in ("because", "since")
 
-    return _spans(lex.pattern("motivation", "phrases", "regex"), doc, ok)
+    return _spans(lex, doc, "motivation", "phrases", "regex", keep=ok)
 
 
 def adaptability(doc: Doc, lex: Lexicon) -> list[Span]:
-    excluded = [(m.start(), m.end()) for m in lex.pattern("adaptability", "exclude").finditer(doc.folded)]
-    return _spans(lex.pattern("adaptability", "phrases"), doc,
-                  lambda m: not doc.negated(m.start(), m.end())
+    excluded = [(m.start(), m.end()) for m in lex.scan(doc.folded, doc.word_starts, "adaptability", "exclude")]
+    return _spans(lex, doc, "adaptability", "phrases",
+                  keep=lambda m: not doc.negated(m.start(), m.end())
                   and not any(s <= m.start() < e for s, e in excluded))
 
 
 def star_example(doc: Doc, lex: Lexicon) -> list[Span]:
     irregular = "|".join(lex.words("star", "past_irregular"))
-    past_action = re.compile(rf"\b(?:i|we)(?:'ve|\s+have)?\s+(?:\w+ly\s+)?(?:\w{{3,}}ed|{irregular})\b")
-    future = re.compile(r"(?:\b(?:" + "|".join(
-        re.escape(w) for w in lex.words("star", "future_markers") if not w.startswith("'")) + r")\b|'(?:ll|d)\b)")
+    past_action = lex.cached("past_action", lambda: re.compile(
+        rf"\b(?:i|we)(?:'ve|\s+have)?\s+(?:\w+ly\s+)?(?:\w{{3,}}ed|{irregular})\b"))
+    future = lex.cached("star_future", lambda: re.compile(r"(?:\b(?:" + "|".join(
+        re.escape(w) for w in lex.words("star", "future_markers") if not w.startswith("'")) + r")\b|'(?:ll|d)\b)"))
     out = []
-    for m in lex.pattern("star", "results", "regex").finditer(doc.folded):
+    for m in lex.scan(doc.folded, doc.word_starts, "star", "results", "regex"):
         i = doc.sentence_index(m.start())
         s, e = doc.sent_starts[i], doc.sent_ends[i]
         if future.search(doc.folded[s:m.start()]):
@@ -134,4 +140,4 @@ def star_example(doc: Doc, lex: Lexicon) -> list[Span]:
 
 
 def acknowledgement(doc: Doc, lex: Lexicon) -> list[Span]:
-    return _spans(lex.pattern("acknowledgement", "phrases"), doc)
+    return _spans(lex, doc, "acknowledgement", "phrases")

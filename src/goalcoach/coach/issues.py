@@ -19,9 +19,9 @@ _GENERIC_YOUR = {"company", "organisation", "organization", "firm", "business", 
 _POSSESSIVE = {"my", "our", "his", "her", "their", "your", "current", "old", "previous", "former", "line"}
 
 
-def _live(doc: Doc, pattern: re.Pattern[str], negatable: bool = True, keep=None) -> list[Span]:
+def _live(doc: Doc, matches, negatable: bool = True, keep=None) -> list[Span]:
     out = []
-    for m in pattern.finditer(doc.folded):
+    for m in matches:
         if doc.in_quote(m.start()):
             continue
         if negatable and doc.negated(m.start(), m.end()):
@@ -41,7 +41,7 @@ def hedging(doc: Doc, lex: Lexicon) -> list[Span]:
             return not (before and before[-1] in determiners)
         return True
 
-    return _live(doc, lex.pattern("hedges", "phrases"), negatable=False, keep=keep)
+    return _live(doc, lex.scan(doc.folded, doc.word_starts, "hedges", "phrases"), negatable=False, keep=keep)
 
 
 def filler(doc: Doc, lex: Lexicon) -> list[Span]:
@@ -62,7 +62,7 @@ def filler(doc: Doc, lex: Lexicon) -> list[Span]:
                 return False
         return True
 
-    out = _live(doc, lex.pattern("fillers", "phrases", "regex"), negatable=False, keep=keep)
+    out = _live(doc, lex.scan(doc.folded, doc.word_starts, "fillers", "phrases", "regex"), negatable=False, keep=keep)
     pause = "|".join(re.escape(w) for w in lex.words("fillers", "pause_words"))
     for m in re.finditer(rf"\b(?:{pause})\s*,", doc.folded):
         before = doc.words_before(m.start(), 1)
@@ -75,9 +75,9 @@ def filler(doc: Doc, lex: Lexicon) -> list[Span]:
 
 
 def personal_gain(doc: Doc, lex: Lexicon) -> list[Span]:
-    out = _live(doc, lex.pattern("money", "phrases"))
+    out = _live(doc, lex.scan(doc.folded, doc.word_starts, "money", "phrases"))
     framing = lex.pattern("money", "balance_framing")
-    out += _live(doc, lex.pattern("money", "balance"),
+    out += _live(doc, lex.scan(doc.folded, doc.word_starts, "money", "balance"),
                  keep=lambda m: not framing.search(doc.sentence(m.start())))
     return out
 
@@ -95,13 +95,13 @@ def negative_tone(doc: Doc, lex: Lexicon) -> list[Span]:
         hi = min(e, m.end() + 45)
         return targets.search(doc.folded, lo, hi) is not None
 
-    out = _live(doc, lex.pattern("negative", "harsh"), keep=about_people)
-    out += _live(doc, lex.pattern("negative", "standalone"))
+    out = _live(doc, lex.scan(doc.folded, doc.word_starts, "negative", "harsh"), keep=about_people)
+    out += _live(doc, lex.scan(doc.folded, doc.word_starts, "negative", "standalone"))
     return out
 
 
 def misaligned(doc: Doc, lex: Lexicon) -> list[Span]:
-    return _live(doc, lex.pattern("misaligned", "phrases", "regex"))
+    return _live(doc, lex.scan(doc.folded, doc.word_starts, "misaligned", "phrases", "regex"))
 
 
 def unrealistic(doc: Doc, lex: Lexicon, context: Context | None, refs: list[TimeRef]) -> list[Span]:
@@ -112,17 +112,18 @@ def unrealistic(doc: Doc, lex: Lexicon, context: Context | None, refs: list[Time
         return not re.match(r"\s+(?:said|told|asked|who|was|is|has|had|advert|ad|description|posting|"
                             r"listing|spec|title)\b", doc.folded[m.end():m.end() + 14])
 
-    out = _live(doc, lex.pattern("unrealistic", "absolute"),
+    out = _live(doc, lex.scan(doc.folded, doc.word_starts, "unrealistic", "absolute"),
                 keep=lambda m: not re.match(r"\s+(?:advert|ad|description|posting|listing|spec|title)\b",
                                             doc.folded[m.end():m.end() + 14]))
-    tops = _live(doc, lex.pattern("unrealistic", "top_roles"), keep=not_someone_else)
+    tops = _live(doc, lex.scan(doc.folded, doc.word_starts, "unrealistic", "top_roles"), keep=not_someone_else)
     if tops:
         stage = context.stage if context else None
         senior_roles = "|".join(re.escape(r) for r in lex.words("unrealistic", "senior_roles"))
-        senior = stage == "senior" or re.search(
+        senior_re = lex.cached("senior_now", lambda: re.compile(
             rf"\bi(?:'?ve|\s+have)?\s+(?:been|am|'?m|was|served\s+as|worked\s+as)\s+(?:(?:a|an|the)\s+)?"
-            rf"(?:[\w-]+\s+){{0,2}}?(?:{senior_roles})\b", doc.folded) is not None
-        junior = stage in ("entry", "switcher") or bool(_live(doc, lex.pattern("unrealistic", "junior_signals")))
+            rf"(?:[\w-]+\s+){{0,2}}?(?:{senior_roles})\b"))
+        senior = stage == "senior" or senior_re.search(doc.folded) is not None
+        junior = stage in ("entry", "switcher") or bool(_live(doc, lex.scan(doc.folded, doc.word_starts, "unrealistic", "junior_signals")))
         soon = [r for r in refs if r.years <= 5.5]
         if junior or (not senior and soon):
             out += tops + [Span(r.start, r.end) for r in soon[:1]]
@@ -133,7 +134,7 @@ def vague(doc: Doc, lex: Lexicon, has_named_step: bool) -> list[Span]:
     """Spans of vague goal wording when the answer names no concrete target; [] when it does."""
     if has_named_step or _concrete(doc, lex):
         return []
-    spans = _live(doc, lex.pattern("targets", "vague_phrases"), negatable=False)
+    spans = _live(doc, lex.scan(doc.folded, doc.word_starts, "targets", "vague_phrases"), negatable=False)
     if not spans and doc.n:
         s, e = doc.sentence_span(0)
         spans = [Span(s, len(doc.head[s:e].rstrip()) + s or e)]
@@ -149,10 +150,10 @@ def _concrete(doc: Doc, lex: Lexicon) -> bool:
             return False
         return not past.search(doc.clause_before(m.start(), 60))
 
-    if _live(doc, lex.pattern("targets", "roles"), keep=current):
+    if _live(doc, lex.scan(doc.folded, doc.word_starts, "targets", "roles"), keep=current):
         return True
     vague_objects = lex.wordset("targets", "vague_objects")
-    for m in lex.pattern("targets", "frames").finditer(doc.folded):
+    for m in lex.scan(doc.folded, doc.word_starts, "targets", "frames"):
         nxt = re.match(r"\s*([\w'-]+)", doc.folded[m.end():m.end() + 30])
         if nxt and nxt.group(1) not in vague_objects and current(m) and not doc.in_quote(m.start()):
             return True

@@ -52,6 +52,16 @@ MACROS = {
 SEP = r"(?:\s*[,\-]\s*|\s+)"
 
 
+# What a placeholder can look like as the first word of a phrase.
+_MACRO_FIRST = {
+    "num": r"(?:\d+(?:\.\d+)?|a|an|couple|half|" + "|".join(_NUM_WORDS) + ")",
+    "unit": MACROS["unit"],
+    "any": r"[\w']+",
+    "pct": r"\d+(?:\.\d+)?",
+}
+WORD_START = re.compile(r"[\w']+")
+
+
 class LexiconError(ValueError):
     """A lexicon file is missing, unreadable or has a bad key or phrase."""
 
@@ -93,6 +103,10 @@ class Lexicon:
         self.folder = folder
         self._tables = tables
         self._patterns: dict[tuple, re.Pattern[str]] = {}
+        self._scanners: dict[tuple, tuple[int, re.Pattern[str], re.Pattern[str] | None]] = {}
+        self._first: list[re.Pattern[str]] = []  # per scanner id: which words can start a phrase
+        self._word_cache: dict[str, tuple[int, ...]] = {}
+        self._misc: dict[object, object] = {}
         self._lock = threading.Lock()
         self._spelling: dict[str, list[str]] = {}
         for pair in tables.get("spelling", {}).get("pairs", []):
@@ -106,7 +120,7 @@ class Lexicon:
         return tuple(self._tables[name].get(key, ()))
 
     def wordset(self, name: str, key: str) -> frozenset[str]:
-        return frozenset(w.lower() for w in self.words(name, key))
+        return self.cached(("wordset", name, key), lambda: frozenset(w.lower() for w in self.words(name, key)))
 
     def _where(self, name: str, key: str) -> str:
         return f"{self.folder / (name + '.toml')}: key {key!r}"
@@ -143,6 +157,90 @@ class Lexicon:
             sep = "" if (i == 1 and parts[0][1]) else SEP  # an optional first word carries its separator
             pieces.append(f"(?:{sep}{part})?" if optional else sep + part)
         return "".join(pieces)
+
+    def cached(self, key: object, build):
+        """A value built once per lexicon (compiled helper regexes and the like)."""
+        try:
+            return self._misc[key]
+        except KeyError:
+            value = self._misc[key] = build()
+            return value
+
+    def _first_word_re(self, phrase: str, name: str, key: str) -> list[str]:
+        tokens = phrase.lower().split()
+        firsts = []
+        for i, tok in enumerate(tokens):
+            optional = len(tok) > 1 and tok.endswith("?")
+            tok = tok[:-1] if optional else tok
+            if tok.startswith("{") and tok.endswith("}"):
+                firsts.append(_MACRO_FIRST[tok[1:-1]])
+            else:
+                alts = []
+                for a in tok.split("|"):
+                    head = a.split("-")[0] or a
+                    alts.append(self._word_re(head if head != a else a, name, key) if head else a)
+                firsts.append("(?:" + "|".join(alts) + ")")
+            if not optional or i == len(tokens) - 1:
+                break
+        return firsts
+
+    def scan(self, folded: str, starts: list[tuple[int, str]], name: str, *keys: str):
+        """Matches of the phrase lists under keys, tried only at word starts that can begin one.
+
+        Same results as pattern(...).finditer(folded) for phrase lists, much faster on long lists;
+        `regex` entries are scanned the ordinary way.
+        """
+        entry = self._scanners.get((name, keys))
+        if entry is None:
+            phrase_keys = tuple(k for k in keys if k != "regex")
+            full = self.pattern(name, *phrase_keys)
+            raw = self.pattern(name, "regex") if "regex" in keys else None
+            firsts: list[str] = []
+            for key in phrase_keys:
+                for phrase in self._tables[name].get(key, ()):
+                    firsts.extend(self._first_word_re(phrase, name, key))
+            with self._lock:
+                sid = len(self._first)
+                self._first.append(re.compile("|".join(f"(?:{f})" for f in firsts) or r"(?!x)x"))
+                self._word_cache.clear()
+                entry = self._scanners[(name, keys)] = (sid, full, raw)
+        sid, full, raw = entry
+        out = []
+        last_end = 0
+        for pos in self._candidates(folded, starts).get(sid, ()):
+            if pos >= last_end:
+                m = full.match(folded, pos)
+                if m:
+                    out.append(m)
+                    last_end = m.end()
+        if raw is not None:
+            out.extend(raw.finditer(folded))
+            out.sort(key=lambda m: m.start())
+        return out
+
+    def _candidates(self, folded: str, starts: list[tuple[int, str]]) -> dict[int, list[int]]:
+        """Per phrase list, the word starts where one of its phrases could begin (cached per text)."""
+        key = (id(starts), len(self._first))
+        hit = self._misc.get("candidates")
+        if hit is not None and hit[0] == key and hit[1] is starts:
+            return hit[2]
+        cache = self._word_cache
+        if len(cache) > 50_000:
+            cache.clear()
+        firsts = self._first
+        cand: dict[int, list[int]] = {}
+        for pos, word in starts:
+            ids = cache.get(word)
+            if ids is None:
+                ids = cache[word] = tuple(i for i, f in enumerate(firsts) if f.fullmatch(word))
+            for i in ids:
+                lst = cand.get(i)
+                if lst is None:
+                    cand[i] = [pos]
+                else:
+                    lst.append(pos)
+        self._misc["candidates"] = (key, starts, cand)
+        return cand
 
     def pattern(self, name: str, *keys: str) -> re.Pattern[str]:
         """One combined, word-bounded pattern for the phrase lists (and `regex` lists) under keys."""

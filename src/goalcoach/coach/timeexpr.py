@@ -26,6 +26,7 @@ TIME_RE = re.compile(
 )
 _MONTHS = ("january february march april may june july august september october november december "
            "sept").split()
+_MONTH_SET = set(_MONTHS)
 _AMBIGUOUS_MONTHS = {"march", "may", "june", "july", "august"}
 MONTH_RE = re.compile(
     r"(?<!\w)(?P<prep>in|by|for|next|this|until|before|from|starting|early|late|end\s+of|mid|coming)"
@@ -66,12 +67,26 @@ def _value(token: str | None) -> float | None:
     return float(_WORD_VALUES.get(token, 0)) or None
 
 
+_NUM_START = set(_WORD_VALUES) | {"couple", "half"}
+
+
+def _time_matches(doc: Doc):
+    # Only words that can start a number are tried: far cheaper than scanning every character.
+    last = 0
+    for pos, word in doc.word_starts:
+        if pos >= last and (word in _NUM_START or word[0].isdigit()):
+            m = TIME_RE.match(doc.folded, pos)
+            if m:
+                last = m.end()
+                yield m
+
+
 def _numeric_refs(doc: Doc, lex: Lexicon) -> list[TimeRef]:
     past = lex.wordset("time", "past")
     duration = lex.wordset("time", "duration")
     anchors = lex.wordset("time", "anchors")
     out = []
-    for m in TIME_RE.finditer(doc.folded):
+    for m in _time_matches(doc):
         after = doc.folded[m.end():m.end() + 16]
         if re.match(r"\s*(?:ago|of\b|later|before|since|old|running|in\s+a\s+row)", after):
             continue
@@ -107,12 +122,16 @@ def _numeric_refs(doc: Doc, lex: Lexicon) -> list[TimeRef]:
 def find_time_refs(doc: Doc, lex: Lexicon) -> list[TimeRef]:
     """All goal-related concrete time references, in text order."""
     refs = _numeric_refs(doc, lex)
-    for m in lex.pattern("time", "dated").finditer(doc.folded):
+    for m in lex.scan(doc.folded, doc.word_starts, "time", "dated"):
         if m.group().startswith("this") and _PAST_SENTENCE.search(doc.sentence(m.start())) \
                 and not doc.forward_looking(m.start()):
             continue
         refs.append(TimeRef(m.start(), m.end(), True))
-    for m in MONTH_RE.finditer(doc.folded):
+    month_starts = [pos for pos, word in doc.word_starts if word in _MONTH_SET]
+    for pos in month_starts:
+        m = MONTH_RE.search(doc.folded, max(0, pos - 14), pos + 10)
+        if not m or m.start("m") != pos:
+            continue
         month = m.group("m")
         if month in _AMBIGUOUS_MONTHS and not doc.head[m.start("m")].isupper():
             continue
@@ -120,11 +139,17 @@ def find_time_refs(doc: Doc, lex: Lexicon) -> list[TimeRef]:
             continue
         refs.append(TimeRef(m.start(), m.end(), True))
     this_year = _dt.date.today().year
-    for m in YEAR_RE.finditer(doc.folded):
+    for m in (YEAR_RE.search(doc.folded, max(0, pos - 24), pos + 4) for pos, w in doc.word_starts
+              if len(w) == 4 and w.startswith("20") and w.isdigit()):
+        if m is None:
+            continue
         y = int(m.group("y"))
         if y >= this_year:
             refs.append(TimeRef(m.start(), m.end(), y <= this_year + 2, float(y - this_year)))
-    for m in FIRST_RE.finditer(doc.folded):
+    for m in (FIRST_RE.search(doc.folded, max(0, pos - 20), pos + 16) for pos, w in doc.word_starts
+              if w == "first"):
+        if m is None:
+            continue
         refs.append(TimeRef(m.start(), m.end(), True))
     refs.sort(key=lambda r: r.start)
     return refs
