@@ -1,0 +1,224 @@
+"""`goalcoach check`: coach one answer (report or --json) or many (--batch JSON lines).
+
+Never imports textual; rich is imported only for the human-readable report.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+from goalcoach.coach import ELEMENTS, Context, Feedback, analyse
+from goalcoach.coach.feedback import STAGES
+
+USAGE_ERROR = 2
+
+ELEMENT_NAMES = {
+    "short_term": "Short-term goal", "long_term": "Long-term goal", "timeframe": "Concrete timeframe",
+    "action_plan": "Action plan", "company_alignment": "Ties to this role / organisation",
+    "motivation": "Motivation (the why)", "adaptability": "Adaptability", "star_example": "Past example with a result",
+    "acknowledgement": "Acknowledges an earlier answer",
+}
+ISSUE_NAMES = {
+    "vague": "Vague", "personal_gain": "Personal gain", "unrealistic": "Unrealistic", "misaligned": "Misaligned",
+    "hedging": "Hedging", "filler": "Filler words", "negative_tone": "Negative tone", "too_short": "Too short",
+    "too_long": "Too long",
+}
+
+
+class InputError(Exception):
+    """A problem with what the user gave us: reported on one line, exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(USAGE_ERROR, f"{self.prog}: error: {message} (see --help)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="goalcoach check",
+        description="Coach an answer to 'What are your career goals?': elements present, issues, "
+                    "words, speaking time and a score.",
+        epilog="Examples: goalcoach check answer.txt | goalcoach check - --json < answer.txt | "
+               "goalcoach check --batch answers.jsonl > results.jsonl",
+    )
+    p.add_argument("path", nargs="?", default="-", metavar="PATH",
+                   help="text file with the answer (or JSON lines with --batch); '-' or nothing reads stdin")
+    mode = p.add_mutually_exclusive_group()
+    mode.add_argument("--json", action="store_true", help="print one JSON object instead of the report")
+    mode.add_argument("--batch", action="store_true",
+                      help='input is JSON lines with "id" and "text"; output one JSON object per line')
+    p.add_argument("--stage", choices=STAGES, help="career stage, used to judge big leaps")
+    p.add_argument("--role", help="the role applied for (counts as tying the answer to it)")
+    p.add_argument("--company", help="the organisation's name (counts as tying the answer to it)")
+    p.add_argument("--terms", default="", metavar="A,B,…",
+                   help="comma-separated mission or value terms to look for")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help (0) or a usage error (2, already reported on stderr)
+        return int(exc.code or 0) if isinstance(exc.code, int) else USAGE_ERROR
+    context = Context(stage=args.stage, role=args.role or None, company=args.company or None,
+                      terms=tuple(t for t in args.terms.split(",") if t.strip()))
+    try:
+        if args.batch:
+            return _batch(args.path, context, sys.stdout)
+        text = _read_text(args.path)
+        if not text.strip():
+            raise InputError("the answer is empty")
+        feedback = analyse(text, context)
+        if args.json:
+            sys.stdout.write(json.dumps(feedback.to_dict(), ensure_ascii=False) + "\n")
+        else:
+            render_report(feedback, context)
+        return 0
+    except InputError as exc:
+        sys.stderr.write(f"goalcoach check: error: {exc}\n")
+        return USAGE_ERROR
+    except BrokenPipeError:  # e.g. piped into `head`
+        return 0
+
+
+def _read_bytes(path: str) -> bytes:
+    if path == "-":
+        return sys.stdin.buffer.read()
+    p = Path(path)
+    try:
+        return p.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"no such file: {path}") from None
+    except IsADirectoryError:
+        raise InputError(f"is a directory, not a file: {path}") from None
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
+
+
+def _read_text(path: str) -> str:
+    data = _read_bytes(path)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(f"{'stdin' if path == '-' else path} is not UTF-8 text") from None
+
+
+def _context_for_line(obj: dict[str, Any], base: Context) -> Context:
+    """A batch line may carry its own stage/role/company/terms; the command-line options fill the gaps."""
+    terms = obj.get("terms", base.terms)
+    if isinstance(terms, str):
+        terms = tuple(t for t in terms.split(","))
+    if not isinstance(terms, (list, tuple)) or not all(isinstance(t, str) for t in terms):
+        raise ValueError('"terms" must be a list of strings')
+    for key in ("stage", "role", "company"):
+        if obj.get(key) is not None and not isinstance(obj[key], str):
+            raise ValueError(f'"{key}" must be a string')
+    return Context(stage=obj.get("stage") or base.stage, role=obj.get("role") or base.role,
+                   company=obj.get("company") or base.company, terms=tuple(terms))
+
+
+def _batch_line(line: str, number: int, base: Context) -> dict[str, Any]:
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return {"id": None, "error": f"line {number}: invalid JSON: {exc.msg}"}
+    if not isinstance(obj, dict):
+        return {"id": None, "error": f"line {number}: expected a JSON object"}
+    ident = obj.get("id")
+    if "text" not in obj:
+        return {"id": ident, "error": f'line {number}: missing "text"'}
+    text = obj["text"]
+    if not isinstance(text, str):
+        return {"id": ident, "error": f'line {number}: "text" must be a string'}
+    if not text.strip():
+        return {"id": ident, "error": f'line {number}: "text" is empty'}
+    try:
+        context = _context_for_line(obj, base)
+    except ValueError as exc:
+        return {"id": ident, "error": f"line {number}: {exc}"}
+    return {"id": ident, **analyse(text, context).to_dict()}
+
+
+def _batch(path: str, base: Context, out: TextIO) -> int:
+    text = _read_text(path)
+    write = out.write
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue  # blank lines carry no answer
+        write(json.dumps(_batch_line(line, number, base), ensure_ascii=False) + "\n")
+    out.flush()
+    return 0
+
+
+# -- human-readable report ------------------------------------------------------------------------
+
+def render_report(fb: Feedback, context: Context | None = None, file: TextIO | None = None) -> None:
+    """Print the answer with its evidence highlighted, the checklist, issues and the numbers.
+
+    The answer and every quote from it are rich Text, never markup: '[/]' prints as typed.
+    """
+    from rich.console import Console, Group
+    from rich.panel import Panel
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console(file=file or sys.stdout, highlight=False, emoji=False)
+    answer = Text(fb.text)
+    for code in ELEMENTS:
+        for span in fb.elements[code].evidence:
+            answer.stylize("green underline", span.start, span.end)
+    for issue in fb.issues:
+        if issue.code in ("too_short", "too_long"):
+            continue
+        for span in issue.spans:
+            answer.stylize("bold red", span.start, span.end)
+    console.print(Panel(answer, title=Text("Your answer"), subtitle=Text("green: elements · red: issues"),
+                        title_align="left", subtitle_align="right"))
+
+    checklist = Table(show_header=False, box=None, padding=(0, 1))
+    checklist.add_column(width=1)
+    checklist.add_column()
+    for code in ELEMENTS:
+        er = fb.elements[code]
+        if er.present:
+            checklist.add_row(Text("✓", style="green"), Text(ELEMENT_NAMES[code]))
+        else:
+            row = Text(ELEMENT_NAMES[code], style="bold")
+            row.append("\n")
+            row.append(er.suggestion, style="dim")
+            checklist.add_row(Text("✗", style="red"), row)
+    console.print(Panel(checklist, title=Text("Checklist"), title_align="left"))
+
+    if fb.issues:
+        lines = []
+        for issue in fb.issues:
+            t = Text(f"{ISSUE_NAMES[issue.code]}: ", style="bold red")
+            t.append(issue.message)
+            t.append("\n  → ", style="yellow")
+            t.append(issue.suggestion)
+            lines.append(t)
+        console.print(Panel(Group(*lines), title=Text("Issues"), title_align="left"))
+    else:
+        console.print(Text("No issues found.", style="green"))
+
+    summary = Text()
+    summary.append(f"{fb.words} words · about {fb.speaking_seconds:g} s spoken · score ")
+    summary.append(str(fb.score), style="bold")
+    summary.append(" · quality ")
+    summary.append(fb.quality, style={"strong": "bold green", "adequate": "bold yellow"}.get(fb.quality, "bold red"))
+    console.print(summary)
+    if fb.terms_used or fb.terms_missed:
+        terms = Text("Terms used: ")
+        terms.append(", ".join(fb.terms_used) or "none", style="green")
+        terms.append(" · missed: ")
+        terms.append(", ".join(fb.terms_missed) or "none", style="red")
+        console.print(terms)
+    if fb.top_words:
+        console.print(Text("Most repeated: " + ", ".join(f"{w} ×{c}" for w, c in fb.top_words), style="dim"))
