@@ -25,7 +25,7 @@ from goalcoach.content import ContentError, Drill, load_drills, load_pushbacks
 from goalcoach.practice_session import ADVICE
 from goalcoach.recovery import CODE_LABELS, RecoveryResult, check_recovery, latest_answer, pick_pushback
 from goalcoach.screens.base import BaseScreen
-from goalcoach.screens.practice import coach_answer
+from goalcoach.screens.practice import coach_answer, error_line
 from goalcoach.widgets.coach_panel import CoachPanel
 from goalcoach.widgets.editor import AnswerEditor
 from goalcoach.widgets.highlight import ISSUE_STYLE, highlighted_answer
@@ -122,7 +122,7 @@ class DrillScreen(BaseScreen):
                 options.append(Option(Text(CODE_LABELS.get(current, current), style="bold underline"), disabled=True))
             options.append(Option(Text.assemble("   ", (drill.title, "bold")), id=f"drill:{drill.id}"))
         for error in errors:
-            options.append(Option(Text(f"⚠ Skipped {error.file}: {error}", style="italic"), disabled=True))
+            options.append(Option(error_line(error), disabled=True))
             self.notify(f"Skipped a broken drill file: {error}", title="Content", severity="warning", timeout=10, markup=False)
         option_list = self.query_one("#drill-list", OptionList)
         option_list.add_options(options)

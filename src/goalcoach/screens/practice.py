@@ -34,6 +34,12 @@ def coach_answer(text: str, profile: Any, *, own_target: bool = False, **context
     return coaching.coach(text, ctx)
 
 
+def error_line(error: ContentError) -> Text:
+    """A skipped content file, named, for a picker list (content text is never markup)."""
+    where = f"{error.field}: " if error.field else ""
+    return Text(f"⚠ Skipped {error.file}: {where}{error.problem}", style="italic")
+
+
 def scenario_label(brief_title: str, industry: str) -> Text:
     return Text.assemble("   ", (brief_title, "bold"), "  ", (industry, "dim"))
 
@@ -105,7 +111,7 @@ class PracticeScreen(BaseScreen):
                 self.summaries[key] = scenario.persona
                 options.append(Option(scenario_label(scenario.title, scenario.industry), id=key))
         for error in self.errors:
-            options.append(Option(Text(f"⚠ Skipped {error.file}: {error}", style="italic"), disabled=True))
+            options.append(Option(error_line(error), disabled=True))
         return options
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:

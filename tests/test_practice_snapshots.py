@@ -1,0 +1,162 @@
+"""How practice looks at 80×24: the picker, a brief, feedback and the summary.
+
+Deterministic: fixed content (written here), a fixed clock, low-bandwidth mode, and a fixed
+coach result, so a change in the content or the coach's wording does not move these pictures.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from goalcoach.content import load_scenario_sets
+from goalcoach.screens import practice_run
+from goalcoach.screens.practice import PracticeScreen
+
+SCENARIOS = '''
+id = "entry"
+title = "Entry level"
+stage = "entry"
+summary = "First jobs: show what you will learn and how it becomes a contribution."
+
+[[scenarios]]
+id = "entry-nurse"
+title = "Newly qualified nurse"
+industry = "Healthcare"
+persona = "You qualified as a nurse this summer and are interviewing for a rotation post."
+question = "What are your career goals?"
+follow_ups = ["What do you hope to accomplish in your first year?", "Where do you see yourself in five years?"]
+tips = ["Name the basics you want to master.", "Name the support you will use: a mentor, training."]
+model_answer = "My immediate goal is to finish the preceptorship in my first year. In five years I want to be a senior staff nurse, because respiratory care is where I made a difference."
+
+[scenarios.employer]
+name = "Elmbrook Hospital"
+what_it_does = "A public teaching hospital."
+values = ["Compassion", "Continuous learning"]
+
+[[scenarios]]
+id = "entry-dev"
+title = "Graduate developer"
+industry = "Software"
+persona = "You finished a computer science degree in June."
+question = "Where do you see yourself in five years?"
+follow_ups = ["How does this position fit your goals?"]
+tips = ["Pick one technical area."]
+model_answer = "Over the next two years I want to become a dependable developer on your payments team."
+
+[scenarios.employer]
+name = "Lumen Ledger"
+what_it_does = "Accounting software for small businesses."
+values = ["Craftsmanship"]
+'''
+
+FIRST = "I think I might want to lead a ward eventually, maybe."
+SECOND = "In my first year I want to finish the preceptorship; in five years lead a ward at Elmbrook."
+ELEMENTS = ("short_term", "long_term", "timeframe", "action_plan", "company_alignment", "motivation",
+            "adaptability", "star_example", "acknowledgement")
+
+
+def fixed_feedback(text: str) -> dict:
+    """A stand-in coach result: the first answer hedges, the second does not."""
+    hedged = "maybe" in text
+    present = {"long_term"} if hedged else {"short_term", "long_term", "timeframe", "company_alignment"}
+    start = text.find("maybe")
+    return {
+        "words": len(text.split()),
+        "speaking_seconds": len(text.split()) / 140 * 60,
+        "score": 38 if hedged else 64,
+        "quality": "weak" if hedged else "adequate",
+        "elements": {c: {"present": c in present, "evidence": [[0, 10]] if c in present else []} for c in ELEMENTS},
+        "issues": ([{"code": "hedging", "start": start, "end": start + 5, "message": "'maybe' sounds unsure.",
+                     "suggestion": "Say 'I aim to'."}] if hedged else [])
+        + [{"code": "too_short", "start": 0, "end": len(text), "message": "Under 40 words.", "suggestion": "Say more."}],
+        "terms": {"used": [], "missed": ["Compassion"]},
+    }
+
+
+class FixedClock:
+    now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def content_root(tmp_path):
+    root = tmp_path / "content"
+    (root / "scenarios").mkdir(parents=True)
+    (root / "scenarios" / "entry.toml").write_text(SCENARIOS, encoding="utf-8")
+    return root
+
+
+@pytest.fixture(autouse=True)
+def fixed_coach(monkeypatch):
+    monkeypatch.setattr(practice_run, "coach_answer", lambda text, profile, **kw: fixed_feedback(text))
+
+
+def picker(content_root, clock):
+    return PracticeScreen(loader=lambda: load_scenario_sets(root=content_root), clock=clock)
+
+
+async def answer(pilot, text: str) -> None:
+    from goalcoach.widgets.editor import AnswerEditor
+
+    pilot.app.screen.query_one(AnswerEditor).insert(text)
+    await pilot.press("ctrl+s")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def test_practice_picker(snap_compare, make_app, content_root):
+    """Includes a broken file: its line names it (the notification is cleared for the picture)."""
+    (content_root / "scenarios" / "broken.toml").write_text('id = "broken"\n', encoding="utf-8")
+
+    async def run_before(pilot):
+        await pilot.app.push_screen(picker(content_root, FixedClock()))
+        await pilot.pause()
+        pilot.app.clear_notifications()
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_practice_brief(snap_compare, make_app, content_root):
+    clock = FixedClock()
+
+    async def run_before(pilot):
+        await pilot.app.push_screen(picker(content_root, clock))
+        await pilot.press("enter", "t")
+        clock.now += 20
+        pilot.app.screen.query_one("#run-timer").refresh_time()
+        await pilot.press("t")  # paused, so nothing ticks while the picture is taken
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_practice_feedback(snap_compare, make_app, content_root):
+    clock = FixedClock()
+
+    async def run_before(pilot):
+        await pilot.app.push_screen(picker(content_root, clock))
+        await pilot.press("enter", "enter")
+        clock.now += 41
+        await answer(pilot, FIRST)
+
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_practice_summary(snap_compare, make_app, content_root):
+    clock = FixedClock()
+
+    async def run_before(pilot):
+        await pilot.app.push_screen(picker(content_root, clock))
+        await pilot.press("enter", "enter")
+        clock.now += 41
+        await answer(pilot, FIRST)
+        await pilot.press("n")
+        clock.now += 30
+        await answer(pilot, SECOND)
+        await pilot.press("s")
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=run_before)
