@@ -7,7 +7,9 @@ from goalcoach.profile import Profile
 from goalcoach.screens.help import HelpScreen
 from goalcoach.screens.home import HomeScreen
 
-from conftest import fixed_clock
+
+def fixed_clock() -> str:
+    return "2026-11-02T09:00:00+00:00"
 
 
 async def test_home_help_back_quit_by_keys(make_app):
