@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from goalcoach.coach import Context, analyse
+from goalcoach.coach.feedback import STAGES
 
 
 def context_for(
@@ -21,8 +22,10 @@ def context_for(
 ) -> Context:
     """Explicit values win; anything not given comes from the profile's target, if any."""
     target = profile.section("target") if profile is not None else {}
+    chosen = stage or target.get("stage") or None
     return Context(
-        stage=stage or target.get("stage") or None,
+        # A stage the coach has no rules for (e.g. the "gap" practice set) is simply not used.
+        stage=chosen if chosen in STAGES else None,
         role=role or target.get("role") or None,
         company=company or target.get("organisation") or None,
         terms=tuple(terms if terms is not None else (target.get("terms") or ())),
