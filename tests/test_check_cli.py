@@ -1,0 +1,123 @@
+"""`goalcoach check` end to end, in a subprocess like a user would run it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from goalcoach.coach import ELEMENTS
+
+RUN = "import sys; from goalcoach.cli import main; sys.exit(main(sys.argv[1:]))"
+ANSWER = ("My immediate goal is to finish the CILT Level 3 certificate and become a solid transport planner "
+          "on your team. In five years I'd like to run a distribution centre, because I love making complex "
+          "operations work. I think I might also, um, try data analysis [/] at some point.")
+
+
+def check(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-c", RUN, "check", *args], input=stdin, capture_output=True,
+                          text=True, encoding="utf-8", timeout=60)
+
+
+@pytest.fixture
+def answer_file(tmp_path: Path) -> Path:
+    path = tmp_path / "answer.txt"
+    path.write_text(ANSWER, encoding="utf-8")
+    return path
+
+
+def test_human_report(answer_file):
+    proc = check(str(answer_file), "--company", "Northwind", "--terms", "safety,operations")
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout
+    for needle in ("Checklist", "Short-term goal", "Hedging", "Filler", "score", "quality", "words",
+                   "Terms used", "operations", "missed", "safety"):
+        assert needle in out
+    assert "[/]" in out  # the answer is printed as typed, never parsed as markup
+
+
+def test_markup_in_the_answer_prints_literally():
+    text = "[bold]I[/bold] want [@click=app.quit]x[/] to lead [red]a team[/] in five years because I love it."
+    proc = check("-", stdin=text)
+    assert proc.returncode == 0, proc.stderr
+    flat = " ".join(proc.stdout.replace("│", " ").split())
+    assert "[bold]I[/bold]" in flat and "[@click=app.quit]x[/]" in flat and "[red]a" in flat
+
+
+def test_json_shape(answer_file):
+    proc = check(str(answer_file), "--json")
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert list(data)[:5] == ["words", "speaking_seconds", "score", "elements", "issues"]
+    assert set(data["elements"]) == set(ELEMENTS)
+    for element in data["elements"].values():
+        assert isinstance(element["present"], bool)
+        assert all(len(span) == 2 for span in element["evidence"])
+    assert data["issues"]
+    for issue in data["issues"]:
+        assert {"code", "start", "end", "message", "suggestion"} <= set(issue)
+        assert ANSWER[issue["start"]:issue["end"]]
+    assert {i["code"] for i in data["issues"]} >= {"hedging", "filler"}
+
+
+def test_stdin_is_read_without_a_path():
+    proc = check("--json", stdin=ANSWER)
+    assert proc.returncode == 0 and json.loads(proc.stdout)["words"] > 40
+
+
+def test_batch_with_bad_lines_keeps_going(tmp_path):
+    lines = [json.dumps({"id": "a", "text": ANSWER}), "{not json", json.dumps({"id": "c"}),
+             json.dumps({"id": "d", "text": 42}), json.dumps({"id": "e", "text": "um, I guess I want to grow"})]
+    path = tmp_path / "answers.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    proc = check("--batch", str(path))
+    assert proc.returncode == 0, proc.stderr
+    out = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [o["id"] for o in out] == ["a", None, "c", "d", "e"]
+    assert "score" in out[0] and "score" in out[4]
+    assert all("error" in o and "score" not in o for o in out[1:4])
+    assert "vague" in {i["code"] for i in out[4]["issues"]}
+    from_stdin = check("--batch", stdin="\n".join(lines))
+    assert [json.loads(line)["id"] for line in from_stdin.stdout.splitlines()] == ["a", None, "c", "d", "e"]
+
+
+@pytest.mark.parametrize("args, stdin", [
+    (("/no/such/answer.txt",), None),
+    (("-",), "   \n"),
+    (("--no-such-option",), ANSWER),
+    (("--stage", "astronaut"), ANSWER),
+])
+def test_input_and_usage_errors_exit_2_with_one_line(args, stdin):
+    proc = check(*args, stdin=stdin)
+    assert proc.returncode == 2
+    assert proc.stdout == ""
+    assert len(proc.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in proc.stderr
+
+
+def test_help_works():
+    proc = check("--help")
+    assert proc.returncode == 0 and "--batch" in proc.stdout
+
+
+@pytest.mark.parametrize("mode", [[], ["--json"], ["--batch"]])
+def test_check_never_imports_textual(mode):
+    stdin = json.dumps({"id": 1, "text": ANSWER}) if mode == ["--batch"] else ANSWER
+    code = ("import sys; from goalcoach.cli import main; rc = main(sys.argv[1:]); "
+            "sys.stderr.write('TEXTUAL=%s RICH=%s' % ('textual' in sys.modules, 'rich' in sys.modules)); "
+            "sys.exit(rc)")
+    proc = subprocess.run([sys.executable, "-c", code, "check", *mode], input=stdin, capture_output=True,
+                          text=True, encoding="utf-8", timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert "TEXTUAL=False" in proc.stderr
+    if mode:  # the machine-readable modes stay light
+        assert "RICH=False" in proc.stderr
+
+
+def test_coach_package_does_not_import_textual():
+    code = "import sys, goalcoach.coach as c; c.analyse('hi'); print('textual' in sys.modules, 'rich' in sys.modules)"
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.stdout.split() == ["False", "False"], proc.stderr
