@@ -294,18 +294,27 @@ def scenario_label(attempt: Attempt) -> str:
     return str(attempt.get("scenario_id") or attempt.get("drill_id") or "—")
 
 
-def filter_attempts(attempts: Iterable[Attempt], kind: str | None = None, text: str = "") -> list[Attempt]:
-    """Attempts of `kind` (all when None) whose scenario, question or answer contains `text`."""
+def search_text(attempt: Attempt) -> str:
+    """What the text filter looks in, folded for case-insensitive matching."""
+    return " ".join(
+        str(attempt.get(k) or "") for k in ("scenario_title", "scenario_id", "question", "text", "kind", "created")
+    ).casefold()
+
+
+def filter_attempts(
+    attempts: Iterable[Attempt], kind: str | None = None, text: str = "", index: dict[str, str] | None = None
+) -> list[Attempt]:
+    """Attempts of `kind` (all when None) whose scenario, question or answer contains `text`.
+
+    `index` maps attempt id to its search_text, computed once for large histories."""
     needle = text.strip().casefold()
     kept = []
     for attempt in attempts:
         if kind and attempt.get("kind") != kind:
             continue
         if needle:
-            haystack = " ".join(
-                str(attempt.get(k) or "") for k in ("scenario_title", "scenario_id", "question", "text", "kind", "created")
-            ).casefold()
-            if needle not in haystack:
+            haystack = index.get(str(attempt.get("id"))) if index is not None else None
+            if needle not in (haystack if haystack is not None else search_text(attempt)):
                 continue
         kept.append(attempt)
     return kept

@@ -25,6 +25,9 @@ from goalcoach import progress_model as pm
 from goalcoach.screens.base import BaseScreen
 
 WIDE_AT = 110  # columns from which the insights sit beside the table
+# A DataTable measures every cell it holds, so it gets one page of the (filtered, sorted) history
+# at a time: 10,000 rows would take seconds on every sort or keystroke in the filter.
+PAGE_SIZE = 200
 KIND_FILTERS: tuple[str | None, ...] = (None,) + pm.KINDS
 COLUMNS: tuple[tuple[str, str, int | None], ...] = (
     ("date", "Date", 16),
@@ -37,12 +40,38 @@ COLUMNS: tuple[tuple[str, str, int | None], ...] = (
 
 @dataclass
 class History:
-    """What the worker loads: the attempts and the content the suggestion needs."""
+    """What the worker loads and works out, so the main thread only fills widgets."""
 
     attempts: list[dict[str, Any]]
     now: datetime
     suggestion: pm.Suggestion | None
+    week: pm.WeekStats
+    streak: int
+    trends: list[tuple[str, list[int]]]
+    weak: list[pm.Label]
     by_id: dict[str, dict[str, Any]] = field(default_factory=dict)
+    search: dict[str, str] = field(default_factory=dict)
+
+
+def read_history(profile: Any, now: datetime) -> History:
+    """Everything the screen shows, worked out from the profile (slow for big histories)."""
+    from goalcoach.screens.home_stats import suggestion_for
+
+    attempts = profile.attempts()
+    trends = [("Overall", pm.trend(attempts))] + [
+        (pm.STAGE_LABELS.get(stage, stage), pm.trend(attempts, stage)) for stage in pm.stages_with_attempts(attempts)
+    ]
+    return History(
+        attempts=attempts,
+        now=now,
+        suggestion=suggestion_for(profile, attempts, now),
+        week=pm.week_stats(attempts, now),
+        streak=pm.streak(attempts, now),
+        trends=trends,
+        weak=pm.weak_labels(attempts)[:5],
+        by_id={str(a.get("id")): a for a in attempts},
+        search={str(a.get("id")): pm.search_text(a) for a in attempts},
+    )
 
 
 def app_now(app: Any) -> datetime:
@@ -70,6 +99,8 @@ class ProgressScreen(BaseScreen):
         Binding("k", "cycle_kind", "Kind", id="progress.kind"),
         Binding("slash", "focus_filter", "Filter", id="progress.filter"),
         Binding("p", "practise_next", "Practise next", id="progress.practise_next"),
+        Binding("right_square_bracket", "page(1)", "Next page", id="progress.next_page"),
+        Binding("left_square_bracket", "page(-1)", "Previous page", show=False, id="progress.previous_page"),
         Binding("escape", "leave", "Back", id="progress.back"),
     ]
 
@@ -80,6 +111,7 @@ class ProgressScreen(BaseScreen):
         self.descending = True
         self.kind_filter: str | None = None
         self.shown: list[dict[str, Any]] = []
+        self.page = 0
 
     # -- layout ----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -118,13 +150,7 @@ class ProgressScreen(BaseScreen):
         self.run_worker(self._read_history, thread=True, exclusive=True, group="progress-load")
 
     def _read_history(self) -> History:
-        from goalcoach.screens.home_stats import suggestion_for
-
-        profile = self.app.profile
-        now = app_now(self.app)
-        attempts = profile.attempts()
-        suggestion = suggestion_for(profile, attempts, now)
-        return History(attempts, now, suggestion, {str(a.get("id")): a for a in attempts})
+        return read_history(self.app.profile, app_now(self.app))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group != "progress-load":
@@ -148,16 +174,19 @@ class ProgressScreen(BaseScreen):
                 heading.append(" ▼" if self.descending else " ▲", style="bold")
             table.add_column(heading, key=key, width=width + (2 if key == self.sort_column else 0))
 
-    def refresh_table(self) -> None:
+    def refresh_table(self, *, keep_page: bool = False) -> None:
         if self.history is None:
             return
         table = self.query_one("#attempts", DataTable)
         text = self.query_one("#filter", Input).value
-        kept = pm.filter_attempts(self.history.attempts, self.kind_filter, text)
+        kept = pm.filter_attempts(self.history.attempts, self.kind_filter, text, self.history.search)
         self.shown = pm.sort_attempts(kept, self.sort_column, self.descending)
+        pages = max(1, -(-len(self.shown) // PAGE_SIZE))
+        self.page = min(self.page, pages - 1) if keep_page else 0
+        first = self.page * PAGE_SIZE
         self._set_columns()
         now = self.history.now
-        for attempt in self.shown:
+        for attempt in self.shown[first : first + PAGE_SIZE]:
             score = pm.score_of(attempt)
             table.add_row(
                 Text(pm.format_date(attempt.get("created"), now)),
@@ -169,7 +198,13 @@ class ProgressScreen(BaseScreen):
             )
         kind = self.kind_filter or "all kinds"
         status = f"{len(self.shown)} of {len(self.history.attempts)} · {kind} · by {self.sort_column}"
+        if pages > 1:
+            status += f" · page {self.page + 1}/{pages} ([ ])"
         self.query_one("#table-status", Static).update(Text(status))
+
+    def action_page(self, step: int) -> None:
+        self.page = max(0, self.page + step)
+        self.refresh_table(keep_page=True)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "filter":
@@ -214,30 +249,25 @@ class ProgressScreen(BaseScreen):
 
     # -- insights --------------------------------------------------------------------------
     def refresh_insights(self) -> None:
-        if self.history is None:
+        history = self.history
+        if history is None:
             return
-        attempts, now = self.history.attempts, self.history.now
-        stats = pm.week_stats(attempts, now)
         week = Text()
-        week.append(f"{stats.this_week}", style="bold")
-        week.append(f" this week · {stats.total} in all")
-        if stats.latest_score is not None:
+        week.append(f"{history.week.this_week}", style="bold")
+        week.append(f" this week · {history.week.total} in all")
+        if history.week.latest_score is not None:
             week.append(" · latest ")
-            week.append(f"{stats.latest_score}/100", style="bold")
+            week.append(f"{history.week.latest_score}/100", style="bold")
         if self.app.profile.setting("streaks", False):
-            days = pm.streak(attempts, now)
-            week.append(f"\nStreak: {days} day" + ("" if days == 1 else "s") + " of practice")
+            week.append(f"\nStreak: {history.streak} day" + ("" if history.streak == 1 else "s") + " of practice")
         self.query_one("#week", Static).update(week)
-        self._show_trends(attempts)
-        self.query_one("#weak", Static).update(self._weak_text(attempts))
-        self.query_one("#next", Static).update(self._next_text(self.history.suggestion))
+        self._show_trends(history.trends)
+        self.query_one("#weak", Static).update(self._weak_text(history.weak))
+        self.query_one("#next", Static).update(self._next_text(history.suggestion))
 
-    def _show_trends(self, attempts: list[dict[str, Any]]) -> None:
+    def _show_trends(self, rows: list[tuple[str, list[int]]]) -> None:
         trends = self.query_one("#trends", Vertical)
         trends.remove_children()
-        rows = [("Overall", pm.trend(attempts))] + [
-            (pm.STAGE_LABELS.get(stage, stage), pm.trend(attempts, stage)) for stage in pm.stages_with_attempts(attempts)
-        ]
         widgets = [Label(Text("Score over time", style="bold"), classes="heading")]
         if not rows[0][1]:
             widgets.append(Label(Text("No scored attempts yet.", style="italic")))
@@ -253,8 +283,7 @@ class ProgressScreen(BaseScreen):
         trends.mount_all(widgets)
 
     @staticmethod
-    def _weak_text(attempts: list[dict[str, Any]]) -> Text:
-        labels = pm.weak_labels(attempts)[:5]
+    def _weak_text(labels: list[pm.Label]) -> Text:
         text = Text("Often wrong (last 10): ", style="bold")
         if not labels:
             text.append("nothing yet", style="italic")

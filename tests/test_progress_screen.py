@@ -1,0 +1,233 @@
+"""The progress screen by keyboard: the table, sorting, filters, opening an attempt, practise next,
+streaks, and the home screen's stats text."""
+
+from __future__ import annotations
+
+import importlib.machinery
+import importlib.util
+import sys
+import types
+
+import pytest
+from rich.text import Text
+from textual.screen import Screen
+from textual.widgets import DataTable, Input, Static
+
+from goalcoach.screens.attempt_detail import AttemptDetailScreen
+from goalcoach.screens.home_stats import home_stats_text
+from goalcoach.screens.progress import PAGE_SIZE, ProgressScreen
+
+from test_progress_model import NOW, attempt, seed_history
+
+
+@pytest.fixture
+def seeded(profile):
+    for record in seed_history():
+        profile.add_attempt(record)
+    return profile
+
+
+async def open_progress(pilot) -> ProgressScreen:
+    await pilot.press("5")
+    screen = pilot.app.screen
+    assert isinstance(screen, ProgressScreen)
+    for _ in range(1000):  # the history loads in a worker after the first paint
+        if screen.history is not None:
+            break
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause(0.01)
+    assert screen.history is not None
+    await pilot.pause()
+    return screen
+
+
+def column(table: DataTable, key: str) -> list[str]:
+    return [str(cell) for cell in table.get_column(key)]
+
+
+async def test_table_lists_every_attempt_newest_first_as_plain_text(make_app, seeded):
+    app = make_app(seeded)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_progress(pilot)
+        table = screen.query_one("#attempts", DataTable)
+        assert table.row_count == 12
+        assert table.has_focus
+        assert column(table, "score")[:3] == ["81", "77", "74"]
+        assert column(table, "date")[0] == "2026-11-02 07:00"
+        assert all(isinstance(cell, Text) for cell in table.get_row_at(0))
+        assert "Answer builder" in column(table, "scenario")
+        assert "1 this week" in str(screen.query_one("#week", Static).render())
+
+
+async def test_sort_keys_cycle_the_column_and_reverse_the_direction(make_app, seeded):
+    app = make_app(seeded)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_progress(pilot)
+        table = screen.query_one("#attempts", DataTable)
+        await pilot.press("s")  # kind, A→Z
+        assert column(table, "kind")[0] == "builder"
+        await pilot.press("s", "s")  # score, highest first
+        assert screen.sort_column == "score"
+        assert column(table, "score")[:2] == ["81", "77"]
+        assert str(table.columns[next(iter(k for k in table.columns if k.value == "score"))].label) == "Score ▼"
+        await pilot.press("r")
+        assert column(table, "score")[:2] == ["35", "42"]
+        await pilot.press("down", "down")
+        assert table.cursor_row == 2
+
+
+async def test_kind_and_text_filters(make_app, seeded):
+    app = make_app(seeded)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_progress(pilot)
+        table = screen.query_one("#attempts", DataTable)
+        await pilot.press("k")
+        assert set(column(table, "kind")) == {"practice"} and table.row_count == 8
+        await pilot.press("k")
+        assert set(column(table, "kind")) == {"drill"} and table.row_count == 2
+        await pilot.press("k", "k")  # builder, then all again
+        assert table.row_count == 12
+        await pilot.press("slash")
+        assert screen.query_one("#filter", Input).has_focus
+        await pilot.press(*"analyst")  # letters type into the filter, not sort keys
+        assert screen.sort_column == "date"
+        assert column(table, "scenario") == ["Data analyst aiming to lead"] * 2
+        await pilot.press("escape")  # leaves the filter, not the screen
+        assert pilot.app.screen is screen and table.has_focus
+        assert "2 of 12" in str(screen.query_one("#table-status", Static).render())
+        await pilot.press("escape")
+        assert not isinstance(pilot.app.screen, ProgressScreen)
+
+
+async def test_enter_opens_the_attempt_with_its_feedback_and_user_text_as_data(make_app, seeded):
+    app = make_app(seeded)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_progress(pilot)
+        await pilot.press("down", "enter")  # the second newest: markup-like text
+        await pilot.pause()
+        detail = pilot.app.screen
+        assert isinstance(detail, AttemptDetailScreen)
+        assert detail.attempt["score"] == 77
+        summary = str(detail.query_one("#coach-summary", Static).render())
+        assert "77" in summary
+        answer = str(detail.query_one("#coach-answer", Static).render())
+        assert "[@click=app.quit]x[/] *bold* <script>" in answer
+        assert "too long" in str(detail.query_one("#coach-issues", Static).render())
+        await pilot.press("escape")
+        assert isinstance(pilot.app.screen, ProgressScreen)
+
+
+class FakeActivity(Screen):
+    def __init__(self, start=None) -> None:
+        super().__init__()
+        self.start = start
+
+
+@pytest.fixture
+def fake_activity_modules(monkeypatch):
+    """Stand-ins for the practice and drill screens, one that takes start= and one that doesn't."""
+    drill = types.ModuleType("goalcoach.screens.drill")
+    drill.make_screen = lambda start=None: FakeActivity(start)
+    practice = types.ModuleType("goalcoach.screens.practice")
+    practice.make_screen = lambda: FakeActivity()
+    for module in (drill, practice):  # the home screen looks modules up by spec
+        module.__spec__ = importlib.machinery.ModuleSpec(module.__name__, None)
+    monkeypatch.setitem(sys.modules, "goalcoach.screens.drill", drill)
+    monkeypatch.setitem(sys.modules, "goalcoach.screens.practice", practice)
+
+
+async def test_practise_next_starts_the_suggested_drill_pre_selected(make_app, seeded, fake_activity_modules):
+    app = make_app(seeded)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_progress(pilot)
+        assert "Talking yourself down" in str(screen.query_one("#next", Static).render())
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, FakeActivity)
+        assert pilot.app.screen.start == "hedging-unsure"
+
+
+async def test_practise_next_opens_the_scenario_screen_when_no_issue_recurs(make_app, profile, fake_activity_modules):
+    profile.add_attempt(attempt(NOW, 45, stage="mid", scenario_id="mid-analyst"))
+    app = make_app(profile)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_progress(pilot)
+        await pilot.press("p")
+        await pilot.pause()
+        # practice's make_screen() takes no start=: it still opens, and the person is told what to pick.
+        assert isinstance(pilot.app.screen, FakeActivity) and pilot.app.screen.start is None
+
+
+@pytest.mark.skipif(importlib.util.find_spec("goalcoach.screens.drill") is None, reason="drill screen not installed")
+async def test_practise_next_opens_the_real_drill_screen(make_app, seeded):
+    app = make_app(seeded)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_progress(pilot)
+        await pilot.press("p")
+        await pilot.pause()
+        assert type(pilot.app.screen).__module__ == "goalcoach.screens.drill"
+
+
+async def test_streaks_are_off_by_default_and_toggle_from_the_palette(make_app, seeded):
+    app = make_app(seeded)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_progress(pilot)
+        assert "Streak" not in str(screen.query_one("#week", Static).render())
+        commands = list(screen.extra_commands())
+        assert commands[0].title == "Practice streaks (now off)"
+        commands[0].callback()
+        await pilot.pause()
+        assert seeded.setting("streaks") is True
+        assert "Streak: 5 days" in str(screen.query_one("#week", Static).render())
+        assert list(screen.extra_commands())[0].title == "Practice streaks (now on)"
+
+
+def test_home_stats_text(seeded):
+    text = home_stats_text(seeded, NOW)
+    assert isinstance(text, Text)
+    assert "1 attempt this week" in text.plain and "latest score 81/100" in text.plain
+    assert "streak" not in text.plain
+    assert "Practise next: drill Talking yourself down" in text.plain
+    seeded.set_setting("streaks", True)
+    assert "streak 5 days" in home_stats_text(seeded, NOW).plain
+
+
+def test_home_stats_text_without_history(profile):
+    assert home_stats_text(profile, NOW).plain.startswith("No attempts yet.")
+
+
+async def test_ten_thousand_attempts_load_in_a_worker_and_page_through_the_table(make_app, profile):
+    history = seed_history()
+    records = [
+        {**history[i % 12], "id": f"bulk-{i:05d}", "created": f"2026-{1 + i % 10:02d}-{1 + i % 28:02d}T{i % 24:02d}:00:{i % 60:02d}+00:00"}
+        for i in range(10_000)
+    ]
+    profile.replace_all({**profile.snapshot(), "attempts": records})  # one write, not 10,000 appends
+    app = make_app(profile)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("5")
+        screen = pilot.app.screen
+        # First paint happens before the history is read: the screen says it is loading.
+        assert "Loading" in str(screen.query_one("#week", Static).render())
+        screen = await open_progress_loaded(pilot, screen)
+        table = screen.query_one("#attempts", DataTable)
+        status = screen.query_one("#table-status", Static)
+        assert table.row_count == PAGE_SIZE
+        assert "10000 of 10000" in str(status.render()) and "page 1/50" in str(status.render())
+        first_page = column(table, "date")
+        await pilot.press("right_square_bracket")
+        assert "page 2/50" in str(status.render())
+        assert column(table, "date")[0] <= first_page[-1]  # newest first, continued
+        await pilot.press("left_square_bracket")
+        assert column(table, "date") == first_page
+
+
+async def open_progress_loaded(pilot, screen):
+    for _ in range(1000):
+        if screen.history is not None:
+            break
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause(0.01)
+    assert screen.history is not None
+    await pilot.pause()
+    return screen
