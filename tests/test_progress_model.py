@@ -236,3 +236,20 @@ def test_formatting():
 def test_progress_model_does_not_import_textual():
     code = "import goalcoach.progress_model, goalcoach.transfer, sys; assert 'textual' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_the_real_coach_feedback_feeds_weak_labels_and_the_suggestion():
+    from goalcoach.coaching import coach
+
+    text = "Um, I guess I kind of want to maybe grow, you know, basically whatever."
+    real = coach(text)
+    records = [{**attempt(NOW - timedelta(hours=i), real["score"]), "id": f"r{i}", "feedback": real} for i in range(3)]
+    labels = {(label.kind, label.code): label.count for label in pm.weak_labels(records)}
+    for issue in real["issues"]:
+        assert labels[("issue", issue["code"])] == 3
+    missing = [c for c in pm.REQUIRED_ELEMENTS if not real["elements"][c]["present"]]
+    assert missing and all(labels[("missing", code)] == 3 for code in missing)
+    drills, sets = content()
+    suggestion = pm.practise_next(records, drills, sets, NOW)
+    assert suggestion.kind == "drill"
+    assert next(d for d in drills if d.id == suggestion.target_id).misstep == pm.weak_labels(records)[0].code
