@@ -1,0 +1,276 @@
+"""The answer builder: fill the template's slots, polish the assembled answer in an editor
+while the coach reads it, and keep named versions of it.
+
+The coach runs in a thread worker when typing pauses (AnswerEditor.Settled), never on a
+keystroke, so even a 20,000-word paste leaves typing responsive.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from textual import events, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Input, Label, Static
+from textual.worker import Worker, WorkerState
+
+from goalcoach import assessment_model as model
+from goalcoach.content import load_template
+from goalcoach.screens.base import BaseScreen
+from goalcoach.screens.dialogs import ConfirmDialog, PromptDialog
+from goalcoach.widgets.coach_panel import CoachPanel
+from goalcoach.widgets.editor import AnswerEditor
+
+try:  # The coach is optional at import time so the builder still opens while it is unavailable.
+    from goalcoach import coaching
+except ImportError:  # pragma: no cover - only while goalcoach.coach is missing
+    coaching = None  # type: ignore[assignment]
+
+DRAFT_KEY = "builder"
+QUESTION = "What are your career goals?"
+SAVE_DELAY = 0.5
+WIDE = 110  # columns from which the coach sits beside the editor rather than below it
+
+
+class BuilderScreen(BaseScreen):
+    HELP_GUIDE = "builder"
+    CSS_PATH = "builder.tcss"
+    TITLE = "Answer builder"
+
+    BINDINGS = [
+        Binding("ctrl+f", "focus_editor", "Editor", id="builder.editor"),
+        Binding("ctrl+g", "focus_slots", "Slots", id="builder.slots"),
+        Binding("ctrl+t", "use_template", "Use template", id="builder.use_template"),
+        Binding("ctrl+s", "save_version", "Save", id="builder.save"),
+        Binding("f5", "save_version", "Save version", show=False, id="builder.save_f5"),
+        Binding("ctrl+o", "versions", "Versions", id="builder.versions"),
+        Binding("ctrl+r", "copy", "Copy", id="builder.copy"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.template = load_template()
+        self.slots: dict[str, str] = {}
+        self._slots_dirty = False
+        self._save_timer: Timer | None = None
+        self._feedback: tuple[str, dict[str, Any]] | None = None  # (text, coach result)
+        self._coach_context: Any = None
+
+    # -- building -------------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        profile = self.app.profile
+        suggestions = model.slot_suggestions(profile.section("target"), profile.section("goals"))
+        saved = dict((profile.section("builder").get("slots") or {}))
+        self.slots = model.initial_slots(saved, suggestions, [s.id for s in self.template.slots])
+        current = profile.current_version()
+        yield Header()
+        with VerticalScroll(id="builder-body"):
+            with VerticalScroll(id="slots-col"):
+                for slot in self.template.slots:
+                    yield Label(slot.label, classes="slot-label", markup=False)
+                    yield Input(self.slots[slot.id], placeholder=f"e.g. {slot.example}", id=f"slot-{slot.id}", classes="slot")
+                yield Static(self.template.slots[0].hint, id="slot-hint", markup=False)
+                yield Label("Preview (ctrl+t copies it into the editor)", classes="slot-label", markup=False)
+                yield Static(self.template.assemble(self.slots), id="preview", markup=False)
+            with Vertical(id="answer-col"):
+                yield Label("Your answer", classes="slot-label", markup=False)
+                yield AnswerEditor(current["text"] if current else "", draft_key=DRAFT_KEY, id="editor")
+                yield CoachPanel(id="coach")
+        yield Footer()
+
+    @property
+    def editor(self) -> AnswerEditor:
+        return self.query_one("#editor", AnswerEditor)
+
+    def on_mount(self) -> None:
+        self.app.register_draft_saver(self.flush_slots)
+        self._set_narrow(self.app.size.width)
+        if coaching is not None:
+            self._coach_context = coaching.context_for(self.app.profile)
+        else:
+            self.query_one("#coach-summary", Static).update("The coach is not available in this installation.")
+        self.call_after_refresh(self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        self.editor.focus()
+        if self.editor.text.strip():
+            self._run_coach(self.editor.text)
+
+    def on_unmount(self) -> None:
+        self.flush_slots()
+        self.app.unregister_draft_saver(self.flush_slots)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._set_narrow(event.size.width)
+
+    def _set_narrow(self, width: int) -> None:
+        self.set_class(width < WIDE, "-narrow")
+
+    # -- slots ------------------------------------------------------------------------------------
+    def on_input_changed(self, event: Input.Changed) -> None:
+        slot_id = (event.input.id or "").removeprefix("slot-")
+        if slot_id not in self.slots or self.slots[slot_id] == event.value:
+            return
+        self.slots[slot_id] = event.value
+        self.query_one("#preview", Static).update(self.template.assemble(self.slots))
+        self._slots_dirty = True
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(SAVE_DELAY, self.flush_slots)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if (event.input.id or "").startswith("slot-"):
+            event.stop()
+            self.focus_next()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        slot_id = (event.widget.id or "").removeprefix("slot-")
+        slot = next((s for s in self.template.slots if s.id == slot_id), None)
+        if slot is not None:
+            self.query_one("#slot-hint", Static).update(slot.hint)
+
+    def flush_slots(self) -> None:
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+        if self._slots_dirty and self.app.save(self.app.profile.update_section, "builder", slots=dict(self.slots)):
+            self._slots_dirty = False
+
+    def action_focus_editor(self) -> None:
+        self.editor.focus()
+
+    def action_focus_slots(self) -> None:
+        self.query_one(f"#slot-{self.template.slots[0].id}", Input).focus()
+
+    # -- editor and coach -------------------------------------------------------------------------
+    def _replace_editor_text(self, text: str) -> None:
+        """Replace everything as one undoable edit (ctrl+z brings the old text back)."""
+        editor = self.editor
+        editor.replace(text, (0, 0), editor.document.end)
+        editor.move_cursor(editor.document.end)
+        editor.focus()
+
+    @work(group="dialog", exclusive=True)
+    async def action_use_template(self) -> None:
+        assembled = self.template.assemble(self.slots)
+        current = self.editor.text
+        if current.strip() and current != assembled:
+            question = "Replace the text in the editor with the assembled template? (ctrl+z undoes it)"
+            if not await self.app.push_screen_wait(ConfirmDialog(question)):
+                return
+        self._replace_editor_text(assembled)
+
+    def on_answer_editor_settled(self, event: AnswerEditor.Settled) -> None:
+        self._run_coach(event.text)
+
+    def _run_coach(self, text: str) -> None:
+        if coaching is None:
+            return
+        if not text.strip():
+            self._feedback = None
+            return
+        context = self._coach_context
+        self.run_worker(lambda: (text, coaching.coach(text, context)), thread=True, exclusive=True, group="coach")
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "coach" or event.state != WorkerState.SUCCESS:
+            return
+        text, feedback = event.worker.result
+        if text != self.editor.text:
+            return  # stale: a newer run is on its way
+        self._feedback = (text, feedback)
+        self.query_one("#coach", CoachPanel).show(feedback, text)
+
+    async def _feedback_for(self, text: str) -> dict[str, Any] | None:
+        if self._feedback is not None and self._feedback[0] == text:
+            return self._feedback[1]
+        if coaching is None:
+            return None
+        return await asyncio.to_thread(coaching.coach, text, self._coach_context)
+
+    # -- versions ---------------------------------------------------------------------------------
+    @work(group="dialog", exclusive=True)
+    async def action_save_version(self) -> None:
+        text = self.editor.text
+        if not text.strip():
+            self.notify("Write an answer first: the editor is empty.", severity="warning", markup=False)
+            return
+        profile = self.app.profile
+        default = model.next_version_name(profile.versions())
+        name = await self.app.push_screen_wait(PromptDialog("Name this version:", default))
+        if name is None:
+            return
+        feedback = await self._feedback_for(text)
+        extra = {"score": feedback.get("score"), "quality": feedback.get("quality")} if feedback else {}
+        saved: dict[str, Any] = {}
+        if not self.app.save(lambda: saved.update(profile.add_version(name, text, **extra))):
+            return
+        if profile.current_version() is None:  # the first version is the current one until changed
+            self.app.save(profile.set_current_version, saved["id"])
+        if feedback is not None:
+            self.app.save(profile.add_attempt, self._attempt(saved["id"], text, feedback))
+        self.notify(f"Saved “{name}”.", markup=False)
+
+    def _attempt(self, version_id: str, text: str, feedback: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "kind": "builder",
+            "version_id": version_id,
+            "scenario_id": None,
+            "scenario_title": "Answer builder",
+            "stage": self.app.profile.section("target").get("stage") or None,
+            "question": QUESTION,
+            "text": text,
+            "seconds": None,
+            "score": feedback.get("score"),
+            "quality": feedback.get("quality"),
+            "feedback": feedback,
+        }
+
+    @work(group="dialog", exclusive=True)
+    async def action_versions(self) -> None:
+        from goalcoach.screens.versions import VersionsScreen
+
+        profile = self.app.profile
+        if not profile.versions():
+            self.notify("No versions yet: save one with ctrl+s.", markup=False)
+            return
+        version_id = await self.app.push_screen_wait(VersionsScreen(self.editor.text))
+        version = profile.version(version_id) if version_id else None
+        if version is None:
+            return
+        current = self.editor.text
+        unsaved = current.strip() and current not in {v["text"] for v in profile.versions()}
+        if unsaved and current != version["text"]:
+            question = f"The editor has text not saved as a version. Replace it with “{version['name']}”?"
+            if not await self.app.push_screen_wait(ConfirmDialog(question)):
+                return
+        self._replace_editor_text(version["text"])
+        self.notify(f"Opened “{version['name']}”.", markup=False)
+
+    def action_copy(self) -> None:
+        text = self.editor.text
+        source = "the editor's text"
+        if not text.strip():
+            current = self.app.profile.current_version()
+            text, source = (current["text"], f"“{current['name']}”") if current else ("", "")
+        if not text.strip():
+            self.notify("Nothing to copy yet.", severity="warning", markup=False)
+            return
+        self.app.copy_to_clipboard(text)
+        self.notify(f"Copied {source} ({len(text.split())} words) to the clipboard.", markup=False)
+
+    def extra_commands(self):
+        from textual.app import SystemCommand
+
+        yield SystemCommand("Save answer version", "Name and keep the editor's text", self.action_save_version)
+        yield SystemCommand("Answer versions", "Open, compare or mark a version current", self.action_versions)
+        yield SystemCommand("Copy answer", "Copy the answer to the clipboard", self.action_copy)
+
+
+def make_screen() -> BuilderScreen:
+    return BuilderScreen()
+
