@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib.machinery
 import importlib.util
 import sys
+import threading
 import types
 
 import pytest
@@ -15,6 +16,7 @@ from textual.widgets import DataTable, Input, Static
 
 from goalcoach.screens.attempt_detail import AttemptDetailScreen
 from goalcoach.screens.home_stats import home_stats_text
+from goalcoach.screens import progress
 from goalcoach.screens.progress import PAGE_SIZE, ProgressScreen
 
 from test_progress_model import NOW, attempt, seed_history
@@ -145,6 +147,17 @@ async def test_practise_next_starts_the_suggested_drill_pre_selected(make_app, s
         await pilot.pause()
         assert isinstance(pilot.app.screen, FakeActivity)
         assert pilot.app.screen.start == "hedging-unsure"
+        # A drill done meanwhile shows when the person comes back.
+        seeded.add_attempt(attempt(NOW, 90, kind="drill", stage=None, scenario_id=None, drill_id="hedging-unsure"))
+        await pilot.press("escape")
+        assert pilot.app.screen is screen
+        table = screen.query_one("#attempts", DataTable)
+        for _ in range(1000):
+            if len(screen.history.attempts) == 13:
+                break
+            await pilot.app.workers.wait_for_complete()
+            await pilot.pause(0.01)
+        assert table.row_count == 13
 
 
 async def test_practise_next_opens_the_scenario_screen_when_no_issue_recurs(make_app, profile, fake_activity_modules):
@@ -196,19 +209,26 @@ def test_home_stats_text_without_history(profile):
     assert home_stats_text(profile, NOW).plain.startswith("No attempts yet.")
 
 
-async def test_ten_thousand_attempts_load_in_a_worker_and_page_through_the_table(make_app, profile):
+async def test_ten_thousand_attempts_load_in_a_worker_and_page_through_the_table(make_app, profile, monkeypatch):
     history = seed_history()
     records = [
         {**history[i % 12], "id": f"bulk-{i:05d}", "created": f"2026-{1 + i % 10:02d}-{1 + i % 28:02d}T{i % 24:02d}:00:{i % 60:02d}+00:00"}
         for i in range(10_000)
     ]
     profile.replace_all({**profile.snapshot(), "attempts": records})  # one write, not 10,000 appends
+    # Hold the worker until the screen has painted, to show the paint never waits for the read.
+    gate = threading.Event()
+    original = progress.read_history
+    monkeypatch.setattr(progress, "read_history", lambda *args: gate.wait(60) and original(*args))
     app = make_app(profile)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("5")
+        await pilot.pause()
         screen = pilot.app.screen
-        # First paint happens before the history is read: the screen says it is loading.
+        assert isinstance(screen, ProgressScreen)
         assert "Loading" in str(screen.query_one("#week", Static).render())
+        assert screen.query_one("#attempts", DataTable).has_focus  # keys work while it loads
+        gate.set()
         screen = await open_progress_loaded(pilot, screen)
         table = screen.query_one("#attempts", DataTable)
         status = screen.query_one("#table-status", Static)

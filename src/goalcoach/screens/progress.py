@@ -112,6 +112,7 @@ class ProgressScreen(BaseScreen):
         self.kind_filter: str | None = None
         self.shown: list[dict[str, Any]] = []
         self.page = 0
+        self.reload_on_resume = False
 
     # -- layout ----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -321,7 +322,13 @@ class ProgressScreen(BaseScreen):
         else:
             screen = module.make_screen()
             self.notify(f"Choose “{suggestion.title or suggestion.target_id}”.", markup=False)
+        self.reload_on_resume = True  # the activity adds attempts: show them on the way back
         self.app.push_screen(screen)
+
+    def on_screen_resume(self) -> None:
+        if self.reload_on_resume:
+            self.reload_on_resume = False
+            self.load_history()
 
     # -- settings --------------------------------------------------------------------------
     def extra_commands(self):
