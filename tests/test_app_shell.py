@@ -94,3 +94,23 @@ async def test_too_small_terminal_says_so(make_app):
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert not app.screen.query_one("#too-small").display
+
+
+async def test_command_palette_offers_theme_low_bandwidth_export_and_import(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)):
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+    assert "Theme" in titles
+    assert any(t.startswith("Low-bandwidth mode") for t in titles)
+    assert "Export prep sheet (Markdown)" in titles and "Import backup (merge)" in titles
+
+
+async def test_low_bandwidth_toggle_is_remembered(make_app, data_dir):
+    app = make_app(low_bandwidth=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        before = app.low_bandwidth
+        app.toggle_low_bandwidth()
+        await pilot.pause()
+    from goalcoach.profile import Profile
+
+    assert Profile.open(data_dir).setting("low_bandwidth") is (not before)

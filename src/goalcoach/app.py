@@ -150,6 +150,9 @@ class GoalCoachApp(App[None]):
             "No cursor blink or animations: best over slow SSH links",
             self.toggle_low_bandwidth,
         )
+        from goalcoach.screens.transfer_commands import transfer_commands
+
+        yield from transfer_commands(self)
         if isinstance(screen, BaseScreen):
             yield from screen.extra_commands()
 
