@@ -63,6 +63,7 @@ class AssessmentScreen(BaseScreen):
     HELP_GUIDE = "assessment"
     CSS_PATH = "assessment.tcss"
     TITLE = "Self-assessment"
+    AUTO_FOCUS = "#target-role"
 
     BINDINGS = [
         Binding("ctrl+n", "switch_tab(1)", "Next tab", id="assessment.next_tab"),
@@ -78,6 +79,7 @@ class AssessmentScreen(BaseScreen):
         self._dirty: dict[str, set[str]] = {}
         self._save_timer: Timer | None = None
         self._per_goal_keys: list[str] = []
+        self._shown: dict[str, str] = {}
 
     # -- building -------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -195,10 +197,17 @@ class AssessmentScreen(BaseScreen):
             return
         self.data[section].update(changes)
         self._dirty.setdefault(section, set()).update(changes)
-        self.query_one("#progress", Static).update(self._progress())
+        self._show(self.query_one("#progress", Static), self._progress())
         if self._save_timer is not None:
             self._save_timer.stop()
         self._save_timer = self.set_timer(SAVE_DELAY, self.flush)
+
+    def _show(self, widget: Static, content: str | Text) -> None:
+        """Update only on a real change: each update re-lays out the screen, so not per keystroke."""
+        key = widget.id or ""
+        if self._shown.get(key) != str(content):
+            self._shown[key] = str(content)
+            widget.update(content)
 
     def flush(self) -> None:
         """Write every pending change now (only the fields that changed, so another session's
@@ -220,12 +229,12 @@ class AssessmentScreen(BaseScreen):
             self._change("target", **{widget_id.removeprefix("target-"): event.value})
         elif widget_id == "target-terms":
             terms = model.split_list(event.value)
-            self.query_one("#target-terms-chips", Static).update(chips(terms))
+            self._show(self.query_one("#target-terms-chips", Static), chips(terms))
             self._change("target", terms=terms)
         elif widget_id.startswith("skills-"):
             key = widget_id.removeprefix("skills-")
             items = model.split_list(event.value)
-            self.query_one(f"#{widget_id}-chips", Static).update(chips(items))
+            self._show(self.query_one(f"#{widget_id}-chips", Static), chips(items))
             self._change("skills", **{key: items})
         elif widget_id.startswith("pergoal-"):
             goal = self._per_goal_keys[int(widget_id.removeprefix("pergoal-"))]

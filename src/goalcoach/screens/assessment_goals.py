@@ -40,7 +40,8 @@ class GoalBlock(Vertical):
             )
 
     def values(self) -> dict[str, str]:
-        return {f: self.query_one(f".goal-{f}", Input).value for f in GOAL_FIELDS}
+        # Kept in step by the editor (not read from the Inputs, which a new block lacks until composed).
+        return dict(self.goal)
 
     def is_empty(self) -> bool:
         return not any(v.strip() for v in self.values().values())
@@ -82,6 +83,9 @@ class GoalsEditor(Vertical):
         if block is None:
             return
         event.stop()
+        field = (event.input.id or "").rsplit("-", 1)[-1]
+        if field in block.goal:
+            block.goal[field] = event.value
         group = self.query_one(f"#goals-{block.horizon}")
         blocks = list(group.query(GoalBlock))
         if block is blocks[-1] and not block.is_empty() and len(blocks) < MAX_GOALS_PER_HORIZON:

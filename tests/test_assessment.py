@@ -1,0 +1,280 @@
+"""The self-assessment screen: filled by keyboard alone, saved as typed, shown again after a
+restart, user text never treated as markup; snapshots in snapshots/test_assessment/."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from textual.widgets import Input, OptionList, RadioSet, TabbedContent, TextArea
+
+from goalcoach.app import GoalCoachApp
+from goalcoach.profile import Profile
+from goalcoach.screens.assessment import AssessmentScreen
+
+from conftest import fixed_clock
+
+NASTY = ("[/]", "[bold]x", "[@click=app.quit]x[/]")
+
+
+async def type_text(pilot, text: str) -> None:
+    await pilot.press(*text)
+
+
+def screen_text(app) -> str:
+    """What the terminal shows, row by row (from the screenshot SVG)."""
+    svg = app.export_screenshot()
+    rows: dict[float, list[tuple[float, str]]] = {}
+    for m in re.finditer(r'<text class="[^"]*" x="([\d.]+)" y="([\d.]+)"[^>]*>(.*?)</text>', svg):
+        rows.setdefault(float(m.group(2)), []).append((float(m.group(1)), html.unescape(m.group(3))))
+    return "\n".join("".join(t for _, t in sorted(parts)).replace("\xa0", " ") for _, parts in sorted(rows.items()))
+
+
+def active_tab(app) -> str:
+    return app.screen.query_one("#tabs", TabbedContent).active
+
+
+async def test_fill_everything_by_keyboard_and_see_it_after_a_restart(data_dir):
+    app = GoalCoachApp(Profile.open(data_dir, clock=fixed_clock), low_bandwidth=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1")
+        await pilot.pause()
+        assert isinstance(app.screen, AssessmentScreen)
+        # Target
+        assert app.focused.id == "target-role"
+        await type_text(pilot, "Analyst")
+        await pilot.press("tab")
+        await type_text(pilot, "Acme")
+        await pilot.press("tab")
+        await type_text(pilot, "Cut waste")
+        await pilot.press("tab")
+        await type_text(pilot, "eco, data")
+        await pilot.press("tab")
+        assert isinstance(app.focused, RadioSet)
+        await pilot.press("enter")  # first stage: entry level
+        # Values: four suggestions and one of our own, then rank and mark
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert active_tab(app) == "tab-values"
+        assert app.focused.id == "values-ranked"
+        await pilot.press("tab")
+        assert app.focused.id == "values-suggestions"
+        await pilot.press("enter", "enter", "enter", "enter")  # Integrity, Creativity, Teamwork, Independence
+        await pilot.press("o")
+        await pilot.pause()
+        await type_text(pilot, "Honesty")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("shift+tab")
+        assert app.focused.id == "values-ranked"
+        await pilot.press("u", "u", "u", "u")  # Honesty to the top
+        await pilot.press("n")  # non-negotiable
+        await pilot.press("m")
+        assert app.focused.id == "values-moment"
+        await type_text(pilot, "Told truth")
+        await pilot.press("enter")
+        # Skills
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert app.focused.id == "skills-hard"
+        await type_text(pilot, "SQL, Excel")
+        await pilot.press("tab")
+        await type_text(pilot, "calm")
+        await pilot.press("tab")
+        await type_text(pilot, "Python")
+        # Goals
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await type_text(pilot, "Own forecast")
+        await pilot.press("tab")
+        await type_text(pilot, "SQL; mentor")
+        await pilot.press("tab")
+        await type_text(pilot, "2027")
+        await pilot.press("tab")
+        await type_text(pilot, "budget")
+        await pilot.press("tab", "tab", "tab", "tab", "tab")  # past the new empty short-term goal
+        assert app.focused.id == "goal-long_term-0-goal"
+        await type_text(pilot, "Lead team")
+        # Back to skills for the per-goal skills
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        assert active_tab(app) == "tab-skills"
+        await pilot.press("tab", "tab", "tab")
+        assert app.focused.id == "pergoal-0"
+        await type_text(pilot, "R, SQL")
+        # Reflection
+        await pilot.press("ctrl+n", "ctrl+n")
+        await pilot.pause()
+        assert active_tab(app) == "tab-reflection"
+        await type_text(pilot, "Lead")
+        await pilot.press("tab")
+        await type_text(pilot, "Pricing")
+        await pilot.pause()
+        progress = str(app.screen.query_one("#progress").render())
+        assert "Target 5/5 · Values 5/5 · Skills 4 · Goals 2 · Reflection 2/7" in progress
+        await pilot.press("escape")
+
+    profile = Profile.open(data_dir, clock=fixed_clock)
+    assert profile.section("target") == {
+        "role": "Analyst",
+        "organisation": "Acme",
+        "mission": "Cut waste",
+        "terms": ["eco", "data"],
+        "stage": "entry",
+    }
+    items = profile.section("values")["items"]
+    assert [i["name"] for i in items] == ["Honesty", "Integrity", "Creativity", "Teamwork", "Independence"]
+    assert items[0]["non_negotiable"] is True and items[0]["moment"] == "Told truth"
+    assert profile.section("skills")["per_goal"] == {"Own forecast": ["R", "SQL"]}
+
+    again = GoalCoachApp(Profile.open(data_dir, clock=fixed_clock), low_bandwidth=True)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1")
+        await pilot.pause()
+        screen = again.screen
+        assert screen.query_one("#target-role", Input).value == "Analyst"
+        assert screen.query_one("#target-organisation", Input).value == "Acme"
+        assert screen.query_one("#target-mission", TextArea).text == "Cut waste"
+        assert screen.query_one("#target-terms", Input).value == "eco, data"
+        assert screen.query_one("#stage-entry").value is True
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        ranked = screen.query_one("#values-ranked", OptionList)
+        assert str(ranked.get_option_at_index(0).prompt).startswith("1. Honesty  ● non-negotiable")
+        assert screen.query_one("#values-moment", Input).value == "Told truth"
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert screen.query_one("#skills-hard", Input).value == "SQL, Excel"
+        assert screen.query_one("#skills-soft", Input).value == "calm"
+        assert screen.query_one("#skills-to_develop", Input).value == "Python"
+        assert screen.query_one("#pergoal-0", Input).value == "R, SQL"
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert screen.query_one("#goal-short_term-0-goal", Input).value == "Own forecast"
+        assert screen.query_one("#goal-short_term-0-steps", Input).value == "SQL; mentor"
+        assert screen.query_one("#goal-short_term-0-target_date", Input).value == "2027"
+        assert screen.query_one("#goal-short_term-0-resources", Input).value == "budget"
+        assert screen.query_one("#goal-long_term-0-goal", Input).value == "Lead team"
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert screen.query_one("#reflect-picture_5", TextArea).text == "Lead"
+        assert screen.query_one("#reflect-picture_10", TextArea).text == "Pricing"
+        assert "Values 5/5" in screen_text(again)
+
+
+async def test_changes_are_saved_without_leaving_the_screen(data_dir):
+    app = GoalCoachApp(Profile.open(data_dir, clock=fixed_clock), low_bandwidth=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1")
+        await type_text(pilot, "Nurse")
+        await pilot.pause(0.8)  # past the save delay
+        assert Profile.open(data_dir, clock=fixed_clock).section("target")["role"] == "Nurse"
+
+
+async def test_sigterm_style_flush_saves_pending_changes(data_dir):
+    app = GoalCoachApp(Profile.open(data_dir, clock=fixed_clock), low_bandwidth=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1")
+        await type_text(pilot, "Nurse")
+        app.flush_drafts()  # what SIGHUP/SIGTERM and quit call
+        assert Profile.open(data_dir, clock=fixed_clock).section("target")["role"] == "Nurse"
+
+
+async def test_user_markup_is_shown_literally_everywhere(data_dir):
+    profile = Profile.open(data_dir, clock=fixed_clock)
+    a, b, c = NASTY
+    profile.save_section("target", {"role": a, "organisation": b, "mission": c, "terms": list(NASTY), "stage": "mid"})
+    profile.save_section("values", {"items": [{"name": n, "non_negotiable": False, "moment": n} for n in NASTY]})
+    profile.save_section("skills", {"hard": [c], "soft": [b], "to_develop": [a], "per_goal": {c: [c]}})
+    goal = {"goal": c, "steps": c, "target_date": b, "resources": a}
+    profile.save_section("goals", {"short_term": [goal], "long_term": [dict(goal, goal=b)]})
+    profile.save_section("reflection", {"picture_5": c})
+    app = GoalCoachApp(profile, low_bandwidth=True)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("1")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert c in shown and "[bold]x" in shown  # role, organisation and the term chips
+        await pilot.press("end")
+        await type_text(pilot, c)  # typed by hand too: '[' and ']' type, they do not switch tabs
+        assert active_tab(app) == "tab-target"
+        assert app.focused.value == a + c
+        for tab in ("tab-values", "tab-skills", "tab-goals", "tab-reflection"):
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+            assert active_tab(app) == tab
+            assert c in screen_text(app), tab
+        # Entering the "add your own" dialog with markup as a name works too.
+        await pilot.press("ctrl+n", "ctrl+n")
+        await pilot.pause()
+        assert app.focused.id == "values-ranked"
+        await pilot.press("o")
+        await pilot.pause()
+        await type_text(pilot, "[b]y[/b]")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "[b]y[/b]" in screen_text(app)
+        assert app.is_running
+    assert Profile.open(data_dir, clock=fixed_clock).section("target")["role"] == a + c
+
+
+# -- snapshots --------------------------------------------------------------------------------
+
+
+def _seed(profile) -> None:
+    profile.save_section(
+        "target",
+        {"role": "Pricing analyst", "organisation": "Acme Foods", "mission": "Cut food waste with better forecasts.",
+         "terms": ["sustainability", "data-driven"], "stage": "entry"},
+    )
+    profile.save_section(
+        "values",
+        {"items": [
+            {"name": "Honesty", "non_negotiable": True, "moment": "Told a client the truth about a late order."},
+            {"name": "Learning", "non_negotiable": False, "moment": ""},
+            {"name": "Teamwork", "non_negotiable": False, "moment": ""},
+        ]},
+    )
+    profile.save_section("skills", {"hard": ["SQL", "Excel"], "soft": ["listening"], "to_develop": ["Python"], "per_goal": {}})
+    profile.save_section(
+        "goals",
+        {"short_term": [{"goal": "Own the monthly forecast", "steps": "SQL course; find a mentor", "target_date": "2027", "resources": ""}],
+         "long_term": [{"goal": "Lead a forecasting team", "steps": "", "target_date": "", "resources": ""}]},
+    )
+
+
+async def _open_assessment(pilot) -> None:
+    await pilot.press("1")
+    await pilot.pause()
+
+
+def test_assessment_target_80x24(snap_compare, make_app, profile):
+    _seed(profile)
+    assert snap_compare(make_app(profile), terminal_size=(80, 24), run_before=_open_assessment)
+
+
+def test_assessment_target_120x36(snap_compare, make_app, profile):
+    _seed(profile)
+    assert snap_compare(make_app(profile), terminal_size=(120, 36), run_before=_open_assessment)
+
+
+def test_assessment_values_80x24(snap_compare, make_app, profile):
+    _seed(profile)
+
+    async def values(pilot) -> None:
+        await _open_assessment(pilot)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+
+    assert snap_compare(make_app(profile), terminal_size=(80, 24), run_before=values)
+
+
+def test_assessment_goals_120x36(snap_compare, make_app, profile):
+    _seed(profile)
+
+    async def goals(pilot) -> None:
+        await _open_assessment(pilot)
+        await pilot.press("ctrl+n", "ctrl+n", "ctrl+n")
+        await pilot.pause()
+
+    assert snap_compare(make_app(profile), terminal_size=(120, 36), run_before=goals)
