@@ -27,8 +27,8 @@ def row(figure: str, result: dict, reference: dict, seconds: float) -> bl.Row:
 def measure(quick: bool) -> list[bl.Row]:
     if not bl.have_tmux():
         return bl.skipped_rows([(HOME, TARGET), (EDITOR, TARGET)], bl.SKIPPED_TMUX)
-    seconds = 2.0 if quick else 10.0
-    settle = 1.0 if quick else 2.0
+    seconds = 1.0 if quick else 10.0
+    settle = 0.5 if quick else 2.0
     data = bl.fresh_profile_dir("idle")
     reference = bl.idle_run(bl.reference_cmd(low_bandwidth=True), bl.REFERENCE_EXPECT, seconds, settle=settle)
     cmd = bl.goalcoach_cmd(data, low_bandwidth=True)

@@ -19,7 +19,8 @@ def measure(quick: bool) -> list[bl.Row]:
         return bl.skipped_rows([(FIGURE, TARGET)], bl.SKIPPED_TMUX)
     data = bl.fresh_profile_dir("paint")
     result = bl.interleaved_paint((bl.goalcoach_cmd(data), bl.HOME_EXPECT),
-                                  (bl.reference_cmd(), bl.REFERENCE_EXPECT), runs=1 if quick else 9)
+                                  (bl.reference_cmd(), bl.REFERENCE_EXPECT), runs=1 if quick else 9,
+                                  warm=not quick)
     return [bl.Row(FIGURE, f"{1000 * result['a_s']:.0f} ms", f"{1000 * result['b_s']:.0f} ms",
                    f"{result['ratio']:.2f}", TARGET, result["ratio"] <= 1.25,
                    f"median of {result['runs']} interleaved pairs", result)]

@@ -21,7 +21,8 @@ def measure(quick: bool) -> list[bl.Row]:
     big = bl.fresh_profile_dir("big")
     bl.seed_attempts(big, 10_000)
     result = bl.interleaved_paint((bl.goalcoach_cmd(big), bl.HOME_EXPECT),
-                                  (bl.goalcoach_cmd(empty), bl.HOME_EXPECT), runs=1 if quick else 9)
+                                  (bl.goalcoach_cmd(empty), bl.HOME_EXPECT), runs=1 if quick else 9,
+                                  warm=not quick)
     return [bl.Row(FIGURE, f"{1000 * result['a_s']:.0f} ms", f"{1000 * result['b_s']:.0f} ms (empty)",
                    f"{result['ratio']:.2f}", TARGET, result["ratio"] <= 1.10,
                    f"median of {result['runs']} interleaved pairs", result)]

@@ -42,8 +42,11 @@ async def type_text(pilot, text: str, typed: int | None = None) -> None:
         await pilot.pause()
 
 
+PAUSE_SCALE = 1.0  # quick runs wait less between steps
+
+
 async def settle(pilot, seconds: float = 0.4) -> None:
-    await pilot.pause(seconds)
+    await pilot.pause(seconds * PAUSE_SCALE)
 
 
 async def goalcoach_session(answer: str, tabs: int = 3) -> list[str]:
@@ -108,8 +111,9 @@ async def reference_session(answer: str) -> list[str]:
 
 
 def child(which: str, quick: bool) -> int:
-    global TYPED
+    global TYPED, PAUSE_SCALE
     TYPED = 3 if quick else 30
+    PAUSE_SCALE = 0.3 if quick else 1.0
     answer = bl.LONG_ANSWER
     if which == "goalcoach":
         reached = asyncio.run(goalcoach_session(answer, tabs=1 if quick else 3))

@@ -23,7 +23,7 @@ TEXT = "In the next two years I aspire to lead projects"
 def measure(quick: bool) -> list[bl.Row]:
     if not bl.have_tmux():
         return bl.skipped_rows([(LATENCY, LATENCY_TARGET), (BYTES, BYTES_TARGET)], bl.SKIPPED_TMUX)
-    text = TEXT[:16] if quick else TEXT
+    text = TEXT[:8] if quick else TEXT
     rounds = 1 if quick else 3
     reference_cmd = (bl.reference_cmd(), bl.REFERENCE_EXPECT)
     if not bl.builder_available():

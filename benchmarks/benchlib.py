@@ -144,9 +144,10 @@ def first_paint(cmd: str, expect: str, timeout: float = 30.0) -> float:
         pane.close()
 
 
-def interleaved_paint(a: tuple[str, str], b: tuple[str, str], runs: int) -> dict:
+def interleaved_paint(a: tuple[str, str], b: tuple[str, str], runs: int, warm: bool = True) -> dict:
     """A B A B ...: the median of the pairwise ratios cancels drift in the machine's load."""
-    first_paint(*b)  # warm the page cache so the first pair is not an outlier
+    if warm:
+        first_paint(*b)  # warm the page cache so the first pair is not an outlier
     ta, tb, ratios = [], [], []
     for i in range(runs):
         order = (a, b) if i % 2 == 0 else (b, a)  # alternate who goes first, too
