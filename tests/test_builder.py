@@ -1,0 +1,329 @@
+"""The answer builder: template slots, editor, coach panel, versions, diff, copy and drafts;
+snapshots in snapshots/test_builder/."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from textual.widgets import Input, Static
+
+from goalcoach.app import GoalCoachApp
+from goalcoach.profile import Profile
+from goalcoach.screens.builder import BuilderScreen
+from goalcoach.screens.dialogs import ConfirmDialog, PromptDialog
+from goalcoach.screens.versions import DiffScreen, VersionsScreen
+from goalcoach.widgets.coach_panel import CoachPanel
+from goalcoach.widgets.editor import AnswerEditor
+
+from conftest import fixed_clock
+from test_assessment import NASTY, screen_text
+
+DEV = {row["id"]: row for row in map(json.loads, (Path(__file__).parent / "data" / "dev.jsonl").read_text().splitlines())}
+
+
+def seed(profile) -> None:
+    profile.save_section(
+        "target",
+        {"role": "Pricing analyst", "organisation": "Acme Foods", "mission": "", "terms": ["sustainability"], "stage": "entry"},
+    )
+    profile.save_section(
+        "goals",
+        {"short_term": [{"goal": "Own the monthly forecast", "steps": "finish the SQL course; find a mentor", "target_date": "2027", "resources": ""}],
+         "long_term": [{"goal": "Lead a forecasting team", "steps": "", "target_date": "", "resources": ""}]},
+    )
+
+
+async def open_builder(pilot) -> BuilderScreen:
+    await pilot.press("2")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, BuilderScreen)
+    return pilot.app.screen
+
+
+async def coached(pilot) -> None:
+    """Wait until the coach's worker has finished and its result is shown."""
+    await pilot.pause(0.4)  # past the editor's settle delay
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def editor(app) -> AnswerEditor:
+    return app.screen.query_one("#editor", AnswerEditor)
+
+
+def panel_text(app) -> str:
+    panel = app.screen.query_one("#coach", CoachPanel)
+    return "\n".join(str(s.render()) for s in panel.query(Static) if s.display)
+
+
+async def test_build_edit_save_two_versions_and_diff(data_dir):
+    profile = Profile.open(data_dir, clock=fixed_clock)
+    seed(profile)
+    app = GoalCoachApp(profile, low_bandwidth=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_builder(pilot)
+        # Suggestions from the self-assessment fill the slots.
+        assert screen.query_one("#slot-goal", Input).value == "own the monthly forecast"
+        assert screen.query_one("#slot-time_frame", Input).value == "two years"
+        assert screen.query_one("#slot-action_steps", Input).value == "finish the SQL course and find a mentor"
+        assert screen.query_one("#slot-long_term", Input).value == "lead a forecasting team"
+        await pilot.press("ctrl+g", "tab", "tab", "tab")
+        assert app.focused.id == "slot-reason"
+        await pilot.press(*"waste hurts")
+        await pilot.pause()
+        preview = str(screen.query_one("#preview", Static).render())
+        assert "because waste hurts." in preview
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert editor(app).text == preview
+        assert app.focused is editor(app)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PromptDialog)
+        await pilot.press("enter")  # default name "Version 1"
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.press("ctrl+f", "end", *" Acme rocks")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("enter")  # "Version 2"
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        versions = profile.versions()
+        assert [v["name"] for v in versions] == ["Version 1", "Version 2"]
+        assert versions[1]["text"].endswith("team. Acme rocks")
+        assert profile.current_version()["id"] == versions[0]["id"]  # the first saved is current
+        attempts = profile.attempts()
+        assert [a["kind"] for a in attempts] == ["builder", "builder"]
+        assert attempts[1]["version_id"] == versions[1]["id"] and attempts[1]["stage"] == "entry"
+        assert isinstance(attempts[1]["score"], int) and attempts[1]["feedback"]["words"] > 40
+        # Versions: the newest is highlighted; d compares it with the one before.
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert isinstance(app.screen, VersionsScreen)
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, DiffScreen)
+        body = app.screen.query_one("#diff-body", Static).render()
+        inserted = [body.plain[s.start:s.end] for s in body.spans if "underline" in str(s.style)]
+        assert "".join(inserted).strip() == "Acme rocks"
+        assert "+2 words" in str(app.screen.query_one("#diff-title", Static).render())
+        await pilot.press("escape")
+        # Mark two with space and compare them, then make the second current.
+        await pilot.press("up", "space", "down", "space", "d")
+        await pilot.pause()
+        assert isinstance(app.screen, DiffScreen)
+        await pilot.press("escape", "c")
+        await pilot.pause()
+        assert profile.current_version()["id"] == versions[1]["id"]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, BuilderScreen)
+    assert Profile.open(data_dir, clock=fixed_clock).section("builder")["slots"]["reason"] == "waste hurts"
+
+
+async def test_template_and_opening_a_version_ask_before_replacing_text(data_dir):
+    profile = Profile.open(data_dir, clock=fixed_clock)
+    seed(profile)
+    saved = profile.add_version("Mine", "My saved answer.")
+    app = GoalCoachApp(profile, low_bandwidth=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_builder(pilot)
+        await pilot.press(*"draft")
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")
+        await pilot.pause()
+        assert editor(app).text == "draft"
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)  # "draft" is not saved anywhere
+        await pilot.press("y")
+        await pilot.pause()
+        assert editor(app).text == saved["text"]
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert editor(app).text.startswith("Over the next two years")
+        await pilot.press("ctrl+z")  # the replacement is one undoable edit
+        assert editor(app).text == saved["text"]
+
+
+async def test_copy_puts_the_answer_on_the_clipboard(data_dir):
+    profile = Profile.open(data_dir, clock=fixed_clock)
+    current = profile.add_version("Mine", "My saved answer.")
+    profile.set_current_version(current["id"])
+    app = GoalCoachApp(profile, low_bandwidth=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_builder(pilot)
+        assert editor(app).text == "My saved answer."  # no draft: the current version opens
+        await pilot.press(*"New ")
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert app.clipboard == "New My saved answer."  # the editor's text
+        editor(app).clear()
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert app.clipboard == "My saved answer."  # an empty editor copies the current version
+
+
+async def test_draft_and_cursor_come_back_when_the_builder_reopens(data_dir):
+    app = GoalCoachApp(Profile.open(data_dir, clock=fixed_clock), low_bandwidth=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_builder(pilot)
+        await pilot.press(*"one two", "enter", *"three", "left", "left")
+        await pilot.press("escape")
+        await pilot.pause()
+        await open_builder(pilot)
+        assert editor(app).text == "one two\nthree"
+        assert editor(app).cursor_location == (1, 3)
+    assert Profile.open(data_dir, clock=fixed_clock).draft("builder")["text"] == "one two\nthree"
+
+
+async def test_coach_panel_shows_a_strong_answers_elements(data_dir):
+    row = DEV["dev-001"]  # strong: short and long term, time frame, plan, employer link, reason
+    profile = Profile.open(data_dir, clock=fixed_clock)
+    profile.save_draft("builder", row["text"], (0, 0))
+    app = GoalCoachApp(profile, low_bandwidth=True)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_builder(pilot)
+        await coached(pilot)
+        shown = panel_text(app)
+        assert "Strong" in shown and f"{len(row['text'].split())} words" in shown
+        for label in ("Short-term goal", "Long-term goal", "Concrete time frame", "Concrete plan", "Link to this employer"):
+            assert f"✔ {label}" in shown
+        assert "No issues found." in shown
+        highlighted = app.screen.query_one("#coach-answer", Static).render()
+        assert highlighted.plain == row["text"]
+        assert any("underline" in str(s.style) for s in highlighted.spans)  # evidence is marked
+
+
+async def test_coach_panel_shows_a_weak_answers_issues_and_missed_terms(data_dir):
+    row = DEV["dev-002"]  # weak: vague, unrealistic, hedging, too short
+    profile = Profile.open(data_dir, clock=fixed_clock)
+    profile.save_section("target", {"role": "Analyst", "organisation": "Acme", "terms": ["sustainability"], "stage": "entry"})
+    profile.save_draft("builder", row["text"], (0, 0))
+    app = GoalCoachApp(profile, low_bandwidth=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_builder(pilot)
+        await coached(pilot)
+        shown = panel_text(app)
+        assert "Weak" in shown
+        for code in row["issues"]:
+            assert f"▲ {code.replace('_', ' ')}" in shown
+        assert "✘ Short-term goal" in shown
+        assert "Not yet: sustainability" in shown
+        assert "→" in shown  # each issue comes with a suggestion
+
+
+async def test_typing_stays_live_after_a_20000_word_paste(data_dir):
+    app = GoalCoachApp(Profile.open(data_dir, clock=fixed_clock), low_bandwidth=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_builder(pilot)
+        big = " ".join(["I want to lead the team within two years."] * 2200)
+        editor(app).insert(big)
+        await pilot.press(*"!ok")
+        assert editor(app).text.endswith("years.!ok")  # the keys landed straight after the paste
+        await coached(pilot)
+        summary = str(app.screen.query_one("#coach-summary", Static).render())
+        assert "Score" in summary and "words" in summary  # the coach read it, off the keystroke path
+        assert app.is_running
+
+
+async def test_user_markup_in_slots_answer_and_names_is_literal(data_dir):
+    a, b, c = NASTY
+    profile = Profile.open(data_dir, clock=fixed_clock)
+    profile.update_section("builder", slots={"time_frame": a, "goal": b, "area": c, "reason": c, "action_steps": b, "long_term": a})
+    app = GoalCoachApp(profile, low_bandwidth=True)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_builder(pilot)
+        await pilot.press(*c, " ", *b, " ", *a)
+        await coached(pilot)
+        shown = screen_text(app)
+        assert f"Over the next {a}, my goal is to {b}." in str(app.screen.query_one("#preview", Static).render())
+        assert c in shown and b in shown
+        highlighted = app.screen.query_one("#coach-answer", Static).render()
+        assert highlighted.plain == f"{c} {b} {a}"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press(*c, "enter")  # the default name is selected, so typing replaces it
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert c in screen_text(app)  # the version's name, verbatim
+        await pilot.press("escape")
+        assert app.is_running
+    assert Profile.open(data_dir, clock=fixed_clock).versions()[0]["name"] == c
+
+
+async def test_layout_puts_the_coach_below_on_narrow_terminals(data_dir):
+    app = GoalCoachApp(Profile.open(data_dir, clock=fixed_clock), low_bandwidth=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_builder(pilot)
+        assert screen.has_class("-narrow")
+        ed, coach = screen.query_one("#editor"), screen.query_one("#coach")
+        assert coach.region.y >= ed.region.bottom or coach.virtual_region.y >= ed.virtual_region.bottom
+    app = GoalCoachApp(Profile.open(data_dir, clock=fixed_clock), low_bandwidth=True)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_builder(pilot)
+        assert not screen.has_class("-narrow")
+        assert screen.query_one("#coach").region.x > screen.query_one("#slot-goal").region.right
+
+
+# -- snapshots --------------------------------------------------------------------------------
+
+SNAP_ANSWER = DEV["dev-001"]["text"]
+
+
+def _seeded(profile):
+    seed(profile)
+    profile.save_draft("builder", SNAP_ANSWER, (0, 0))
+    return profile
+
+
+async def _open_and_coach(pilot) -> None:
+    await open_builder(pilot)
+    await coached(pilot)
+
+
+def test_builder_80x24(snap_compare, make_app, profile):
+    assert snap_compare(make_app(_seeded(profile)), terminal_size=(80, 24), run_before=_open_and_coach)
+
+
+def test_builder_120x36(snap_compare, make_app, profile):
+    assert snap_compare(make_app(_seeded(profile)), terminal_size=(120, 36), run_before=_open_and_coach)
+
+
+def test_builder_versions_80x24(snap_compare, make_app, profile):
+    _seeded(profile)
+    first = profile.add_version("Version 1", "I want to grow.", score=12, quality="weak")
+    profile.add_version("Version 2", SNAP_ANSWER, score=75, quality="strong")
+    profile.set_current_version(first["id"])
+
+    async def versions(pilot) -> None:
+        await _open_and_coach(pilot)
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+
+    assert snap_compare(make_app(profile), terminal_size=(80, 24), run_before=versions)
+
+
+def test_builder_diff_120x36(snap_compare, make_app, profile):
+    _seeded(profile)
+    profile.add_version("Version 1", "I want to grow into a pricing role within two years.")
+    profile.add_version("Version 2", "I want to own the monthly forecast within two years, then lead a team.")
+
+    async def diff(pilot) -> None:
+        await _open_and_coach(pilot)
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+
+    assert snap_compare(make_app(profile), terminal_size=(120, 36), run_before=diff)
