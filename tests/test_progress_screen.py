@@ -206,7 +206,9 @@ def test_home_stats_text(seeded):
 
 
 def test_home_stats_text_without_history(profile):
-    assert home_stats_text(profile, NOW).plain.startswith("No attempts yet.")
+    plain = home_stats_text(profile, NOW).plain
+    assert plain.startswith("No attempts yet.")
+    assert "self-assessment (press 1)" in plain
 
 
 async def test_ten_thousand_attempts_load_in_a_worker_and_page_through_the_table(make_app, profile, monkeypatch):

@@ -52,10 +52,9 @@ class GoalCoachApp(App[None]):
         self._restoring_theme = False
 
     # -- start-up ----------------------------------------------------------------------------
-    def get_default_screen(self) -> Screen:
-        return HomeScreen()
-
     def on_mount(self) -> None:
+        # Pushed rather than returned from get_default_screen: only pushed screens load CSS_PATH.
+        self.push_screen(HomeScreen())
         theme = self.profile.setting("theme")
         if theme and theme in self.available_themes:
             self._restoring_theme = True
@@ -130,7 +129,7 @@ class GoalCoachApp(App[None]):
                 return
 
     def action_back(self) -> None:
-        if len(self.screen_stack) > 1:  # never pop the home screen
+        if len(self.screen_stack) > 2:  # the default screen, then home: never pop home
             self.pop_screen()
 
     def action_help(self) -> None:

@@ -26,8 +26,17 @@ class HomeScreen(BaseScreen):
     HELP_GUIDE = "home"
     CSS_PATH = "home.tcss"
 
+    # The list on screen shows each section's key; the footer sums them up as one entry.
     BINDINGS = [
-        Binding(s.key, f"open('{s.module}')", s.short, id=f"home.{s.module}") for s in SECTIONS
+        Binding(
+            s.key,
+            f"open('{s.module}')",
+            "Open section" if n == 0 else s.short,
+            show=n == 0,
+            key_display="1-5" if n == 0 else None,
+            id=f"home.{s.module}",
+        )
+        for n, s in enumerate(SECTIONS)
     ]
 
     def __init__(self) -> None:

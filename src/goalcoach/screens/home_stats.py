@@ -34,7 +34,10 @@ def home_stats_text(profile: Any, now: datetime | None = None) -> Text:
     stats = pm.week_stats(attempts, now)
     text = Text()
     if not attempts:
+        # Nothing to analyse yet: point at the natural first steps rather than a random drill.
         text.append("No attempts yet. ", style="bold")
+        text.append("Start with the self-assessment (press 1), then build your answer (press 2).")
+        return text
     else:
         text.append(f"{stats.this_week}", style="bold")
         text.append(" attempt" + ("" if stats.this_week == 1 else "s") + " this week")

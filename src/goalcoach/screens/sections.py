@@ -20,11 +20,11 @@ class Section:
 
 
 SECTIONS: tuple[Section, ...] = (
-    Section("1", "Assess", "Self-assessment", "Your target, values, skills and goals: the raw material.", "assessment"),
-    Section("2", "Build", "Answer builder", "Turn it into an answer with a template and the live coach.", "builder"),
-    Section("3", "Practise", "Practice scenarios", "Answer as if in the room: a brief, a clock, follow-ups.", "practice"),
-    Section("4", "Drill", "Recovery drill", "Rescue a weak answer after the interviewer pushes back.", "drill"),
-    Section("5", "Progress", "Progress", "Every attempt, your trend, and what to practise next.", "progress"),
+    Section("1", "Assess", "Self-assessment", "Your target, values, skills and goals.", "assessment"),
+    Section("2", "Build", "Answer builder", "Build your answer with a template and the coach.", "builder"),
+    Section("3", "Practise", "Practice scenarios", "A brief, a clock and follow-up questions.", "practice"),
+    Section("4", "Drill", "Recovery drill", "Recover when the interviewer pushes back.", "drill"),
+    Section("5", "Progress", "Progress", "Your attempts, trend and what to practise next.", "progress"),
 )
 
 
