@@ -1,0 +1,167 @@
+"""Hostile input through the pilot: a 1 MB paste into each editor, every terminal size and resizes
+between them on every screen, international text everywhere, and a seeded storm of random keys.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import time
+
+import pytest
+from textual import events
+
+from goalcoach.app import GoalCoachApp
+from goalcoach.profile import Profile
+from goalcoach.widgets.editor import AnswerEditor
+from hostile_seed import FIXED, screen_text, seed
+
+# How to reach each editor from the home screen (a float is a pause in seconds).
+EDITOR_PATHS = {
+    "builder": ["2", 1.0],
+    "practice": ["3", 0.3, "enter", 0.3, "enter", 0.3],
+    "drill": ["4", 0.3, "enter", 0.5],
+}
+# Every screen, reached from home, and how to get back home.
+SCREEN_PATHS = {
+    "home": ([], []),
+    "assessment": (["1", 0.5], ["escape"]),
+    "builder": (["2", 1.0], ["escape"]),
+    "practice-picker": (["3", 0.3], ["escape"]),
+    "practice-answer": (["3", 0.3, "enter", 0.3, "enter", 0.3], ["escape", "escape"]),
+    "drill-picker": (["4", 0.3], ["escape"]),
+    "drill-answer": (["4", 0.3, "enter", 0.5], ["escape", "escape"]),
+    "progress": (["5", 1.0], ["escape"]),
+    "help": (["f1", 0.3], ["escape"]),
+}
+
+
+async def _keys(pilot, keys) -> None:
+    for key in keys:
+        if isinstance(key, float):
+            await pilot.pause(key)
+        else:
+            await pilot.press(key)
+            await pilot.pause()
+
+
+# -- a 1 MB paste ---------------------------------------------------------------------------------
+# A pasted document: 1 MB in lines of about 90 characters.
+PASTE = ("I want to lead a ward team within three years, because patient safety matters to me.\n" * 11_800)[:1_000_000]
+
+
+@pytest.mark.parametrize("editor_name", list(EDITOR_PATHS))
+async def test_a_megabyte_paste_leaves_the_editor_responsive(editor_name, tmp_path):
+    profile = Profile.open(tmp_path / "data", clock=lambda: FIXED)
+    profile.update_section("target", role="Staff nurse", organisation="St Mary's", stage="entry")
+    app = GoalCoachApp(profile, low_bandwidth=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _keys(pilot, EDITOR_PATHS[editor_name])
+        editor = app.screen.query_one(AnswerEditor)
+        assert app.focused is editor, f"{editor_name}: the editor does not have focus"
+        editor.post_message(events.Paste(PASTE))
+        await pilot.pause()
+        assert len(editor.text) >= len(PASTE)
+        await pilot.pause(0.5)  # typing pauses: the coach starts on the whole text
+        started = time.monotonic()
+        await pilot.press("end", "x")
+        answered = time.monotonic() - started
+        assert editor.text.endswith("x"), "the key after the paste was lost"
+        # Generous: a responsiveness guarantee (the coach runs off the UI thread), not a benchmark.
+        assert answered < 3.0, f"{editor_name}: a key took {answered:.1f}s to answer after a 1 MB paste"
+        # The coach finishes (bounded work) and the app still answers afterwards.
+        deadline = time.monotonic() + 30
+        while any(w.is_running for w in app.screen.workers) and time.monotonic() < deadline:
+            await pilot.pause(0.2)
+        assert not any(w.is_running for w in app.screen.workers), "the coach was still working after 30 s"
+        await pilot.press("y")
+        assert editor.text.endswith("xy")
+        assert app.is_running
+    assert profile.draft(editor.draft_key)["text"].endswith("xy"), "the pasted text was not saved as a draft"
+
+
+# -- terminal sizes -----------------------------------------------------------------------------
+SIZES = [(40, 12), (200, 60), (59, 18), (60, 18), (80, 24)]
+TOO_SMALL = "Make the terminal larger"
+
+
+async def test_every_screen_survives_every_size_and_says_when_too_small(tmp_path):
+    profile = seed(tmp_path / "data")
+    app = GoalCoachApp(profile, low_bandwidth=True)
+    problems: list[str] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        for name, (there, back) in SCREEN_PATHS.items():
+            await _keys(pilot, there)
+            for width, height in SIZES:
+                await pilot.resize_terminal(width, height)
+                await pilot.pause()
+                text = screen_text(app)
+                small = width < 60 or height < 18
+                if small and TOO_SMALL not in text:
+                    problems.append(f"{name} at {width}×{height}: no 'make the terminal larger' message")
+                if not small and TOO_SMALL in text:
+                    problems.append(f"{name} at {width}×{height}: says too small")
+                if not small and not text.strip():
+                    problems.append(f"{name} at {width}×{height}: blank screen")
+            assert app.is_running, f"the app stopped on {name}"
+            await _keys(pilot, back)
+    assert not problems, "\n".join(problems)
+
+
+# -- international text ------------------------------------------------------------------------------
+WORLD = "👩🏽‍⚕️ e\u0301cole 看护长 ממונה على التمريض"
+
+
+async def test_international_text_through_every_screen_and_export(tmp_path, capsys):
+    from goalcoach.cli import main
+
+    profile = seed(tmp_path / "data", extra_text=" " + WORLD)
+    app = GoalCoachApp(profile, low_bandwidth=True)
+    async with app.run_test(size=(160, 50)) as pilot:
+        for name, (there, back) in SCREEN_PATHS.items():
+            await _keys(pilot, there)
+            assert app.is_running, f"the app stopped on {name}"
+            if name in ("assessment", "practice-picker"):
+                assert "看护长" in screen_text(app), f"{name}: CJK text not shown"
+            await _keys(pilot, back)
+        await _keys(pilot, EDITOR_PATHS["practice"])
+        await pilot.press(*"看护长 ")
+        app.focused.post_message(events.Paste("e\u0301 " + WORLD))  # combining marks arrive pasted
+        await pilot.pause(1.3)
+    assert "看护长 e\u0301" in profile.draft(next(iter(profile.snapshot()["drafts"])))["text"]
+    for fmt in ("markdown", "json"):
+        out = tmp_path / f"world.{fmt}"
+        assert main(["export", "--format", fmt, "--data-dir", str(tmp_path / "data"), "-o", str(out)]) == 0
+        assert WORLD in out.read_text(encoding="utf-8"), f"{fmt} export lost the international text"
+
+
+# -- a storm of random keys ---------------------------------------------------------------------------
+STORM_KEYS = (
+    list("abcdefghijklmnopqrstuvwxyz0123456789 ,.?![]/")
+    + ["up", "down", "left", "right", "tab", "shift+tab", "enter", "escape", "f1", "question_mark",
+       "ctrl+s", "f5", "ctrl+n", "ctrl+b", "ctrl+t", "ctrl+r", "ctrl+o", "ctrl+g", "ctrl+f",
+       "home", "end", "pageup", "pagedown", "backspace", "delete", "space"]
+)  # never ctrl+q (quit) or ctrl+p (the palette could run "quit")
+STORM = 2000
+
+
+async def test_a_seeded_storm_of_random_keys_crashes_nothing(tmp_path, seed):
+    rng = random.Random(seed)
+    data_dir = tmp_path / "data"
+    profile = Profile.open(data_dir, clock=lambda: FIXED)
+    profile.update_section("target", role="Staff nurse", organisation="St Mary's", stage="entry")
+    app = GoalCoachApp(profile, low_bandwidth=True)
+    pressed: list[str] = []
+    async with app.run_test(size=(100, 30)) as pilot:
+        while len(pressed) < STORM:
+            batch = [rng.choice(STORM_KEYS) for _ in range(25)]
+            pressed.extend(batch)
+            await pilot.press(*batch)
+            assert app.is_running, f"the app quit during the storm (seed {seed}); last keys: {pressed[-40:]}"
+            if len(pressed) % 500 == 0:
+                await pilot.pause(0.3)  # let timers (autosave, coach) fire mid-storm
+        await pilot.pause(1.2)
+    assert app.return_code in (0, None), f"the app failed (seed {seed}); last keys: {pressed[-40:]}"
+    reopened = Profile.open(data_dir)
+    assert reopened.quarantined is None
+    reopened.snapshot()
