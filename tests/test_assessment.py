@@ -243,9 +243,19 @@ def _seed(profile) -> None:
     )
 
 
+async def _focused(pilot, widget_id: str) -> None:
+    """Wait (a bounded number of frames) until the tab's first field has focus, so the snapshot
+    never catches the moment in between."""
+    for _ in range(50):
+        await pilot.pause()
+        if pilot.app.focused is not None and pilot.app.focused.id == widget_id:
+            return
+    raise AssertionError(f"{widget_id} never got focus")
+
+
 async def _open_assessment(pilot) -> None:
     await pilot.press("1")
-    await pilot.pause()
+    await _focused(pilot, "target-role")
 
 
 def test_assessment_target_80x24(snap_compare, make_app, profile):
@@ -264,7 +274,7 @@ def test_assessment_values_80x24(snap_compare, make_app, profile):
     async def values(pilot) -> None:
         await _open_assessment(pilot)
         await pilot.press("ctrl+n")
-        await pilot.pause()
+        await _focused(pilot, "values-ranked")
 
     assert snap_compare(make_app(profile), terminal_size=(80, 24), run_before=values)
 
@@ -275,6 +285,6 @@ def test_assessment_goals_120x36(snap_compare, make_app, profile):
     async def goals(pilot) -> None:
         await _open_assessment(pilot)
         await pilot.press("ctrl+n", "ctrl+n", "ctrl+n")
-        await pilot.pause()
+        await _focused(pilot, "goal-short_term-0-goal")
 
     assert snap_compare(make_app(profile), terminal_size=(120, 36), run_before=goals)

@@ -32,6 +32,7 @@ from goalcoach.content import Prompt, load_worksheets
 from goalcoach.screens.assessment_goals import GoalsEditor
 from goalcoach.screens.assessment_values import ValuesEditor
 from goalcoach.screens.base import BaseScreen
+from goalcoach.screens.dialogs import steady_cursors
 
 SECTIONS = ("target", "values", "skills", "goals", "reflection")
 TABS = tuple(f"tab-{s}" for s in SECTIONS)
@@ -125,9 +126,7 @@ class AssessmentScreen(BaseScreen):
         yield Footer()
 
     def _text_area(self, text: str, widget_id: str) -> TextArea:
-        area = TextArea(text, id=widget_id, soft_wrap=True, tab_behavior="focus", classes="prose")
-        area.cursor_blink = not self.app.low_bandwidth
-        return area
+        return TextArea(text, id=widget_id, soft_wrap=True, tab_behavior="focus", classes="prose")
 
     def _stage_radios(self, current: str) -> RadioSet:
         buttons = [RadioButton(s.label, value=s.id == current, id=f"stage-{s.id}") for s in self.sheets.stages]
@@ -137,6 +136,7 @@ class AssessmentScreen(BaseScreen):
         return next((s.description for s in self.sheets.stages if s.id == stage_id), "")
 
     def on_mount(self) -> None:
+        steady_cursors(self)
         self.app.register_draft_saver(self.flush)
         self._rebuild_per_goal()
         self.call_after_refresh(self._focus_first)
@@ -189,6 +189,7 @@ class AssessmentScreen(BaseScreen):
             widgets.append(Label(goal, classes="per-goal-label", markup=False))
             widgets.append(Input(model.join_list(per_goal.get(goal)), id=f"pergoal-{index}", classes="per-goal"))
         box.mount(*widgets)
+        self.call_after_refresh(steady_cursors, box)
 
     # -- changes ----------------------------------------------------------------------------------
     def _change(self, section: str, **changes: Any) -> None:

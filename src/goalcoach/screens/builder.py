@@ -21,7 +21,7 @@ from textual.worker import Worker, WorkerState
 from goalcoach import assessment_model as model
 from goalcoach.content import load_template
 from goalcoach.screens.base import BaseScreen
-from goalcoach.screens.dialogs import ConfirmDialog, PromptDialog
+from goalcoach.screens.dialogs import ConfirmDialog, PromptDialog, steady_cursors
 from goalcoach.widgets.coach_panel import CoachPanel
 from goalcoach.widgets.editor import AnswerEditor
 
@@ -87,6 +87,7 @@ class BuilderScreen(BaseScreen):
         return self.query_one("#editor", AnswerEditor)
 
     def on_mount(self) -> None:
+        steady_cursors(self)
         self.app.register_draft_saver(self.flush_slots)
         self._set_narrow(self.app.size.width)
         if coaching is not None:

@@ -54,8 +54,12 @@ def diff_text(old: str, new: str) -> tuple[Text, str]:
     """The new text with deletions struck through and insertions underlined; plus a summary."""
     pieces = diff_words(old, new)
     text = Text()
+    previous = ""
     for op, piece in pieces:
+        if previous == "delete" and op == "insert" and not text.plain[-1:].isspace() and not piece[:1].isspace():
+            text.append(" ")  # keep a replaced word apart from its replacement when styles are not shown
         text.append(piece, style=INSERT_STYLE if op == "insert" else DELETE_STYLE if op == "delete" else "")
+        previous = op
     return text, diff_summary(pieces)
 
 
