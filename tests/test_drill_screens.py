@@ -31,11 +31,26 @@ class FakeClock:
         return self.now
 
 
+async def settle(pilot, ready, tries: int = 500) -> None:
+    """Let the app catch up (screens push and widgets mount asynchronously) until `ready()`."""
+    for _ in range(tries):
+        if ready():
+            return
+        await pilot.pause(0.01)
+    raise AssertionError("the app did not reach the expected state")
+
+
+def run_ready(app) -> bool:
+    return isinstance(app.screen, DrillRunScreen) and bool(app.screen.query("#drill-setup Static")) and bool(
+        app.screen.query(AnswerEditor))
+
+
 def text_of(screen, selector: str) -> str:
     return str(screen.query_one(selector, Static).content)
 
 
 async def type_recovery(pilot, text: str) -> None:
+    await settle(pilot, lambda: isinstance(pilot.app.focused, AnswerEditor))
     await pilot.press(*text[:14])
     pilot.app.screen.query_one(AnswerEditor).insert(text[14:])
     await pilot.pause()
@@ -44,7 +59,7 @@ async def type_recovery(pilot, text: str) -> None:
 async def submit(pilot, key: str = "ctrl+s") -> None:
     await pilot.press(key)
     await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await settle(pilot, lambda: getattr(pilot.app.screen, "phase", None) == "feedback")
 
 
 async def test_written_drill_checklist_and_attempt(make_app):
@@ -52,11 +67,13 @@ async def test_written_drill_checklist_and_attempt(make_app):
     clock = FakeClock()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("4")
+        await settle(pilot, lambda: isinstance(app.screen, DrillScreen) and app.screen.query_one(OptionList).option_count > 0)
         picker = app.screen
         assert isinstance(picker, DrillScreen)
         picker.clock = clock
         drill = load_drills()[0][0]  # the first drill (by misstep order) is highlighted
         await pilot.press("enter")
+        await settle(pilot, lambda: run_ready(app))
         run = app.screen
         assert isinstance(run, DrillRunScreen) and run.drill.id == drill.id
         setup = text_of(run, "#drill-setup Static")
@@ -88,11 +105,12 @@ async def test_adaptive_mode_drills_the_builder_answer(make_app, profile):
     app = make_app(profile)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("4")
+        await settle(pilot, lambda: isinstance(app.screen, DrillScreen) and app.screen.query_one(OptionList).option_count > 0)
         options = app.screen.query_one(OptionList)
         assert not options.get_option("adaptive").disabled
         await pilot.press("a")
         await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot, lambda: run_ready(app))
         run = app.screen
         assert isinstance(run, DrillRunScreen) and run.adaptive
         expected_code, expected_line = pick_pushback(coaching.coach(HEDGING_ANSWER, coaching.context_for(profile)), load_pushbacks())
@@ -114,6 +132,7 @@ async def test_adaptive_is_disabled_without_an_answer(make_app):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("4")
+        await settle(pilot, lambda: isinstance(app.screen, DrillScreen) and app.screen.query_one(OptionList).option_count > 0)
         options = app.screen.query_one(OptionList)
         assert options.get_option("adaptive").disabled
         assert "no answer yet" in str(options.get_option("adaptive").prompt)
@@ -129,9 +148,9 @@ async def test_broken_drill_file_is_named_and_the_rest_work(make_app, tmp_path):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await app.push_screen(DrillScreen(loader=lambda: load_drills(root=root)))
-        await pilot.pause()
+        await settle(pilot, lambda: bool(app.screen.drills))
         options = app.screen.query_one(OptionList)
         prompts = [str(o.prompt) for o in options.options]
         assert any("drills/zz-broken.toml" in p for p in prompts)
         await pilot.press("enter")
-        assert isinstance(app.screen, DrillRunScreen)
+        await settle(pilot, lambda: run_ready(app))

@@ -9,7 +9,8 @@ import pytest
 
 from goalcoach.content import load_drills
 from goalcoach.screens import drill as drill_module
-from goalcoach.screens.drill import DrillScreen
+from goalcoach.screens.drill import DrillRunScreen, DrillScreen
+from goalcoach.widgets.editor import AnswerEditor
 
 DRILLS = '''
 [[drills]]
@@ -51,6 +52,15 @@ def fixed_feedback(text: str) -> dict:
     }
 
 
+async def settle(pilot, ready, tries: int = 500) -> None:
+    """Let the app catch up (screens push and widgets mount asynchronously) until `ready()`."""
+    for _ in range(tries):
+        if ready():
+            return
+        await pilot.pause(0.01)
+    raise AssertionError("the app did not reach the expected state")
+
+
 @pytest.fixture
 def content_root(tmp_path):
     root = tmp_path / "content"
@@ -71,7 +81,7 @@ def picker(content_root):
 def test_drill_picker(snap_compare, make_app, content_root):
     async def run_before(pilot):
         await pilot.app.push_screen(picker(content_root))
-        await pilot.pause()
+        await settle(pilot, lambda: isinstance(pilot.app.screen, DrillScreen) and pilot.app.screen.drills)
 
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=run_before)
 
@@ -80,20 +90,19 @@ def test_drill_brief(snap_compare, make_app, content_root):
     async def run_before(pilot):
         await pilot.app.push_screen(picker(content_root))
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot, lambda: isinstance(pilot.app.screen, DrillRunScreen) and bool(pilot.app.screen.query(AnswerEditor)))
 
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=run_before)
 
 
 def test_drill_feedback(snap_compare, make_app, content_root):
     async def run_before(pilot):
-        from goalcoach.widgets.editor import AnswerEditor
-
         await pilot.app.push_screen(picker(content_root))
         await pilot.press("enter")
+        await settle(pilot, lambda: isinstance(pilot.app.screen, DrillRunScreen) and bool(pilot.app.screen.query(AnswerEditor)))
         pilot.app.screen.query_one(AnswerEditor).insert(RECOVERY)
         await pilot.press("ctrl+s")
         await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot, lambda: pilot.app.screen.phase == "feedback")
 
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=run_before)

@@ -31,12 +31,32 @@ class FakeClock:
         return self.now
 
 
+async def settle(pilot, ready, tries: int = 500) -> None:
+    """Let the app catch up (screens push and widgets mount asynchronously) until `ready()`."""
+    for _ in range(tries):
+        if ready():
+            return
+        await pilot.pause(0.01)
+    raise AssertionError("the app did not reach the expected state")
+
+
+def run_ready(app) -> bool:
+    """The session screen is on top with its layout composed and its first question shown."""
+    return isinstance(app.screen, PracticeRunScreen) and bool(app.screen.query("#brief Static")) and bool(
+        str(app.screen.query_one("#run-question", Static).content))
+
+
+def picker_ready(app) -> bool:
+    return isinstance(app.screen, PracticeScreen) and app.screen.query_one(OptionList).option_count > 0
+
+
 def text_of(screen, selector: str) -> str:
     return str(screen.query_one(selector, Static).content)
 
 
 async def type_answer(pilot, text: str) -> None:
     """Type the first words key by key (as a person would), then insert the rest quickly."""
+    await settle(pilot, lambda: isinstance(pilot.app.focused, AnswerEditor))
     head, tail = text[:12], text[12:]
     await pilot.press(*head)
     editor = pilot.app.screen.query_one(AnswerEditor)
@@ -60,7 +80,7 @@ def record_notifications(app) -> list[str]:
 async def submit(pilot, key: str = "ctrl+s") -> None:
     await pilot.press(key)
     await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await settle(pilot, lambda: getattr(pilot.app.screen, "phase", None) == "feedback")
 
 
 async def test_full_session_with_follow_up_and_summary(make_app):
@@ -68,6 +88,7 @@ async def test_full_session_with_follow_up_and_summary(make_app):
     clock = FakeClock()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("3")
+        await settle(pilot, lambda: picker_ready(app))
         picker = app.screen
         assert isinstance(picker, PracticeScreen)
         picker.clock = clock
@@ -75,6 +96,7 @@ async def test_full_session_with_follow_up_and_summary(make_app):
         scenario = first_set.scenarios[0]
 
         await pilot.press("enter")  # the first scenario is highlighted
+        await settle(pilot, lambda: run_ready(app))
         run = app.screen
         assert isinstance(run, PracticeRunScreen) and run.phase == "brief"
         brief = text_of(run, "#brief Static")
@@ -83,7 +105,8 @@ async def test_full_session_with_follow_up_and_summary(make_app):
         await pilot.press("t")  # the rehearsal timer runs while they think and type
         clock.now += 10
         await pilot.press("enter")
-        assert run.phase == "answer" and isinstance(app.focused, AnswerEditor)
+        await settle(pilot, lambda: isinstance(app.focused, AnswerEditor))
+        assert run.phase == "answer"
         await type_answer(pilot, FIRST)
         clock.now += 32
         await submit(pilot)
@@ -97,6 +120,7 @@ async def test_full_session_with_follow_up_and_summary(make_app):
         assert run.query_one("#model").display
 
         await pilot.press("n")  # the follow-up: no timer this time
+        await settle(pilot, lambda: isinstance(app.focused, AnswerEditor) and app.focused.text == "")
         assert run.phase == "answer" and run.session.question == scenario.follow_ups[0]
         assert scenario.follow_ups[0] in text_of(run, "#run-question")
         assert run.query_one(AnswerEditor).text == ""
@@ -130,7 +154,7 @@ async def test_full_session_with_follow_up_and_summary(make_app):
         assert "Practise next:" in summary
 
         await pilot.press("enter")
-        assert app.screen is picker
+        await settle(pilot, lambda: app.screen is picker)
         # the drafts were cleared once the answers were stored
         assert app.profile.draft(f"practice:{scenario.id}:0") is None
 
@@ -143,7 +167,7 @@ async def test_timer_keys_and_display(make_app):
         from goalcoach.practice_session import brief_from_scenario
 
         await app.push_screen(PracticeRunScreen(brief_from_scenario(scenario_set.scenarios[0], "entry"), clock=clock))
-        await pilot.pause()
+        await settle(pilot, lambda: run_ready(app))
         display = app.screen.query_one(TimerDisplay)
         assert "01:30 left" in str(display.content) and not display.ticking  # idle: no interval
         await pilot.press("t")
@@ -156,6 +180,7 @@ async def test_timer_keys_and_display(make_app):
         await pilot.press("r")
         assert display.timer.elapsed == 0
         await pilot.press("enter")
+        await settle(pilot, lambda: isinstance(app.focused, AnswerEditor))
         await pilot.press("ctrl+t")  # in the editor, letters type: ctrl+t drives the timer
         assert display.timer.running and app.screen.query_one(AnswerEditor).text == ""
         clock.now += 100
@@ -170,7 +195,10 @@ async def test_own_target_uses_the_profile(make_app, profile):
                                     "mission": "Clean water", "terms": ["Safety"], "stage": "mid"})
     app = make_app(profile)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("3", "o")
+        await pilot.press("3")
+        await settle(pilot, lambda: picker_ready(app))
+        await pilot.press("o")
+        await settle(pilot, lambda: run_ready(app))
         run = app.screen
         assert isinstance(run, PracticeRunScreen) and run.brief.own_target
         assert "[@click=app.quit]Acme[/]" in text_of(run, "#brief Static")  # shown as typed, never markup
@@ -185,7 +213,9 @@ async def test_own_target_without_a_target_explains(make_app):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         notes = record_notifications(app)
-        await pilot.press("3", "o")
+        await pilot.press("3")
+        await settle(pilot, lambda: picker_ready(app))
+        await pilot.press("o")
         assert isinstance(app.screen, PracticeScreen)
         assert any("Self-assessment" in n for n in notes)
 
@@ -203,11 +233,12 @@ async def test_broken_scenario_file_is_named_and_the_rest_work(make_app, broken_
     async with app.run_test(size=(80, 24)) as pilot:
         notes = record_notifications(app)
         await app.push_screen(PracticeScreen(loader=lambda: load_scenario_sets(root=broken_content)))
-        await pilot.pause()
+        await settle(pilot, lambda: picker_ready(app))
+        await pilot.pause()  # the notification is a message: let it arrive
         options = app.screen.query_one(OptionList)
         labels = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
         assert any("scenarios/zz-broken.toml" in label for label in labels)
         assert any("zz-broken.toml" in n for n in notes)
         assert any(o.id and o.id.startswith("scenario:") for o in options.options)
         await pilot.press("enter")
-        assert isinstance(app.screen, PracticeRunScreen)
+        await settle(pilot, lambda: run_ready(app))

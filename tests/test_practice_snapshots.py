@@ -73,6 +73,26 @@ def fixed_feedback(text: str) -> dict:
     }
 
 
+async def settle(pilot, ready, tries: int = 500) -> None:
+    """Let the app catch up (screens push and widgets mount asynchronously) until `ready()`."""
+    for _ in range(tries):
+        if ready():
+            return
+        await pilot.pause(0.01)
+    raise AssertionError("the app did not reach the expected state")
+
+
+def editor_ready(pilot):
+    from goalcoach.widgets.editor import AnswerEditor
+
+    return lambda: bool(pilot.app.screen.query(AnswerEditor))
+
+
+def run_screen_ready(pilot):
+    screen = lambda: pilot.app.screen  # noqa: E731
+    return lambda: isinstance(screen(), practice_run.PracticeRunScreen) and bool(screen().query("#brief Static"))
+
+
 class FixedClock:
     now = 1000.0
 
@@ -103,7 +123,7 @@ async def answer(pilot, text: str) -> None:
     pilot.app.screen.query_one(AnswerEditor).insert(text)
     await pilot.press("ctrl+s")
     await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await settle(pilot, lambda: pilot.app.screen.phase == "feedback")
 
 
 def test_practice_picker(snap_compare, make_app, content_root):
@@ -112,7 +132,8 @@ def test_practice_picker(snap_compare, make_app, content_root):
 
     async def run_before(pilot):
         await pilot.app.push_screen(picker(content_root, FixedClock()))
-        await pilot.pause()
+        await settle(pilot, lambda: bool(pilot.app.screen.sets))
+        await pilot.pause()  # the notification is a message: let it arrive, then clear it
         pilot.app.clear_notifications()
         await pilot.pause()
 
@@ -124,7 +145,9 @@ def test_practice_brief(snap_compare, make_app, content_root):
 
     async def run_before(pilot):
         await pilot.app.push_screen(picker(content_root, clock))
-        await pilot.press("enter", "t")
+        await pilot.press("enter")
+        await settle(pilot, run_screen_ready(pilot))
+        await pilot.press("t")
         clock.now += 20
         pilot.app.screen.query_one("#run-timer").refresh_time()
         await pilot.press("t")  # paused, so nothing ticks while the picture is taken
@@ -138,7 +161,10 @@ def test_practice_feedback(snap_compare, make_app, content_root):
 
     async def run_before(pilot):
         await pilot.app.push_screen(picker(content_root, clock))
-        await pilot.press("enter", "enter")
+        await pilot.press("enter")
+        await settle(pilot, run_screen_ready(pilot))
+        await pilot.press("enter")
+        await settle(pilot, editor_ready(pilot))
         clock.now += 41
         await answer(pilot, FIRST)
 
@@ -150,10 +176,14 @@ def test_practice_summary(snap_compare, make_app, content_root):
 
     async def run_before(pilot):
         await pilot.app.push_screen(picker(content_root, clock))
-        await pilot.press("enter", "enter")
+        await pilot.press("enter")
+        await settle(pilot, run_screen_ready(pilot))
+        await pilot.press("enter")
+        await settle(pilot, editor_ready(pilot))
         clock.now += 41
         await answer(pilot, FIRST)
         await pilot.press("n")
+        await settle(pilot, lambda: pilot.app.screen.phase == "answer" and bool(pilot.app.screen.query("#answer-editor")))
         clock.now += 30
         await answer(pilot, SECOND)
         await pilot.press("s")

@@ -101,6 +101,7 @@ class DrillScreen(BaseScreen):
         self.clock = clock or time.monotonic
         self.drills: list[Drill] = []
         self.latest: dict[str, Any] | None = None
+        self.title = "Recovery drill"  # set before mounting, so the header never races it
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -110,7 +111,6 @@ class DrillScreen(BaseScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = "Recovery drill"
         self.drills, errors = self.loader()
         profile = self.app.profile
         self.latest = latest_answer(profile.current_version(), profile.attempts())
@@ -130,6 +130,7 @@ class DrillScreen(BaseScreen):
         first = next((i for i, o in enumerate(option_list.options) if not o.disabled), None)
         if first is not None:
             option_list.highlighted = first
+            self.query_one("#drill-detail", Static).update(self._detail(option_list.options[first].id or ""))
 
     def _adaptive_option(self) -> Option:
         if self.latest is None:
@@ -213,6 +214,7 @@ class DrillRunScreen(BaseScreen):
         self.pending: tuple[str, float] | None = None
         self.session_id = uuid.uuid4().hex
         self.result: RecoveryResult | None = None
+        self.title = f"Drill: {drill.title}"
 
     def compose(self) -> ComposeResult:
         drill = self.drill
@@ -235,7 +237,6 @@ class DrillRunScreen(BaseScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = f"Drill: {self.drill.title}"
         self.query_one("#drill-setup").border_title = "The setup"
         self.query_one("#recovery").border_title = "Recovery checklist"
         self.query_one("#model-recovery").border_title = "Model recovery"

@@ -64,6 +64,7 @@ class PracticeScreen(BaseScreen):
         self.errors: list[ContentError] = []
         self.briefs: dict[str, Brief] = {}
         self.summaries: dict[str, str] = {}
+        self.title = "Practice scenarios"  # set before mounting, so the header never races it
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -77,7 +78,6 @@ class PracticeScreen(BaseScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = "Practice scenarios"
         self.sets, self.errors = self.loader()
         option_list = self.query_one("#scenario-list", OptionList)
         option_list.add_options(self._options())
@@ -85,6 +85,7 @@ class PracticeScreen(BaseScreen):
         first = next((i for i, o in enumerate(option_list.options) if not o.disabled), None)
         if first is not None:
             option_list.highlighted = first
+            self._show_detail(option_list.options[first].id or "")
         for error in self.errors:
             self.notify(f"Skipped a broken scenario file: {error}", title="Content", severity="warning", timeout=10, markup=False)
 
@@ -115,7 +116,9 @@ class PracticeScreen(BaseScreen):
         return options
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        key = event.option.id or ""
+        self._show_detail(event.option.id or "")
+
+    def _show_detail(self, key: str) -> None:
         if key == OWN_TARGET:
             detail = target_problem(self._target()) or "Practise the standard question for your own role and organisation."
         else:

@@ -125,6 +125,7 @@ class PracticeRunScreen(BaseScreen):
         self.submitting = False
         self.pending: tuple[str, float | None] | None = None
         self.last_answer: Answer | None = None
+        self.title = f"Practice: {brief.title}"  # set before mounting, so the header never races it
 
     # -- layout --------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -145,7 +146,6 @@ class PracticeRunScreen(BaseScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = f"Practice: {self.brief.title}"
         self.query_one("#model").border_title = self.brief.model_label
         self._show_question()
         self._set_narrow(self.app.size.width)
