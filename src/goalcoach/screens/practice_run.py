@@ -15,6 +15,7 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.content import Content
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import ContentSwitcher, Footer, Header, Static
 from textual.worker import Worker, WorkerState
@@ -146,7 +147,7 @@ class PracticeRunScreen(BaseScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#model").border_title = self.brief.model_label
+        self.query_one("#model").border_title = Content(self.brief.model_label)  # content text, never markup
         self._show_question()
         self._set_narrow(self.app.size.width)
         self.query_one("#brief").focus()
