@@ -114,3 +114,16 @@ async def test_low_bandwidth_toggle_is_remembered(make_app, data_dir):
     from goalcoach.profile import Profile
 
     assert Profile.open(data_dir).setting("low_bandwidth") is (not before)
+
+
+async def test_low_bandwidth_mode_steadies_every_text_cursor(make_app):
+    from textual.widgets import Input
+
+    app = make_app(low_bandwidth=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        field = Input()
+        await app.screen.mount(field)
+        assert field.cursor_blink is True
+        field.focus()
+        await pilot.pause()
+        assert field.cursor_blink is False

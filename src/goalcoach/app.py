@@ -7,21 +7,24 @@ from __future__ import annotations
 
 import os
 import signal
+import threading
 from datetime import datetime
 from typing import Callable, Iterable
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
 from goalcoach.profile import Profile, ProfileWriteError
-from goalcoach.screens.base import BaseScreen
+from goalcoach.screens.base import SIZE_NOTICE_CSS, BaseScreen
 from goalcoach.screens.home import HomeScreen
 
 DraftSaver = Callable[[], None]
 
 
 class GoalCoachApp(App[None]):
+    CSS = SIZE_NOTICE_CSS
     TITLE = "goalcoach"
     SUB_TITLE = "career-goals interview coach"
     BINDINGS = [
@@ -84,7 +87,17 @@ class GoalCoachApp(App[None]):
     def _on_hangup(self) -> None:
         """A dropped SSH connection or a kill: save what was typed, then leave."""
         self.flush_drafts()
+        # With the terminal gone, shutting down can block on output nobody reads; the text
+        # is saved, so make sure the process ends.
+        watchdog = threading.Timer(3.0, os._exit, (0,))
+        watchdog.daemon = True
+        watchdog.start()
         self.exit()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # Only the focused widget shows a cursor, so steadying it here covers every screen.
+        if self.low_bandwidth and hasattr(event.widget, "cursor_blink"):
+            event.widget.cursor_blink = False
 
     # -- theme -------------------------------------------------------------------------------
     def watch_theme(self, theme: str) -> None:

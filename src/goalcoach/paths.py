@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import stat
+import tempfile
 from pathlib import Path
 
 ENV_DATA_DIR = "GOALCOACH_DATA_DIR"
@@ -52,10 +53,11 @@ def ensure_data_dir(path: Path) -> Path:
             raise DataDirError(
                 f"{path} is writable by other users; run 'chmod 700 {path}' or choose another --data-dir"
             )
-        if stat.S_IMODE(info.st_mode) != DIR_MODE:
-            os.chmod(path, DIR_MODE)
-        probe = path / ".write-test"
-        fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+        if stat.S_IMODE(info.st_mode) & 0o077:
+            # Only take access away from others: a directory made read-only on purpose stays so.
+            os.chmod(path, stat.S_IMODE(info.st_mode) & ~0o077)
+        # A unique probe name: two sessions starting at once must not delete each other's.
+        fd, probe = tempfile.mkstemp(prefix=".write-test-", dir=path)
         os.close(fd)
         os.unlink(probe)
     except DataDirError:

@@ -12,10 +12,10 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from goalcoach.paths import FILE_MODE
-from goalcoach.profile.storage import atomic_write_bytes, refuse_symlink
+from goalcoach.profile.storage import refuse_symlink
 
 
 class AttemptLog:
@@ -60,10 +60,3 @@ class AttemptLog:
             seen.add(record_id)
             records.append(record)
         return records
-
-    def rewrite(self, records: Iterable[dict[str, Any]]) -> None:
-        """Replace the whole log atomically (used by import --replace)."""
-        data = b"".join(
-            json.dumps(r, ensure_ascii=False, sort_keys=True).encode("utf-8") + b"\n" for r in records
-        )
-        atomic_write_bytes(self.path, data)

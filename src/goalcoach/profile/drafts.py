@@ -20,19 +20,19 @@ class DraftStore:
     def __init__(self, directory: Path) -> None:
         self.directory = Path(directory)
 
-    def _path(self, key: str) -> Path:
+    def path_for(self, key: str) -> Path:
         safe = _SAFE_KEY.sub("_", key).lstrip(".") or "draft"
         return self.directory / f"{safe}.json"
 
     def save(self, key: str, record: dict[str, Any]) -> None:
         refuse_symlink(self.directory)
         self.directory.mkdir(mode=DIR_MODE, exist_ok=True)
-        path = self._path(key)
+        path = self.path_for(key)
         refuse_symlink(path)
         atomic_write_bytes(path, dump_json({"key": key, **record}))
 
     def load(self, key: str) -> dict[str, Any] | None:
-        path = self._path(key)
+        path = self.path_for(key)
         refuse_symlink(path)
         try:
             record = json.loads(path.read_bytes().decode("utf-8"))
@@ -43,13 +43,16 @@ class DraftStore:
         return record if isinstance(record, dict) else None
 
     def delete(self, key: str) -> None:
-        self._path(key).unlink(missing_ok=True)
+        self.path_for(key).unlink(missing_ok=True)
 
     def all(self) -> dict[str, dict[str, Any]]:
         drafts: dict[str, dict[str, Any]] = {}
         if not self.directory.is_dir():
             return drafts
+        refuse_symlink(self.directory)
         for path in sorted(self.directory.glob("*.json")):
+            if path.is_symlink():
+                continue  # never follow a link planted in the data directory
             try:
                 record = json.loads(path.read_bytes().decode("utf-8"))
             except (OSError, ValueError, UnicodeDecodeError):

@@ -28,7 +28,14 @@ from goalcoach.profile.attempts import AttemptLog
 from goalcoach.profile.drafts import DraftStore
 from goalcoach.profile.errors import ProfileError, ProfileWriteError
 from goalcoach.profile.schema import SCHEMA_VERSION, file_version, looks_like_profile, migrate
-from goalcoach.profile.storage import AtomicJSONStorage, atomic_write_bytes, dump_json, refuse_symlink
+from goalcoach.profile.storage import (
+    AtomicJSONStorage,
+    atomic_write_bytes,
+    atomic_write_many,
+    dump_json,
+    refuse_symlink,
+)
+from goalcoach.textsafety import clean_data, clean_text
 
 LOCK_TIMEOUT_SECONDS = 15
 
@@ -70,7 +77,8 @@ class Profile:
         return profile
 
     def _prepare_file(self) -> None:
-        refuse_symlink(self.path)
+        for path in (self.path, self._attempts.path, self._drafts.directory, paths.backups_dir(self.data_dir)):
+            refuse_symlink(path)
         try:
             raw_bytes = self.path.read_bytes()
         except FileNotFoundError:
@@ -130,7 +138,7 @@ class Profile:
             raise ProfileWriteError(
                 f"another goalcoach has held {self.data_dir} for {LOCK_TIMEOUT_SECONDS}s; try again"
             ) from None
-        except PermissionError as error:
+        except OSError as error:  # the lock file itself could not be created (read-only, full)
             raise ProfileWriteError(f"cannot save to {self.data_dir}: {_describe(error)}") from None
 
     @contextmanager
@@ -155,17 +163,17 @@ class Profile:
     # -- sections (self-assessment, builder slots, ...) ------------------------------------
     def section(self, name: str) -> dict[str, Any]:
         doc = self._table("sections").get(Query().name == name)
-        return dict(doc["data"]) if doc else {}
+        return clean_data(dict(doc["data"])) if doc else {}
 
     def save_section(self, name: str, data: dict[str, Any]) -> None:
         with self.transaction():
-            self._table("sections").upsert({"name": name, "data": data}, Query().name == name)
+            self._table("sections").upsert({"name": name, "data": clean_data(data)}, Query().name == name)
 
     def update_section(self, name: str, **changes: Any) -> dict[str, Any]:
         """Change some fields of a section, keeping the others (even ones another session wrote)."""
         with self.transaction():
             data = self.section(name)
-            data.update(changes)
+            data.update(clean_data(changes))
             self._table("sections").upsert({"name": name, "data": data}, Query().name == name)
         return data
 
@@ -176,21 +184,21 @@ class Profile:
 
     def set_setting(self, key: str, value: Any) -> None:
         with self.transaction():
-            self._table("settings").upsert({"key": key, "value": value}, Query().key == key)
+            self._table("settings").upsert({"key": key, "value": clean_data(value)}, Query().key == key)
 
     # -- answer versions ---------------------------------------------------------------------
     def add_version(self, name: str, text: str, **extra: Any) -> dict[str, Any]:
-        record = {"id": uuid.uuid4().hex, "name": name, "text": text, "created": self.clock(), **extra}
+        record = clean_data({"id": uuid.uuid4().hex, "name": name, "text": text, "created": self.clock(), **extra})
         with self.transaction():
             self._table("versions").insert(record)
         return record
 
     def versions(self) -> list[dict[str, Any]]:
-        return sorted((dict(d) for d in self._table("versions").all()), key=lambda v: v["created"])
+        return sorted((clean_data(dict(d)) for d in self._table("versions").all()), key=lambda v: v["created"])
 
     def version(self, version_id: str) -> dict[str, Any] | None:
         doc = self._table("versions").get(Query().id == version_id)
-        return dict(doc) if doc else None
+        return clean_data(dict(doc)) if doc else None
 
     def set_current_version(self, version_id: str) -> None:
         if self.version(version_id) is None:
@@ -203,11 +211,12 @@ class Profile:
 
     # -- drafts ------------------------------------------------------------------------------
     def draft(self, key: str) -> dict[str, Any] | None:
-        return self._drafts.load(key)
+        draft = self._drafts.load(key)
+        return clean_data(draft) if draft else None
 
     def save_draft(self, key: str, text: str, cursor: tuple[int, int] = (0, 0)) -> None:
         with self._saving():
-            self._drafts.save(key, {"text": text, "cursor": list(cursor), "updated": self.clock()})
+            self._drafts.save(key, {"text": clean_text(text), "cursor": list(cursor), "updated": self.clock()})
 
     def clear_draft(self, key: str) -> None:
         with self._saving():
@@ -216,7 +225,7 @@ class Profile:
     # -- attempts ----------------------------------------------------------------------------
     def add_attempt(self, attempt: dict[str, Any]) -> dict[str, Any]:
         """Store one attempt (kind, text, score, feedback, ...); returns it with id and created."""
-        record = {"id": uuid.uuid4().hex, "created": self.clock(), **attempt}
+        record = clean_data({"id": uuid.uuid4().hex, "created": self.clock(), **attempt})
         with self.transaction():
             self._attempts.append(record)
         return record
@@ -233,7 +242,7 @@ class Profile:
             for record in records:
                 if record.get("id") in known:
                     continue
-                self._attempts.append(record)
+                self._attempts.append(clean_data(record))
                 known.add(record.get("id"))
                 added += 1
         return added
@@ -258,13 +267,23 @@ class Profile:
             "settings": {str(i): {"key": k, "value": v} for i, (k, v) in enumerate(sorted(snapshot["settings"].items()), 1)},
             "versions": {str(i): v for i, v in enumerate(snapshot["versions"], 1)},
         }
+        attempts = b"".join(
+            json.dumps(clean_data(r), ensure_ascii=False, sort_keys=True).encode("utf-8") + b"\n"
+            for r in snapshot["attempts"]
+        )
         with self.transaction():
-            atomic_write_bytes(self.path, dump_json(raw))
-            self._attempts.rewrite(snapshot["attempts"])
-            for key in self._drafts.all():
+            refuse_symlink(self._drafts.directory)
+            self._drafts.directory.mkdir(mode=paths.DIR_MODE, exist_ok=True)
+            old_drafts = set(self._drafts.all())
+            new_drafts = snapshot.get("drafts", {})
+            files = [(self.path, dump_json(clean_data(raw))), (self._attempts.path, attempts)]
+            for key, record in new_drafts.items():
+                body = {k: v for k, v in record.items() if k != "key"}
+                files.append((self._drafts.path_for(key), dump_json(clean_data({"key": key, **body}))))
+            # All or nothing: a disk that fills up half-way leaves the old profile as it was.
+            atomic_write_many(files)
+            for key in old_drafts - set(new_drafts):
                 self._drafts.delete(key)
-            for key, record in snapshot.get("drafts", {}).items():
-                self._drafts.save(key, {k: v for k, v in record.items() if k != "key"})
 
     def backup(self) -> Path:
         """Write the whole profile to backups/ and return the file's path."""

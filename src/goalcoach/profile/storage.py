@@ -31,8 +31,8 @@ def fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write data to path so that readers see either the old file or the new one, never half."""
+def stage_bytes(path: Path, data: bytes) -> Path:
+    """Write data to a fsynced temporary file beside path; the caller renames it into place."""
     path = Path(path)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -41,14 +41,41 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp_name, path)
     except BaseException:
-        try:
-            os.unlink(tmp_name)
-        except OSError:
-            pass
+        discard(Path(tmp_name))
         raise
-    fsync_dir(path.parent)
+    return Path(tmp_name)
+
+
+def discard(tmp: Path) -> None:
+    try:
+        os.unlink(tmp)
+    except OSError:
+        pass
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write data to path so that readers see either the old file or the new one, never half."""
+    atomic_write_many([(Path(path), data)])
+
+
+def atomic_write_many(files: list[tuple[Path, bytes]]) -> None:
+    """Write several files so that a failure while writing (a full disk) changes none of them.
+
+    Every new file is written and fsynced first; only then are they renamed into place.
+    """
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for path, data in files:
+            staged.append((stage_bytes(path, data), path))
+        for tmp, path in staged:
+            os.replace(tmp, path)
+    except BaseException:
+        for tmp, _ in staged:
+            discard(tmp)
+        raise
+    for directory in {path.parent for _, path in staged}:
+        fsync_dir(directory)
 
 
 def dump_json(data: Any) -> bytes:

@@ -32,7 +32,6 @@ from goalcoach.content import Prompt, load_worksheets
 from goalcoach.screens.assessment_goals import GoalsEditor
 from goalcoach.screens.assessment_values import ValuesEditor
 from goalcoach.screens.base import BaseScreen
-from goalcoach.screens.dialogs import steady_cursors
 
 SECTIONS = ("target", "values", "skills", "goals", "reflection")
 TABS = tuple(f"tab-{s}" for s in SECTIONS)
@@ -136,7 +135,6 @@ class AssessmentScreen(BaseScreen):
         return next((s.description for s in self.sheets.stages if s.id == stage_id), "")
 
     def on_mount(self) -> None:
-        steady_cursors(self)
         self.app.register_draft_saver(self.flush)
         self._rebuild_per_goal()
         self.call_after_refresh(self._focus_first)
@@ -189,7 +187,6 @@ class AssessmentScreen(BaseScreen):
             widgets.append(Label(goal, classes="per-goal-label", markup=False))
             widgets.append(Input(model.join_list(per_goal.get(goal)), id=f"pergoal-{index}", classes="per-goal"))
         box.mount(*widgets)
-        self.call_after_refresh(steady_cursors, box)
 
     # -- changes ----------------------------------------------------------------------------------
     def _change(self, section: str, **changes: Any) -> None:

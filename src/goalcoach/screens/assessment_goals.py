@@ -13,7 +13,6 @@ from textual.widgets import Input, Label, Static
 
 from goalcoach.assessment_model import GOAL_FIELDS, HORIZONS
 from goalcoach.content import Prompt
-from goalcoach.screens.dialogs import steady_cursors
 
 MAX_GOALS_PER_HORIZON = 5
 
@@ -39,9 +38,6 @@ class GoalBlock(Vertical):
                 id=f"goal-{self.horizon}-{self.index}-{field}",
                 classes=f"goal-{field}",
             )
-
-    def on_mount(self) -> None:
-        steady_cursors(self)
 
     def values(self) -> dict[str, str]:
         # Kept in step by the editor (not read from the Inputs, which a new block lacks until composed).

@@ -2,31 +2,33 @@
 
 from __future__ import annotations
 
+from typing import Iterable
+
 from textual import events
+from textual.app import SystemCommand
 from textual.screen import Screen
 from textual.widgets import Static
 
 MIN_WIDTH = 60
 MIN_HEIGHT = 18
 
+# Global rules (the app's CSS): below the minimum, a screen shows only its notice.
+SIZE_NOTICE_CSS = """
+#too-small {
+    display: none;
+    width: 1fr;
+    height: 1fr;
+    content-align: center middle;
+    text-align: center;
+    color: $warning;
+}
+.-too-small > * { display: none; }
+.-too-small > #too-small { display: block; }
+"""
 
-class BaseScreen(Screen):
-    """A screen with a help guide (content/guide/<HELP_GUIDE>.md) and a minimum size."""
 
-    HELP_GUIDE = "home"
-    DEFAULT_CSS = """
-    BaseScreen #too-small {
-        display: none;
-        width: 1fr;
-        height: 1fr;
-        content-align: center middle;
-        text-align: center;
-        color: $warning;
-        layer: too-small;
-    }
-    BaseScreen.-too-small > * { display: none; }
-    BaseScreen.-too-small > #too-small { display: block; }
-    """
+class MinimumSize:
+    """Mixin for screens: below MIN_WIDTH×MIN_HEIGHT, say so instead of drawing a broken layout."""
 
     def on_mount(self) -> None:
         self.mount(
@@ -44,6 +46,12 @@ class BaseScreen(Screen):
     def _check_size(self, width: int, height: int) -> None:
         self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small")
 
-    def extra_commands(self):
-        """Commands this screen adds to the command palette (SystemCommand instances)."""
+
+class BaseScreen(MinimumSize, Screen):
+    """A screen with a help guide (content/guide/<HELP_GUIDE>.md) and a minimum size."""
+
+    HELP_GUIDE = "home"
+
+    def extra_commands(self) -> Iterable[SystemCommand]:
+        """Commands this screen adds to the command palette."""
         return ()

@@ -21,14 +21,11 @@ from textual.worker import Worker, WorkerState
 from goalcoach import assessment_model as model
 from goalcoach.content import load_template
 from goalcoach.screens.base import BaseScreen
-from goalcoach.screens.dialogs import ConfirmDialog, PromptDialog, steady_cursors
+from goalcoach.screens.dialogs import ConfirmDialog, PromptDialog
 from goalcoach.widgets.coach_panel import CoachPanel
 from goalcoach.widgets.editor import AnswerEditor
 
-try:  # The coach is optional at import time so the builder still opens while it is unavailable.
-    from goalcoach import coaching
-except ImportError:  # pragma: no cover - only while goalcoach.coach is missing
-    coaching = None  # type: ignore[assignment]
+from goalcoach import coaching
 
 DRAFT_KEY = "builder"
 QUESTION = "What are your career goals?"
@@ -87,13 +84,9 @@ class BuilderScreen(BaseScreen):
         return self.query_one("#editor", AnswerEditor)
 
     def on_mount(self) -> None:
-        steady_cursors(self)
         self.app.register_draft_saver(self.flush_slots)
         self._set_narrow(self.app.size.width)
-        if coaching is not None:
-            self._coach_context = coaching.context_for(self.app.profile)
-        else:
-            self.query_one("#coach-summary", Static).update("The coach is not available in this installation.")
+        self._coach_context = coaching.context_for(self.app.profile)
         self.call_after_refresh(self._after_first_paint)
 
     def _after_first_paint(self) -> None:
@@ -169,8 +162,6 @@ class BuilderScreen(BaseScreen):
         self._run_coach(event.text)
 
     def _run_coach(self, text: str) -> None:
-        if coaching is None:
-            return
         if not text.strip():
             self._feedback = None
             return
@@ -189,8 +180,6 @@ class BuilderScreen(BaseScreen):
     async def _feedback_for(self, text: str) -> dict[str, Any] | None:
         if self._feedback is not None and self._feedback[0] == text:
             return self._feedback[1]
-        if coaching is None:
-            return None
         return await asyncio.to_thread(coaching.coach, text, self._coach_context)
 
     # -- versions ---------------------------------------------------------------------------------

@@ -8,9 +8,8 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.dom import DOMNode
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Static, TextArea
+from textual.widgets import Button, Input, Static
 
 DIALOG_CSS = """
 ConfirmDialog, PromptDialog { align: center middle; background: $background 60%; }
@@ -23,14 +22,6 @@ ConfirmDialog .dialog-keys, PromptDialog .dialog-keys { color: $text-muted; marg
 ConfirmDialog Horizontal, PromptDialog Horizontal { height: auto; align-horizontal: right; }
 ConfirmDialog Button, PromptDialog Button { margin-left: 2; min-width: 10; }
 """
-
-
-def steady_cursors(root: DOMNode) -> None:
-    """In low-bandwidth mode, text cursors under `root` do not blink (no bytes while idle)."""
-    blink = not getattr(root.app, "low_bandwidth", False)
-    for widget in root.query("Input, TextArea"):
-        if isinstance(widget, (Input, TextArea)):
-            widget.cursor_blink = blink
 
 
 class ConfirmDialog(ModalScreen[bool]):
@@ -90,7 +81,6 @@ class PromptDialog(ModalScreen["str | None"]):
             yield Static("enter or ctrl+s OK · escape cancel", classes="dialog-keys", markup=False)
 
     def on_mount(self) -> None:
-        steady_cursors(self)
         self.query_one("#prompt-input", Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

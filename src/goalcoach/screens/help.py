@@ -9,9 +9,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, MarkdownViewer, Static
 
 from goalcoach.content import ContentError, load_guide
+from goalcoach.screens.base import MinimumSize
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(MinimumSize, ModalScreen[None]):
     BINDINGS = [
         Binding("escape", "close", "Close", id="help.close"),
         Binding("q", "close", "Close", show=False, id="help.close_q"),

@@ -11,9 +11,14 @@ from __future__ import annotations
 from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import TextArea
+from textual.widgets.text_area import Edit, EditResult
+
+from goalcoach.textsafety import clean_text
 
 AUTOSAVE_DELAY = 1.0
 SETTLE_DELAY = 0.25
+# Far beyond any spoken answer (about 30,000 words), and small enough to stay responsive.
+MAX_CHARS = 200_000
 
 
 class AnswerEditor(TextArea):
@@ -68,6 +73,21 @@ class AnswerEditor(TextArea):
         except (TypeError, ValueError):
             pass
         self._dirty = False
+
+    def edit(self, edit: Edit) -> EditResult:
+        """Every change passes here: drop terminal control characters and cap the size."""
+        edit.text = clean_text(edit.text)
+        if len(edit.text) > 1:  # a paste or a loaded text, not a keystroke
+            replaced = len(self.get_text_range(edit.from_location, edit.to_location))
+            room = MAX_CHARS - (len(self.text) - replaced)
+            if len(edit.text) > room:
+                edit.text = edit.text[: max(room, 0)]
+                self.notify(
+                    f"The answer editor holds up to {MAX_CHARS:,} characters; the rest of the paste was left out.",
+                    severity="warning",
+                    markup=False,
+                )
+        return super().edit(edit)
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         if event.text_area is not self:

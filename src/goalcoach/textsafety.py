@@ -1,0 +1,33 @@
+"""User text is data: strip the control characters a terminal would act on. Never imports textual.
+
+Escape sequences in a pasted answer or an imported profile (ESC[2J, OSC 8 hyperlinks, ...)
+would otherwise reach the terminal as commands. Newlines and tabs are kept; Windows line
+endings become plain newlines.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+# C0 controls except tab and newline, DEL, and the C1 range.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def clean_text(text: str) -> str:
+    if not _CONTROL.search(text):
+        return text  # the common case costs one scan and no copy
+    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def clean_data(value: Any) -> Any:
+    """clean_text applied to every string in nested dicts and lists (keys included)."""
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, dict):
+        return {clean_data(k) if isinstance(k, str) else k: clean_data(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [clean_data(v) for v in value]
+    if isinstance(value, tuple):
+        return tuple(clean_data(v) for v in value)
+    return value
