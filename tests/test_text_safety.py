@@ -41,3 +41,16 @@ async def test_the_editor_strips_controls_and_caps_a_huge_paste(make_app):
         editor.insert("x" * (MAX_CHARS + 5000))
         await pilot.pause()
         assert len(editor.text) == MAX_CHARS
+
+
+async def test_a_field_on_any_screen_drops_pasted_escape_sequences(make_app):
+    from textual.widgets import Input
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        field = Input(id="probe-field")
+        await app.screen.mount(field)
+        field.focus()
+        field.insert_text_at_cursor("role\x1b[2J\x1b]8;;file:///etc/passwd\x07x")
+        await pilot.pause()
+        assert "\x1b" not in field.value and field.value.startswith("role")

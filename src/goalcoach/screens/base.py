@@ -7,7 +7,9 @@ from typing import Iterable
 from textual import events
 from textual.app import SystemCommand
 from textual.screen import Screen
-from textual.widgets import Static
+from textual.widgets import Input, Static
+
+from goalcoach.textsafety import clean_text
 
 MIN_WIDTH = 60
 MIN_HEIGHT = 18
@@ -51,6 +53,12 @@ class BaseScreen(MinimumSize, Screen):
     """A screen with a help guide (content/guide/<HELP_GUIDE>.md) and a minimum size."""
 
     HELP_GUIDE = "home"
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        # A paste can carry escape sequences; a field must never send them to the terminal.
+        cleaned = clean_text(event.value)
+        if cleaned != event.value:
+            event.input.value = cleaned
 
     def extra_commands(self) -> Iterable[SystemCommand]:
         """Commands this screen adds to the command palette."""
