@@ -98,7 +98,12 @@ def export_command(options: argparse.Namespace) -> int:
     profile = open_profile(options.data_dir)
     if isinstance(profile, int):
         return profile
-    text = render(profile, options.format, now_iso())
+    from goalcoach.profile import ProfileError
+
+    try:
+        text = render(profile, options.format, now_iso())
+    except ProfileError as error:
+        return fail(str(error))
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()

@@ -51,8 +51,7 @@ class DraftStore:
             return drafts
         refuse_symlink(self.directory)
         for path in sorted(self.directory.glob("*.json")):
-            if path.is_symlink():
-                continue  # never follow a link planted in the data directory
+            refuse_symlink(path)  # never follow a link planted in the data directory
             try:
                 record = json.loads(path.read_bytes().decode("utf-8"))
             except (OSError, ValueError, UnicodeDecodeError):

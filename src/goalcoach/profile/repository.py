@@ -79,6 +79,8 @@ class Profile:
     def _prepare_file(self) -> None:
         for path in (self.path, self._attempts.path, self._drafts.directory, paths.backups_dir(self.data_dir)):
             refuse_symlink(path)
+        for path in self._drafts.directory.glob("*.json"):
+            refuse_symlink(path)  # refuse at start rather than fail on first use
         try:
             raw_bytes = self.path.read_bytes()
         except FileNotFoundError:
