@@ -164,3 +164,14 @@ def test_merge_attempts_adds_only_new_ids(profile):
     assert added == 1
     assert profile.merge_attempts([a]) == 0
     assert len(profile.attempts()) == 2
+
+
+def test_recent_attempts_reads_the_newest_from_a_long_history(profile):
+    lines = [
+        json.dumps({"id": f"a{n:05d}", "created": f"2026-01-01T00:{n // 60 % 60:02d}:{n % 60:02d}+00:00", "text": "x" * 50})
+        for n in range(3000)
+    ]
+    (profile.data_dir / "attempts.jsonl").write_text("\n".join(lines) + "\n")
+    recent = profile.recent_attempts(10)
+    assert [a["id"] for a in recent] == [f"a{n:05d}" for n in range(2990, 3000)]
+    assert len(profile.recent_attempts(5000)) == 3000

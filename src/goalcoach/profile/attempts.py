@@ -43,6 +43,29 @@ class AttemptLog:
             raw = self.path.read_bytes()
         except FileNotFoundError:
             return []
+        return self._parse(raw)
+
+    def read_tail(self, limit: int, chunk: int = 65536) -> list[dict[str, Any]]:
+        """The last `limit` records, reading only the end of the file (cheap with a long history)."""
+        refuse_symlink(self.path)
+        try:
+            handle = open(self.path, "rb")
+        except FileNotFoundError:
+            return []
+        with handle:
+            end = handle.seek(0, os.SEEK_END)
+            start = end
+            data = b""
+            while start > 0 and data.count(b"\n") <= limit:
+                start = max(0, start - chunk)
+                handle.seek(start)
+                data = handle.read(end - start)
+        if start > 0:
+            data = data.split(b"\n", 1)[-1]  # the first line may be cut in half
+        return self._parse(data)[-limit:]
+
+    @staticmethod
+    def _parse(raw: bytes) -> list[dict[str, Any]]:
         records: list[dict[str, Any]] = []
         seen: set[str] = set()
         for line in raw.splitlines():

@@ -236,6 +236,10 @@ class Profile:
         """Every attempt, oldest first."""
         return sorted(self._attempts.read(), key=lambda a: str(a.get("created", "")))
 
+    def recent_attempts(self, limit: int = 500) -> list[dict[str, Any]]:
+        """The newest `limit` attempts, oldest first, without reading the whole history."""
+        return sorted(self._attempts.read_tail(limit), key=lambda a: str(a.get("created", "")))
+
     def merge_attempts(self, records: list[dict[str, Any]]) -> int:
         """Add the records whose ids are not stored yet; returns how many were added."""
         with self.transaction():

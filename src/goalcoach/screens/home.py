@@ -65,10 +65,10 @@ class HomeScreen(BaseScreen):
 
     def on_mount(self) -> None:
         self.query_one("#sections", OptionList).focus()
-        self.refresh_stats()
 
     def on_screen_resume(self) -> None:
-        self.refresh_stats()
+        # Also sent when home first shows; wait for that paint before reading the history.
+        self.call_after_refresh(self.refresh_stats)
 
     def refresh_stats(self) -> None:
         """Read the history off the UI thread: the first paint never waits for it."""

@@ -13,6 +13,8 @@ from rich.text import Text
 
 from goalcoach import progress_model as pm
 
+RECENT = 500
+
 
 def suggestion_for(profile: Any, attempts: list[dict[str, Any]], now: datetime) -> pm.Suggestion | None:
     """What to practise next, from the profile's history and the installed content."""
@@ -30,7 +32,8 @@ def streaks_on(profile: Any) -> bool:
 
 def home_stats_text(profile: Any, now: datetime | None = None) -> Text:
     now = now or datetime.now().astimezone()
-    attempts = profile.attempts()
+    # The recent past is all the glance needs; a year of history must not slow the start.
+    attempts = profile.recent_attempts(RECENT)
     stats = pm.week_stats(attempts, now)
     text = Text()
     if not attempts:

@@ -9,9 +9,10 @@
 from __future__ import annotations
 
 from textual.message import Message
+from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widgets import TextArea
-from textual.widgets.text_area import Edit, EditResult
+from textual.widgets.text_area import Edit, EditResult, Selection
 
 from goalcoach.textsafety import clean_text
 
@@ -22,6 +23,10 @@ MAX_CHARS = 200_000
 
 
 class AnswerEditor(TextArea):
+    # TextArea repaints the whole widget, borders included, whenever the cursor moves, which
+    # is every keystroke: about 3 KB per key over SSH. Repaint only the rows that changed.
+    selection = reactive(Selection(), init=False, always_update=True, repaint=False)
+
     class Settled(Message):
         """Typing paused: the text is ready to be coached."""
 
@@ -74,8 +79,16 @@ class AnswerEditor(TextArea):
             pass
         self._dirty = False
 
+    def watch_selection(self, previous: Selection, selection: Selection) -> None:
+        if previous.start != previous.end or selection.start != selection.end:
+            self.refresh()  # a selection's highlight can span many rows
+            return
+        for row in {previous.end[0], selection.end[0]}:
+            self._refresh_document_line(row)
+
     def edit(self, edit: Edit) -> EditResult:
-        """Every change passes here: drop terminal control characters and cap the size."""
+        """Every change passes here: drop terminal control characters, cap the size, and
+        repaint only the rows the change touched."""
         edit.text = clean_text(edit.text)
         if len(edit.text) > 1:  # a paste or a loaded text, not a keystroke
             replaced = len(self.get_text_range(edit.from_location, edit.to_location))
@@ -87,7 +100,25 @@ class AnswerEditor(TextArea):
                     severity="warning",
                     markup=False,
                 )
-        return super().edit(edit)
+        height = self.wrapped_document.height
+        was_empty = self._is_empty()
+        one_line = edit.top[0] == edit.bottom[0] and "\n" not in edit.text
+        result = super().edit(edit)
+        # Becoming empty or non-empty swaps the placeholder, which needs a full repaint.
+        if one_line and not was_empty and not self._is_empty() and self.wrapped_document.height == height:
+            self._refresh_document_line(edit.top[0])  # re-wrapping stays within this line's rows
+        else:
+            self.refresh()
+        return result
+
+    def _is_empty(self) -> bool:
+        return self.document.line_count == 1 and not self.document.get_line(0)
+
+    def _refresh_document_line(self, row: int) -> None:
+        if not 0 <= row < self.document.line_count:
+            return
+        top = self.wrapped_document.location_to_offset((row, 0)).y
+        self.refresh_lines(top, len(self.wrapped_document.get_offsets(row)) + 1)
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         if event.text_area is not self:
