@@ -3,15 +3,10 @@ streaks, and the home screen's stats text."""
 
 from __future__ import annotations
 
-import importlib.machinery
-import importlib.util
-import sys
 import threading
-import types
 
 import pytest
 from rich.text import Text
-from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
 from goalcoach.screens.attempt_detail import AttemptDetailScreen
@@ -119,36 +114,20 @@ async def test_enter_opens_the_attempt_with_its_feedback_and_user_text_as_data(m
         assert isinstance(pilot.app.screen, ProgressScreen)
 
 
-class FakeActivity(Screen):
-    def __init__(self, start=None) -> None:
-        super().__init__()
-        self.start = start
+async def test_practise_next_starts_the_suggested_drill(make_app, seeded):
+    from goalcoach.screens.drill import DrillRunScreen
 
-
-@pytest.fixture
-def fake_activity_modules(monkeypatch):
-    """Stand-ins for the practice and drill screens, one that takes start= and one that doesn't."""
-    drill = types.ModuleType("goalcoach.screens.drill")
-    drill.make_screen = lambda start=None: FakeActivity(start)
-    practice = types.ModuleType("goalcoach.screens.practice")
-    practice.make_screen = lambda: FakeActivity()
-    for module in (drill, practice):  # the home screen looks modules up by spec
-        module.__spec__ = importlib.machinery.ModuleSpec(module.__name__, None)
-    monkeypatch.setitem(sys.modules, "goalcoach.screens.drill", drill)
-    monkeypatch.setitem(sys.modules, "goalcoach.screens.practice", practice)
-
-
-async def test_practise_next_starts_the_suggested_drill_pre_selected(make_app, seeded, fake_activity_modules):
     app = make_app(seeded)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_progress(pilot)
         assert "Talking yourself down" in str(screen.query_one("#next", Static).render())
         await pilot.press("p")
         await pilot.pause()
-        assert isinstance(pilot.app.screen, FakeActivity)
-        assert pilot.app.screen.start == "hedging-unsure"
-        # A drill done meanwhile shows when the person comes back.
+        assert isinstance(pilot.app.screen, DrillRunScreen)
+        assert pilot.app.screen.drill.id == "hedging-unsure"
+        # A drill done meanwhile shows when the person comes back (drill, then its picker).
         seeded.add_attempt(attempt(NOW, 90, kind="drill", stage=None, scenario_id=None, drill_id="hedging-unsure"))
+        await pilot.press("escape")
         await pilot.press("escape")
         assert pilot.app.screen is screen
         table = screen.query_one("#attempts", DataTable)
@@ -160,25 +139,19 @@ async def test_practise_next_starts_the_suggested_drill_pre_selected(make_app, s
         assert table.row_count == 13
 
 
-async def test_practise_next_opens_the_scenario_screen_when_no_issue_recurs(make_app, profile, fake_activity_modules):
+async def test_practise_next_starts_the_suggested_scenario_when_no_issue_recurs(make_app, profile):
+    from goalcoach.screens.practice_run import PracticeRunScreen
+
     profile.add_attempt(attempt(NOW, 45, stage="mid", scenario_id="mid-analyst"))
     app = make_app(profile)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_progress(pilot)
+        screen = await open_progress(pilot)
+        suggestion = screen.history.suggestion
+        assert suggestion.kind == "scenario"
         await pilot.press("p")
         await pilot.pause()
-        # practice's make_screen() takes no start=: it still opens, and the person is told what to pick.
-        assert isinstance(pilot.app.screen, FakeActivity) and pilot.app.screen.start is None
-
-
-@pytest.mark.skipif(importlib.util.find_spec("goalcoach.screens.drill") is None, reason="drill screen not installed")
-async def test_practise_next_opens_the_real_drill_screen(make_app, seeded):
-    app = make_app(seeded)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_progress(pilot)
-        await pilot.press("p")
-        await pilot.pause()
-        assert type(pilot.app.screen).__module__ == "goalcoach.screens.drill"
+        assert isinstance(pilot.app.screen, PracticeRunScreen)
+        assert pilot.app.screen.brief.scenario_id == suggestion.target_id
 
 
 async def test_streaks_are_off_by_default_and_toggle_from_the_palette(make_app, seeded):

@@ -4,7 +4,6 @@ between them on every screen, international text everywhere, and a seeded storm 
 
 from __future__ import annotations
 
-import asyncio
 import random
 import time
 

@@ -128,7 +128,7 @@ def star_example(doc: Doc, lex: Lexicon) -> list[Span]:
     out = []
     for m in lex.scan(doc.folded, doc.word_starts, "star", "results", "regex"):
         i = doc.sentence_index(m.start())
-        s, e = doc.sent_starts[i], doc.sent_ends[i]
+        s = doc.sent_starts[i]
         if future.search(doc.folded[s:m.start()]):
             continue
         first = max(0, i - 2)

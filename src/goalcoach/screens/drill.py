@@ -95,9 +95,16 @@ class DrillScreen(BaseScreen):
         Binding("escape", "app.back", "Back", id="drill.back"),
     ]
 
-    def __init__(self, *, loader: DrillLoader | None = None, clock: Callable[[], float] | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        loader: DrillLoader | None = None,
+        clock: Callable[[], float] | None = None,
+        start: str | None = None,
+    ) -> None:
         super().__init__()
         self.loader: DrillLoader = loader or load_drills
+        self.start = start  # a drill id to open at once ("practise next")
         self.clock = clock or time.monotonic
         self.drills: list[Drill] = []
         self.latest: dict[str, Any] | None = None
@@ -131,6 +138,8 @@ class DrillScreen(BaseScreen):
         if first is not None:
             option_list.highlighted = first
             self.query_one("#drill-detail", Static).update(self._detail(option_list.options[first].id or ""))
+        if self.start and (drill := self._drill(f"drill:{self.start}")):
+            self.app.push_screen(DrillRunScreen(drill, clock=self.clock))
 
     def _adaptive_option(self) -> Option:
         if self.latest is None:
@@ -326,5 +335,5 @@ class DrillRunScreen(BaseScreen):
         self.query_one("#drill-editor").focus()
 
 
-def make_screen() -> DrillScreen:
-    return DrillScreen()
+def make_screen(start: str | None = None) -> DrillScreen:
+    return DrillScreen(start=start)

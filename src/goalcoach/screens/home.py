@@ -7,7 +7,7 @@ from functools import partial
 from textual.app import ComposeResult
 from textual.worker import Worker, WorkerState
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 

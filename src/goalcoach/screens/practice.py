@@ -56,9 +56,16 @@ class PracticeScreen(BaseScreen):
         Binding("escape", "app.back", "Back", id="practice.back"),
     ]
 
-    def __init__(self, *, loader: Loader | None = None, clock: Callable[[], float] | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        loader: Loader | None = None,
+        clock: Callable[[], float] | None = None,
+        start: str | None = None,
+    ) -> None:
         super().__init__()
         self.loader: Loader = loader or load_scenario_sets
+        self.start = start  # a scenario id to open at once ("practise next")
         self.clock = clock or time.monotonic
         self.sets: list[ScenarioSet] = []
         self.errors: list[ContentError] = []
@@ -88,6 +95,8 @@ class PracticeScreen(BaseScreen):
             self._show_detail(option_list.options[first].id or "")
         for error in self.errors:
             self.notify(f"Skipped a broken scenario file: {error}", title="Content", severity="warning", timeout=10, markup=False)
+        if self.start and f"scenario:{self.start}" in self.briefs:
+            self._start(self.briefs[f"scenario:{self.start}"])
 
     # -- the list ------------------------------------------------------------------------------
     def _target(self) -> dict[str, Any]:
@@ -147,5 +156,5 @@ class PracticeScreen(BaseScreen):
         self.app.push_screen(PracticeRunScreen(brief, clock=self.clock))
 
 
-def make_screen() -> PracticeScreen:
-    return PracticeScreen()
+def make_screen(start: str | None = None) -> PracticeScreen:
+    return PracticeScreen(start=start)

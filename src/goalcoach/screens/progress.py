@@ -6,8 +6,6 @@ History is loaded in a thread worker after the first paint: a profile can hold 1
 
 from __future__ import annotations
 
-import importlib
-import inspect
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -77,15 +75,6 @@ def read_history(profile: Any, now: datetime) -> History:
 def app_now(app: Any) -> datetime:
     now = getattr(app, "now", None)
     return now() if callable(now) else datetime.now().astimezone()
-
-
-def accepts_start(factory: Any) -> bool:
-    """Whether a screen module's make_screen() takes `start=<id>` to pre-select an item."""
-    try:
-        parameters = inspect.signature(factory).parameters
-    except (TypeError, ValueError):
-        return False
-    return "start" in parameters or any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters.values())
 
 
 class ProgressScreen(BaseScreen):
@@ -311,17 +300,11 @@ class ProgressScreen(BaseScreen):
         if suggestion is None:
             self.notify("Nothing to suggest yet.", markup=False)
             return
-        module_name = "drill" if suggestion.kind == "drill" else "practice"
-        try:
-            module = importlib.import_module(f"goalcoach.screens.{module_name}")
-        except ImportError:
-            self.notify(f"The {module_name} screen is not installed.", severity="warning", markup=False)
-            return
-        if accepts_start(module.make_screen):
-            screen = module.make_screen(start=suggestion.target_id)
+        if suggestion.kind == "drill":
+            from goalcoach.screens.drill import make_screen
         else:
-            screen = module.make_screen()
-            self.notify(f"Choose “{suggestion.title or suggestion.target_id}”.", markup=False)
+            from goalcoach.screens.practice import make_screen
+        screen = make_screen(start=suggestion.target_id)
         self.reload_on_resume = True  # the activity adds attempts: show them on the way back
         self.app.push_screen(screen)
 
