@@ -12,9 +12,10 @@ from typing import Any
 
 import pytest
 import pytest_textual_snapshot
+from goalcoach_test_support import FIXED_NOW, fixed_clock
 
 SNAPSHOT_ROOT = Path(__file__).resolve().parent.parent / "snapshots"
-FIXED_NOW = "2026-11-02T09:00:00+00:00"
+
 FIXED_DATETIME = datetime(2026, 11, 2, 9, 0, tzinfo=timezone.utc)
 
 
@@ -26,10 +27,6 @@ pytest_textual_snapshot.SVGImageExtension.dirname = classmethod(_snapshot_dirnam
 
 # Tests never run in "over SSH" mode by accident, and never touch the real user data dir.
 os.environ.pop("SSH_CONNECTION", None)
-
-
-def fixed_clock() -> str:
-    return FIXED_NOW
 
 
 @pytest.fixture(autouse=True)

@@ -7,9 +7,7 @@ from goalcoach.profile import Profile
 from goalcoach.screens.help import HelpScreen
 from goalcoach.screens.home import HomeScreen
 
-
-def fixed_clock() -> str:
-    return "2026-11-02T09:00:00+00:00"
+from goalcoach_test_support import fixed_clock
 
 
 async def test_home_help_back_quit_by_keys(make_app):

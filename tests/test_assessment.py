@@ -12,7 +12,7 @@ from goalcoach.app import GoalCoachApp
 from goalcoach.profile import Profile
 from goalcoach.screens.assessment import AssessmentScreen
 
-from conftest import fixed_clock
+from goalcoach_test_support import fixed_clock
 
 NASTY = ("[/]", "[bold]x", "[@click=app.quit]x[/]")
 

@@ -16,7 +16,7 @@ from goalcoach.screens.versions import DiffScreen, VersionsScreen
 from goalcoach.widgets.coach_panel import CoachPanel
 from goalcoach.widgets.editor import AnswerEditor
 
-from conftest import fixed_clock
+from goalcoach_test_support import fixed_clock
 from test_assessment import NASTY, screen_text
 
 DEV = {row["id"]: row for row in map(json.loads, (Path(__file__).parent / "data" / "dev.jsonl").read_text().splitlines())}

@@ -12,7 +12,7 @@ from textual import events
 
 from goalcoach.app import GoalCoachApp
 from goalcoach.profile import Profile
-from goalcoach.widgets.editor import AnswerEditor
+from goalcoach.widgets.editor import MAX_CHARS, AnswerEditor
 from hostile_seed import FIXED, screen_text, seed
 
 # How to reach each editor from the home screen (a float is a pause in seconds).
@@ -58,9 +58,14 @@ async def test_a_megabyte_paste_leaves_the_editor_responsive(editor_name, tmp_pa
         await _keys(pilot, EDITOR_PATHS[editor_name])
         editor = app.screen.query_one(AnswerEditor)
         assert app.focused is editor, f"{editor_name}: the editor does not have focus"
+        warnings: list[str] = []
+        notify = app.notify
+        app.notify = lambda message, **kw: (warnings.append(message), notify(message, **kw))[1]
         editor.post_message(events.Paste(PASTE))
         await pilot.pause()
-        assert len(editor.text) >= len(PASTE)
+        # The editor keeps the first MAX_CHARS and says plainly that the rest was left out.
+        assert len(editor.text) == MAX_CHARS and PASTE.startswith(editor.text)
+        assert any("left out" in w for w in warnings), warnings
         await pilot.pause(0.5)  # typing pauses: the coach starts on the whole text
         started = time.monotonic()
         await pilot.press("end", "x")

@@ -8,6 +8,7 @@ before the one-second autosave would fire, waits for the app to exit and reopens
 from __future__ import annotations
 
 import signal
+import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Callable
@@ -73,6 +74,9 @@ def _open_editor(app: PtyApp, editor: Editor) -> None:
         app.press(key)
         if ready:
             app.wait_for(ready, since=mark)
+        # A person's pause: Textual moves focus a moment after tab, and keys sent in that
+        # moment still go to the field being left.
+        time.sleep(0.5)
     app.wait_for("^q Quit")  # the footer is drawn: the screen is mounted and has focus
 
 

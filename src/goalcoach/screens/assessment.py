@@ -137,7 +137,8 @@ class AssessmentScreen(BaseScreen):
     def on_mount(self) -> None:
         self.app.register_draft_saver(self.flush)
         self._rebuild_per_goal()
-        self.call_after_refresh(self._focus_first)
+        # Focus now, before the first paint, so keys pressed the moment it shows land here.
+        self._focus_first()
 
     def on_unmount(self) -> None:
         self.flush()
@@ -161,7 +162,9 @@ class AssessmentScreen(BaseScreen):
         """Put the cursor in the active tab's first field, so typing can start at once."""
         tabs = self.query_one("#tabs", TabbedContent)
         pane = tabs.get_pane(tabs.active) if tabs.active else None
-        found = list(pane.query(FOCUSABLE)) if pane is not None else []
+        if pane is None or (self.focused is not None and pane in self.focused.ancestors):
+            return  # already in this tab (AUTO_FOCUS or the person): never steal the cursor
+        found = list(pane.query(FOCUSABLE))
         if found:
             found[0].focus()
 
@@ -210,6 +213,7 @@ class AssessmentScreen(BaseScreen):
     def flush(self) -> None:
         """Write every pending change now (only the fields that changed, so another session's
         edits to other fields of the same section survive)."""
+        self._sync_from_widgets()
         if self._save_timer is not None:
             self._save_timer.stop()
             self._save_timer = None
@@ -217,6 +221,15 @@ class AssessmentScreen(BaseScreen):
             changes = {k: self.data[section][k] for k in keys}
             if self.app.save(self.app.profile.update_section, section, **changes):
                 del self._dirty[section]
+
+    def _sync_from_widgets(self) -> None:
+        # A signal can arrive between a keystroke and its Changed message: read the field being
+        # typed in so its last characters are saved too.
+        field = self.focused
+        if isinstance(field, Input):
+            self.on_input_changed(Input.Changed(field, field.value))
+        elif isinstance(field, TextArea):
+            self.on_text_area_changed(TextArea.Changed(field))
 
     def _progress(self) -> str:
         return "Progress: " + model.progress_line(self.data, len(self.sheets.reflection_prompts))
