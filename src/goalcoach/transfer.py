@@ -13,6 +13,7 @@ from typing import Any, Iterable, Sequence
 
 from goalcoach.profile.schema import SCHEMA_VERSION
 from goalcoach.progress_model import ELEMENT_LABELS, OPTIONAL_ELEMENTS, format_date, format_seconds, score_of
+from goalcoach.textsafety import clean_text
 
 FORMAT = "goalcoach-export"
 FORMAT_VERSION = 1
@@ -144,13 +145,6 @@ def is_empty(snapshot: dict[str, Any]) -> bool:
 
 
 # -- Markdown safety -----------------------------------------------------------------------------
-_ANSI = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves
-    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC: titles, hyperlinks, clipboard
-    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"  # DCS, SOS, PM, APC strings
-    r"|\x1b.?"  # anything else after ESC
-    r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
-)
 # Bidi overrides and isolates could make the sheet read differently from what it says.
 _BIDI = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
 _MD_INLINE = re.compile(r"([\\`*_{}\[\]<>|#~&!$^])")
@@ -159,8 +153,8 @@ _LIST_START = re.compile(r"^(\d+)([.)])")
 
 def clean(text: Any) -> str:
     """Plain text from user input: ANSI escape sequences and control characters removed."""
-    text = _ANSI.sub("", str(text if text is not None else ""))
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ").translate(_BIDI)
+    text = clean_text(str(text if text is not None else ""))
+    text = text.replace("\t", " ").translate(_BIDI)
     return "".join(c for c in text if c == "\n" or unicodedata.category(c) != "Cc")
 
 

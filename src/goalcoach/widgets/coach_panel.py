@@ -13,21 +13,9 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from goalcoach.progress_model import ELEMENT_LABELS, OPTIONAL_ELEMENTS
 from goalcoach.widgets.highlight import highlighted_answer
 
-ELEMENT_LABELS = {
-    "short_term": "Short-term goal",
-    "long_term": "Long-term goal",
-    "timeframe": "Concrete time frame",
-    "action_plan": "Concrete plan",
-    "company_alignment": "Link to this employer",
-    "motivation": "Reason / motivation",
-    "adaptability": "Openness to change",
-    "star_example": "Example with a result",
-    "acknowledgement": "Acknowledges and re-frames",
-}
-# Elements that are a bonus rather than expected in every answer.
-OPTIONAL_ELEMENTS = {"adaptability", "star_example", "acknowledgement"}
 QUALITY_STYLE = {"strong": "bold green", "adequate": "bold yellow", "weak": "bold red"}
 
 
