@@ -146,7 +146,7 @@ STORM_KEYS = (
        "ctrl+s", "f5", "ctrl+n", "ctrl+b", "ctrl+t", "ctrl+r", "ctrl+o", "ctrl+g", "ctrl+f",
        "home", "end", "pageup", "pagedown", "backspace", "delete", "space"]
 )  # never ctrl+q (quit) or ctrl+p (the palette could run "quit")
-STORM = 800  # pilot keys cost ~0.1 s each here; raise GOALCOACH_HOSTILE_STORM for a longer run
+STORM = 2000  # pilot keys cost ~65 ms each here; GOALCOACH_HOSTILE_STORM sets another count
 STORM = int(__import__("os").environ.get("GOALCOACH_HOSTILE_STORM", STORM))
 
 
