@@ -251,6 +251,11 @@ def _run_cli(args: list[str], base: Path) -> subprocess.CompletedProcess:
     import goalcoach.transfer_cli  # noqa: F401
     import goalcoach.tui_cli  # noqa: F401
 
+    # The checkout may be unreadable to nobody (a private temporary clone): read the content
+    # and the coach's phrase lists now, while still allowed to; they are cached from here on.
+    goalcoach.content.load_recovery_moves()
+    goalcoach.coaching.coach("In two years I want to lead a team.")
+
     read_fd, write_fd = os.pipe()
     pid = os.fork()
     if pid == 0:  # pragma: no cover - the child
