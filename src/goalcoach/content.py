@@ -84,8 +84,11 @@ _SPECIAL_DRILL_FILES = frozenset({"pushbacks.toml", "recovery_moves.toml"})
 _GUIDE_NAME = re.compile(r"[a-z0-9][a-z0-9_-]*")
 
 
+@functools.cache
 def content_dir() -> Path:
-    """The content folder: inside the installed wheel, or the repository's top-level content/."""
+    """The content folder: inside the installed wheel, or the repository's top-level content/.
+
+    Found once per run: the answer cannot change while goalcoach runs."""
     here = Path(__file__).resolve().parent
     packaged = here / "content_data"
     if packaged.is_dir():
