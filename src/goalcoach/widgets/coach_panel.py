@@ -98,10 +98,11 @@ class CoachPanel(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         yield Static("Type an answer and the coach will read it.", id="coach-summary", markup=False)
-        yield Static("Checklist", classes="heading", markup=False)
-        yield Static("", id="coach-checklist", markup=False)
+        # What to fix comes first: on a small terminal it is what must be visible without scrolling.
         yield Static("What to fix", classes="heading", markup=False)
         yield Static("", id="coach-issues", markup=False)
+        yield Static("Checklist", classes="heading", markup=False)
+        yield Static("", id="coach-checklist", markup=False)
         yield Static("Organisation's terms", classes="heading", id="coach-terms-heading", markup=False)
         yield Static("", id="coach-terms", markup=False)
         yield Static("Your answer, highlighted", classes="heading", id="coach-answer-heading", markup=False)
