@@ -12,6 +12,7 @@ from goalcoach.content import content_dir, load_drills, load_pushbacks
 from goalcoach.recovery import pick_pushback
 from goalcoach.screens.drill import DrillRunScreen, DrillScreen
 from goalcoach.widgets.editor import AnswerEditor
+from goalcoach_test_support import FakeClock, settle
 
 HEDGING_ANSWER = ("I think I might want to go into leadership eventually, maybe head of year or something pastoral. "
                   "I've been teaching history for seven years now. I'm not sure yet, to be honest, but I'd probably "
@@ -21,23 +22,6 @@ RECOVERY = ("Let me clarify. My immediate goal, in my first year in this role, i
             "was falling, so I set up weekly mentoring for twenty students; as a result, attendance rose by eight "
             "percent in one term. In five years I want to be head of year here, because your school's focus on "
             "pastoral care is exactly the work I care about most.")
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 10.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-async def settle(pilot, ready, tries: int = 500) -> None:
-    """Let the app catch up (screens push and widgets mount asynchronously) until `ready()`."""
-    for _ in range(tries):
-        if ready():
-            return
-        await pilot.pause(0.01)
-    raise AssertionError("the app did not reach the expected state")
 
 
 def run_ready(app) -> bool:
@@ -64,7 +48,7 @@ async def submit(pilot, key: str = "ctrl+s") -> None:
 
 async def test_written_drill_checklist_and_attempt(make_app):
     app = make_app()
-    clock = FakeClock()
+    clock = FakeClock(10.0)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("4")
         await settle(pilot, lambda: isinstance(app.screen, DrillScreen) and app.screen.query_one(OptionList).option_count > 0)

@@ -11,6 +11,7 @@ from goalcoach.content import load_drills
 from goalcoach.screens import drill as drill_module
 from goalcoach.screens.drill import DrillRunScreen, DrillScreen
 from goalcoach.widgets.editor import AnswerEditor
+from goalcoach_test_support import settle
 
 DRILLS = '''
 [[drills]]
@@ -50,15 +51,6 @@ def fixed_feedback(text: str) -> dict:
         "issues": [{"code": "too_short", "start": 0, "end": len(text), "message": "Under 40 words.", "suggestion": "Say more."}],
         "terms": {"used": [], "missed": []},
     }
-
-
-async def settle(pilot, ready, tries: int = 500) -> None:
-    """Let the app catch up (screens push and widgets mount asynchronously) until `ready()`."""
-    for _ in range(tries):
-        if ready():
-            return
-        await pilot.pause(0.01)
-    raise AssertionError("the app did not reach the expected state")
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ from goalcoach.screens.practice import PracticeScreen
 from goalcoach.screens.practice_run import PracticeRunScreen
 from goalcoach.widgets.editor import AnswerEditor
 from goalcoach.widgets.timer import TimerDisplay
+from goalcoach_test_support import FakeClock, settle
 
 FIRST = ("I think I might want to go into nursing leadership eventually, maybe something on a ward. "
          "I'm not sure yet, to be honest, but I'd probably do a course first.")
@@ -21,23 +22,6 @@ SECOND = ("My immediate goal is to complete my preceptorship on a medical ward a
           "to finish the trust's IV therapy and venepuncture competencies. Longer term I'd like to specialise in "
           "critical care and work towards a senior staff nurse post in ICU, because my final placement was in "
           "intensive care. This ward's rotation programme would give me the grounding for that.")
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 500.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-async def settle(pilot, ready, tries: int = 500) -> None:
-    """Let the app catch up (screens push and widgets mount asynchronously) until `ready()`."""
-    for _ in range(tries):
-        if ready():
-            return
-        await pilot.pause(0.01)
-    raise AssertionError("the app did not reach the expected state")
 
 
 def run_ready(app) -> bool:
@@ -85,7 +69,7 @@ async def submit(pilot, key: str = "ctrl+s") -> None:
 
 async def test_full_session_with_follow_up_and_summary(make_app):
     app = make_app()
-    clock = FakeClock()
+    clock = FakeClock(500.0)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("3")
         await settle(pilot, lambda: picker_ready(app))
@@ -161,7 +145,7 @@ async def test_full_session_with_follow_up_and_summary(make_app):
 
 async def test_timer_keys_and_display(make_app):
     app = make_app()
-    clock = FakeClock()
+    clock = FakeClock(500.0)
     async with app.run_test(size=(80, 24)) as pilot:
         scenario_set = load_scenario_sets()[0][0]
         from goalcoach.practice_session import brief_from_scenario

@@ -11,6 +11,7 @@ import pytest
 from goalcoach.content import load_scenario_sets
 from goalcoach.screens import practice_run
 from goalcoach.screens.practice import PracticeScreen
+from goalcoach_test_support import settle
 
 SCENARIOS = '''
 id = "entry"
@@ -71,15 +72,6 @@ def fixed_feedback(text: str) -> dict:
         + [{"code": "too_short", "start": 0, "end": len(text), "message": "Under 40 words.", "suggestion": "Say more."}],
         "terms": {"used": [], "missed": ["Compassion"]},
     }
-
-
-async def settle(pilot, ready, tries: int = 500) -> None:
-    """Let the app catch up (screens push and widgets mount asynchronously) until `ready()`."""
-    for _ in range(tries):
-        if ready():
-            return
-        await pilot.pause(0.01)
-    raise AssertionError("the app did not reach the expected state")
 
 
 def editor_ready(pilot):

@@ -5,17 +5,7 @@ from __future__ import annotations
 import pytest
 
 from goalcoach.rehearsal_timer import RehearsalTimer, format_clock
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
+from goalcoach_test_support import FakeClock
 
 
 @pytest.fixture

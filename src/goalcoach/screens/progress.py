@@ -72,11 +72,6 @@ def read_history(profile: Any, now: datetime) -> History:
     )
 
 
-def app_now(app: Any) -> datetime:
-    now = getattr(app, "now", None)
-    return now() if callable(now) else datetime.now().astimezone()
-
-
 class ProgressScreen(BaseScreen):
     HELP_GUIDE = "progress"
     CSS_PATH = "progress.tcss"
@@ -140,7 +135,7 @@ class ProgressScreen(BaseScreen):
         self.run_worker(self._read_history, thread=True, exclusive=True, group="progress-load")
 
     def _read_history(self) -> History:
-        return read_history(self.app.profile, app_now(self.app))
+        return read_history(self.app.profile, self.app.now())
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group != "progress-load":

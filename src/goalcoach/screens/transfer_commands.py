@@ -42,11 +42,6 @@ def transfer_commands(app: Any) -> Iterable[SystemCommand]:
     )
 
 
-def _now(app: Any) -> datetime:
-    now = getattr(app, "now", None)
-    return now() if callable(now) else datetime.now().astimezone()
-
-
 def default_export_path(fmt: str, now: datetime) -> Path:
     stem = "goalcoach-prep-sheet" if fmt == "markdown" else "goalcoach-backup"
     suffix = ".md" if fmt == "markdown" else ".json"
@@ -86,7 +81,7 @@ def start_export(app: Any, fmt: str) -> None:
         else:
             export_to(app, fmt, path, force=False)
 
-    default = default_export_path(fmt, _now(app))
+    default = default_export_path(fmt, app.now())
     app.push_screen(PromptDialog(f"Save the {what} to which file?", str(default)), chosen)
 
 
@@ -113,7 +108,7 @@ def start_import(app: Any, mode: str) -> None:
         if name:
             import_from(app, Path(name).expanduser(), mode)
 
-    default = str(default_export_path("json", _now(app)))
+    default = str(default_export_path("json", app.now()))
     app.push_screen(PromptDialog("Import which backup file (made by Export backup)?", default), chosen)
 
 

@@ -56,7 +56,6 @@ class AnswerEditor(TextArea):
         self._settle_timer: Timer | None = None
 
     def on_mount(self) -> None:
-        self.cursor_blink = not getattr(self.app, "low_bandwidth", False)
         if self.draft_key:
             self.app.register_draft_saver(self.save_draft_now)
             if self.restore_draft:
