@@ -311,7 +311,7 @@ LONG_ANSWER = SAMPLE_ANSWER + (
 def sample_feedback(text: str = SAMPLE_ANSWER) -> dict:
     """The coach's feedback for an answer, or a stand-in of the same shape if the coach is absent."""
     try:
-        from goalcoach.coaching import coach, context_for
+        from goalcoach.domain.coaching import coach, context_for
 
         return coach(text, context_for(None))
     except Exception:  # noqa: BLE001 - the coach is optional here: a stand-in keeps the size honest

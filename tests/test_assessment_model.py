@@ -8,7 +8,7 @@ import sys
 from hypothesis import given
 from hypothesis import strategies as st
 
-from goalcoach import assessment_model as m
+from goalcoach.domain import assessment as m
 
 
 def test_split_list_trims_dedupes_and_drops_empties():
@@ -94,5 +94,5 @@ def test_next_version_name_skips_taken_names():
 
 
 def test_model_never_imports_textual():
-    code = "import goalcoach.assessment_model, sys; assert 'textual' not in sys.modules"
+    code = "import goalcoach.domain.assessment, sys; assert 'textual' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True)

@@ -7,9 +7,9 @@ import shutil
 
 from textual.widgets import OptionList, Static
 
-from goalcoach import coaching
+from goalcoach.domain import coaching
 from goalcoach.content import content_dir, load_drills, load_pushbacks
-from goalcoach.recovery import pick_pushback
+from goalcoach.domain.recovery import pick_pushback
 from goalcoach.screens.drill import DrillRunScreen, DrillScreen
 from goalcoach.widgets.editor import AnswerEditor
 from goalcoach_test_support import FakeClock, settle

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from goalcoach import transfer_cli
+from goalcoach.cli import transfer as transfer_cli
 from goalcoach.cli import main
 from goalcoach.profile import SCHEMA_VERSION, Profile
 
@@ -22,7 +22,7 @@ CLOCK = lambda: "2026-11-02T09:00:00+00:00"  # noqa: E731
 def coach_or_stand_in(monkeypatch):
     """The real coach when it is installed; a fixed feedback otherwise (the sheet's layout is ours)."""
     try:
-        import goalcoach.coaching  # noqa: F401
+        import goalcoach.domain.coaching  # noqa: F401
     except ImportError:
         monkeypatch.setattr(transfer_cli, "coach_answer", lambda profile, text: feedback(64, issues=("hedging",)))
 
@@ -109,7 +109,7 @@ def test_markdown_export_stays_well_formed_with_hostile_user_text(tmp_path, caps
     headings = [line for line in sheet.splitlines() if line.lstrip("> ").startswith("#")]
     assert all(line.startswith(("# Interview prep sheet", "## ", "### ")) for line in headings)
     assert not any(line.startswith("> #") or line.startswith(">#") for line in sheet.splitlines())
-    from goalcoach.transfer import md_inline
+    from goalcoach.domain.transfer import md_inline
 
     for value in NASTY:
         assert md_inline(value) in sheet

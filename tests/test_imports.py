@@ -9,7 +9,7 @@ import sys
 def test_core_modules_do_not_import_textual():
     code = (
         "import sys, importlib\n"
-        "for name in ('goalcoach.paths', 'goalcoach.profile', 'goalcoach.content', 'goalcoach.coach', 'goalcoach.coaching'):\n"
+        "for name in ('goalcoach.paths', 'goalcoach.profile', 'goalcoach.content', 'goalcoach.coach', 'goalcoach.domain.coaching'):\n"
         "    importlib.import_module(name)\n"
         "print('textual' in sys.modules)\n"
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from goalcoach.content import load_scenario_sets
-from goalcoach.practice_session import (
+from goalcoach.domain.practice_session import (
     STANDARD_QUESTION,
     PracticeSession,
     brief_from_scenario,

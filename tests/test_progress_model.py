@@ -10,9 +10,9 @@ import sys
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from goalcoach import progress_model as pm
+from goalcoach.domain import progress as pm
 from goalcoach.content import load_drills, load_scenario_sets
-from goalcoach.content_types import ELEMENT_CODES
+from goalcoach.content.types import ELEMENT_CODES
 
 NOW = datetime(2026, 11, 2, 9, 0, tzinfo=timezone.utc)  # a Monday, as in conftest's FIXED_DATETIME
 
@@ -234,12 +234,12 @@ def test_formatting():
 
 
 def test_progress_model_does_not_import_textual():
-    code = "import goalcoach.progress_model, goalcoach.transfer, sys; assert 'textual' not in sys.modules"
+    code = "import goalcoach.domain.progress, goalcoach.domain.transfer, sys; assert 'textual' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
 def test_the_real_coach_feedback_feeds_weak_labels_and_the_suggestion():
-    from goalcoach.coaching import coach
+    from goalcoach.domain.coaching import coach
 
     text = "Um, I guess I kind of want to maybe grow, you know, basically whatever."
     real = coach(text)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from goalcoach.content import load_pushbacks
-from goalcoach.recovery import GENERAL_CODE, GENERAL_PUSHBACK, check_recovery, pick_pushback
+from goalcoach.domain.recovery import GENERAL_CODE, GENERAL_PUSHBACK, check_recovery, pick_pushback
 
 # Answers from the labelled development set (tests/data/dev.jsonl when present); the texts are
 # embedded so the test runs without it. Labels follow the coach rubric.
@@ -136,7 +136,7 @@ def test_malformed_feedback_does_not_crash():
 
 
 def test_latest_answer_prefers_the_newest():
-    from goalcoach.recovery import latest_answer
+    from goalcoach.domain.recovery import latest_answer
 
     version = {"name": "v1", "text": "Builder text", "created": "2026-01-02T00:00:00+00:00"}
     attempts = [
@@ -154,7 +154,7 @@ def test_latest_answer_prefers_the_newest():
 @pytest.mark.parametrize("answer_id", sorted(EXPECTED_PUSHBACK))
 def test_adaptive_pushback_from_the_coach_on_dev_answers(answer_id):
     """End to end: the coach reads the answer, and the pushback fits its worst problem."""
-    from goalcoach import coaching
+    from goalcoach.domain import coaching
 
     text = _dev_rows()[answer_id][0]
     code, _line = pick_pushback(coaching.coach(text, coaching.context_for(None)), load_pushbacks())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from goalcoach.rehearsal_timer import RehearsalTimer, format_clock
+from goalcoach.domain.rehearsal_timer import RehearsalTimer, format_clock
 from goalcoach_test_support import FakeClock
 
 

@@ -7,7 +7,7 @@ import json
 import pytest
 from markdown_it import MarkdownIt
 
-from goalcoach import transfer
+from goalcoach.domain import transfer
 from goalcoach.content import load_recovery_moves
 from goalcoach.profile import SCHEMA_VERSION
 

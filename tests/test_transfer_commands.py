@@ -7,7 +7,8 @@ import json
 import pytest
 from textual.widgets import Input
 
-from goalcoach import transfer, transfer_cli
+from goalcoach.domain import transfer
+from goalcoach.cli import transfer as transfer_cli
 from goalcoach.profile import Profile
 from goalcoach.screens.dialogs import ConfirmDialog, PromptDialog
 from goalcoach.screens.transfer_commands import transfer_commands
@@ -20,7 +21,7 @@ CLOCK = lambda: "2026-11-02T09:00:00+00:00"  # noqa: E731
 @pytest.fixture(autouse=True)
 def coach_or_stand_in(monkeypatch):
     try:
-        import goalcoach.coaching  # noqa: F401
+        import goalcoach.domain.coaching  # noqa: F401
     except ImportError:
         monkeypatch.setattr(transfer_cli, "coach_answer", lambda profile, text: feedback(64, issues=("hedging",)))
 

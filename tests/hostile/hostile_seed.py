@@ -58,7 +58,7 @@ def seed(data_dir: Path, *, extra_text: str = "") -> Profile:
     profile.save_section("builder", {"slots": {"goal": "[/] slot [@click=app.quit]x[/]" + extra_text}})
     version = profile.add_version(MARKS["version"] + extra_text, ANSWER + extra_text)
     profile.set_current_version(version["id"])
-    from goalcoach import coaching
+    from goalcoach.domain import coaching
 
     feedback = coaching.coach(ANSWER, coaching.context_for(profile))
     for n, kind in enumerate(("practice", "drill", "builder")):

@@ -246,15 +246,15 @@ def _run_cli(args: list[str], base: Path) -> subprocess.CompletedProcess:
     import io
     import traceback
 
-    import goalcoach.coaching  # noqa: F401 - loaded before dropping privileges
+    import goalcoach.domain.coaching  # noqa: F401 - loaded before dropping privileges
     import goalcoach.content  # noqa: F401
-    import goalcoach.transfer_cli  # noqa: F401
-    import goalcoach.tui_cli  # noqa: F401
+    import goalcoach.cli.transfer  # noqa: F401
+    import goalcoach.cli.tui  # noqa: F401
 
     # The checkout may be unreadable to nobody (a private temporary clone): read the content
     # and the coach's phrase lists now, while still allowed to; they are cached from here on.
     goalcoach.content.load_recovery_moves()
-    goalcoach.coaching.coach("In two years I want to lead a team.")
+    goalcoach.domain.coaching.coach("In two years I want to lead a team.")
 
     read_fd, write_fd = os.pipe()
     pid = os.fork()

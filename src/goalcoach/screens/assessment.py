@@ -27,7 +27,7 @@ from textual.widgets import (
     TextArea,
 )
 
-from goalcoach import assessment_model as model
+from goalcoach.domain import assessment as model
 from goalcoach.content import Prompt, load_worksheets
 from goalcoach.screens.assessment_goals import GoalsEditor
 from goalcoach.screens.assessment_values import ValuesEditor

@@ -11,7 +11,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, Label, Static
 
-from goalcoach.assessment_model import GOAL_FIELDS, HORIZONS
+from goalcoach.domain.assessment import GOAL_FIELDS, HORIZONS
 from goalcoach.content import Prompt
 
 MAX_GOALS_PER_HORIZON = 5

@@ -13,7 +13,7 @@ from textual.message import Message
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from goalcoach import assessment_model as model
+from goalcoach.domain import assessment as model
 from goalcoach.content import Prompt
 from goalcoach.screens.dialogs import PromptDialog
 

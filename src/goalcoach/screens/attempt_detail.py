@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer, Header, Static
 
-from goalcoach import progress_model as pm
+from goalcoach.domain import progress as pm
 from goalcoach.screens.base import BaseScreen
 from goalcoach.widgets.coach_panel import CoachPanel
 

@@ -18,14 +18,14 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Label, Static
 from textual.worker import Worker, WorkerState
 
-from goalcoach import assessment_model as model
+from goalcoach.domain import assessment as model
 from goalcoach.content import load_template
 from goalcoach.screens.base import BaseScreen
 from goalcoach.screens.dialogs import ConfirmDialog, PromptDialog
 from goalcoach.widgets.coach_panel import CoachPanel
 from goalcoach.widgets.editor import AnswerEditor
 
-from goalcoach import coaching
+from goalcoach.domain import coaching
 
 DRAFT_KEY = "builder"
 QUESTION = "What are your career goals?"

@@ -22,8 +22,8 @@ from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
 from goalcoach.content import ContentError, Drill, load_drills, load_pushbacks
-from goalcoach.practice_session import ADVICE
-from goalcoach.recovery import CODE_LABELS, RecoveryResult, check_recovery, latest_answer, pick_pushback
+from goalcoach.domain.practice_session import ADVICE
+from goalcoach.domain.recovery import CODE_LABELS, RecoveryResult, check_recovery, latest_answer, pick_pushback
 from goalcoach.screens.base import BaseScreen
 from goalcoach.screens.practice import coach_answer, error_line
 from goalcoach.widgets.coach_panel import CoachPanel

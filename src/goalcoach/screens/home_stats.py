@@ -11,7 +11,7 @@ from typing import Any
 
 from rich.text import Text
 
-from goalcoach import progress_model as pm
+from goalcoach.domain import progress as pm
 
 RECENT = 500
 

@@ -17,7 +17,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from goalcoach.content import ContentError, ScenarioSet, load_scenario_sets
-from goalcoach.practice_session import Brief, brief_from_scenario, brief_from_target, target_problem
+from goalcoach.domain.practice_session import Brief, brief_from_scenario, brief_from_target, target_problem
 from goalcoach.screens.base import BaseScreen
 
 Loader = Callable[[], "tuple[list[ScenarioSet], list[ContentError]]"]
@@ -28,7 +28,7 @@ def coach_answer(text: str, profile: Any, *, own_target: bool = False, **context
     """Run the coach (in a worker thread). The coach is imported here so that opening a screen
     never waits for it. `own_target` coaches against the profile's target; otherwise the
     given stage/company/terms are the whole context."""
-    from goalcoach import coaching
+    from goalcoach.domain import coaching
 
     ctx = coaching.context_for(profile) if own_target else coaching.context_for(None, **context)
     return coaching.coach(text, ctx)

@@ -20,8 +20,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import ContentSwitcher, Footer, Header, Static
 from textual.worker import Worker, WorkerState
 
-from goalcoach.practice_session import Answer, Brief, PracticeSession, coach_stage, label
-from goalcoach.rehearsal_timer import RehearsalTimer, format_clock
+from goalcoach.domain.practice_session import Answer, Brief, PracticeSession, coach_stage, label
+from goalcoach.domain.rehearsal_timer import RehearsalTimer, format_clock
 from goalcoach.screens.base import BaseScreen
 from goalcoach.screens.practice import coach_answer
 from goalcoach.widgets.coach_panel import CoachPanel

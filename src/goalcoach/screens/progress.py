@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Label, Sparkline, Static
 from textual.worker import Worker, WorkerState
 
-from goalcoach import progress_model as pm
+from goalcoach.domain import progress as pm
 from goalcoach.screens.base import BaseScreen
 
 WIDE_AT = 110  # columns from which the insights sit beside the table

@@ -2,7 +2,7 @@
 
 Each asks for a file name (PromptDialog), refuses to overwrite without a yes (ConfirmDialog),
 and does the disk work in a thread worker so the app never freezes. The file formats and
-validation are `goalcoach.transfer`'s, the same as `goalcoach export` / `goalcoach import`.
+validation are `goalcoach.domain.transfer`'s, the same as `goalcoach export` / `goalcoach import`.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Any, Callable, Iterable
 
 from textual.app import SystemCommand
 
-from goalcoach import transfer
+from goalcoach.domain import transfer
 from goalcoach.screens.dialogs import ConfirmDialog, PromptDialog
 
 EXPORT_WHAT = {"markdown": "prep sheet", "json": "backup"}
@@ -87,7 +87,7 @@ def start_export(app: Any, fmt: str) -> None:
 
 def export_to(app: Any, fmt: str, path: Path, *, force: bool) -> None:
     from goalcoach.profile import now_iso
-    from goalcoach.transfer_cli import render, write_new_file
+    from goalcoach.domain.transfer_files import render, write_new_file
 
     def work() -> None:
         try:
@@ -120,7 +120,7 @@ def _refresh_screen(app: Any) -> None:
 
 
 def import_from(app: Any, path: Path, mode: str) -> None:
-    from goalcoach.transfer_cli import read_export
+    from goalcoach.domain.transfer_files import read_export
 
     def work() -> None:
         try:

@@ -16,7 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from goalcoach.assessment_model import diff_summary, diff_words
+from goalcoach.domain.assessment import diff_summary, diff_words
 
 INSERT_STYLE = "bold underline green"
 DELETE_STYLE = "strike red"

@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.timer import Timer
 from textual.widgets import Static
 
-from goalcoach.rehearsal_timer import RehearsalTimer, format_clock
+from goalcoach.domain.rehearsal_timer import RehearsalTimer, format_clock
 
 TICK_SECONDS = 1.0
 

@@ -12,14 +12,14 @@ def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     command = args[0] if args else ""
     if command == "check":
-        from goalcoach.check_cli import main as check_main
+        from goalcoach.cli.check import main as check_main
 
         return check_main(args[1:])
     if command in ("export", "import"):
-        from goalcoach.transfer_cli import main as transfer_main
+        from goalcoach.cli.transfer import main as transfer_main
 
         return transfer_main(args)
-    from goalcoach.tui_cli import main as tui_main
+    from goalcoach.cli.tui import main as tui_main
 
     return tui_main(args)
 

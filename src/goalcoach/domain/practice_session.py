@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from goalcoach.recovery import CODE_LABELS, ISSUE_SEVERITY
+from goalcoach.domain.recovery import CODE_LABELS, ISSUE_SEVERITY
 
 STANDARD_QUESTION = "What are your career goals?"
 MAX_OWN_FOLLOW_UPS = 3

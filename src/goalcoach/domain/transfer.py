@@ -12,7 +12,7 @@ import unicodedata
 from typing import Any, Iterable, Sequence
 
 from goalcoach.profile.schema import SCHEMA_VERSION
-from goalcoach.progress_model import ELEMENT_LABELS, OPTIONAL_ELEMENTS, format_date, format_seconds, score_of
+from goalcoach.domain.progress import ELEMENT_LABELS, OPTIONAL_ELEMENTS, format_date, format_seconds, score_of
 from goalcoach.textsafety import clean_text
 
 FORMAT = "goalcoach-export"

@@ -18,7 +18,7 @@ try:
 except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib  # type: ignore[no-redef]
 
-from goalcoach.content_types import (
+from goalcoach.content.types import (
     DRILL_MISSTEPS,
     ELEMENT_CODES,
     ISSUE_CODES,
@@ -89,7 +89,7 @@ def content_dir() -> Path:
     """The content folder: inside the installed wheel, or the repository's top-level content/.
 
     Found once per run: the answer cannot change while goalcoach runs."""
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent  # the goalcoach package
     packaged = here / "content_data"
     if packaged.is_dir():
         return packaged

@@ -1,4 +1,4 @@
-"""`goalcoach export` and `goalcoach import`: the command-line layer over `goalcoach.transfer`.
+"""`goalcoach export` and `goalcoach import`: the command-line layer over `goalcoach.domain.transfer`.
 
 Never imports textual. Exit codes: 0 done, 2 refused (bad file, bad option, not confirmed),
 with a one-line message on stderr.
@@ -11,8 +11,9 @@ import sys
 from pathlib import Path
 from typing import Any, Callable
 
-from goalcoach import transfer
-from goalcoach.tui_cli import add_data_dir_argument, fail, open_profile
+from goalcoach.domain import transfer
+from goalcoach.domain.transfer_files import read_export, render, write_new_file
+from goalcoach.cli.tui import add_data_dir_argument, fail, open_profile
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -64,31 +65,10 @@ def now_iso() -> str:
     return profile_now()
 
 
-def render(profile: Any, fmt: str, exported: str) -> str:
-    """The export's text: the JSON backup or the Markdown prep sheet."""
-    snapshot = profile.snapshot()
-    if fmt == "json":
-        return transfer.dumps(transfer.export_document(snapshot, exported))
-    from goalcoach.content import load_recovery_moves
-
-    answer = transfer.current_answer(snapshot)
-    feedback = coach_answer(profile, answer[1]) if answer else None
-    return transfer.prep_sheet(snapshot, feedback, load_recovery_moves(), exported)
 
 
-def coach_answer(profile: Any, text: str) -> dict[str, Any]:
-    from goalcoach import coaching
-
-    return coaching.coach(text, coaching.context_for(profile))
 
 
-def write_new_file(path: Path, text: str, *, force: bool = False) -> None:
-    """Write privately (0600) and atomically; FileExistsError unless `force`."""
-    from goalcoach.profile.storage import atomic_write_bytes
-
-    if path.exists() and not force:
-        raise FileExistsError(path)
-    atomic_write_bytes(path, text.encode("utf-8"))
 
 
 def export_command(options: argparse.Namespace) -> int:
@@ -120,17 +100,6 @@ def export_command(options: argparse.Namespace) -> int:
 
 
 # -- import ----------------------------------------------------------------------------------
-def read_export(path: Path) -> dict[str, Any]:
-    """Read and validate an export file; TransferError with a one-line reason."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise transfer.TransferError("no such file") from None
-    except IsADirectoryError:
-        raise transfer.TransferError("is a directory, not an export file") from None
-    except OSError as error:
-        raise transfer.TransferError(f"cannot read it: {error.strerror or error}") from None
-    return transfer.parse_export(data)
 
 
 def ask(question: str) -> bool:

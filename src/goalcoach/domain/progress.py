@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from typing import Any, Iterable, Sequence
 
-from goalcoach.content_types import ELEMENT_CODES, ISSUE_CODES
+from goalcoach.content.types import ELEMENT_CODES, ISSUE_CODES
 
 Attempt = dict[str, Any]
 

@@ -1,0 +1,7 @@
+"""`python -m goalcoach`."""
+
+import sys
+
+from goalcoach.cli import main
+
+sys.exit(main())

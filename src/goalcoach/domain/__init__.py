@@ -1,0 +1,1 @@
+"""Headless practice logic: assessment, builder, practice, recovery, timer, progress, transfer. No textual."""
