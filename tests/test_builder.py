@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from goalcoach.app import GoalCoachApp
 from goalcoach.profile import Profile
@@ -15,6 +15,7 @@ from goalcoach.screens.dialogs import ConfirmDialog, PromptDialog
 from goalcoach.screens.versions import DiffScreen, VersionsScreen
 from goalcoach.widgets.coach_panel import CoachPanel
 from goalcoach.widgets.editor import AnswerEditor
+from goalcoach.widgets.prose import ProseField
 
 from goalcoach_test_support import fixed_clock
 from test_assessment import NASTY, screen_text
@@ -29,7 +30,7 @@ def seed(profile) -> None:
     )
     profile.save_section(
         "goals",
-        {"short_term": [{"goal": "Own the monthly forecast", "steps": "finish the SQL course; find a mentor", "target_date": "2027", "resources": ""}],
+        {"short_term": [{"goal": "Own the monthly forecast", "steps": "finish the SQL course; find a mentor", "target_date": "within two years", "resources": ""}],
          "long_term": [{"goal": "Lead a forecasting team", "steps": "", "target_date": "", "resources": ""}]},
     )
 
@@ -64,10 +65,10 @@ async def test_build_edit_save_two_versions_and_diff(data_dir):
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_builder(pilot)
         # Suggestions from the self-assessment fill the slots.
-        assert screen.query_one("#slot-goal", Input).value == "own the monthly forecast"
-        assert screen.query_one("#slot-time_frame", Input).value == "two years"
-        assert screen.query_one("#slot-action_steps", Input).value == "finish the SQL course and find a mentor"
-        assert screen.query_one("#slot-long_term", Input).value == "lead a forecasting team"
+        assert screen.query_one("#slot-goal", ProseField).value == "own the monthly forecast"
+        assert screen.query_one("#slot-time_frame", ProseField).value == "two years"
+        assert screen.query_one("#slot-action_steps", ProseField).value == "finish the SQL course and find a mentor"
+        assert screen.query_one("#slot-long_term", ProseField).value == "lead a forecasting team"
         await pilot.press("ctrl+g", "tab", "tab", "tab")
         assert app.focused.id == "slot-reason"
         await pilot.press(*"waste hurts")

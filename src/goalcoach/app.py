@@ -25,6 +25,9 @@ DraftSaver = Callable[[], None]
 
 class GoalCoachApp(App[None]):
     CSS = SIZE_NOTICE_CSS
+    # Every screen gets -narrow or -wide from its width: from 110 columns there is room for two
+    # panes side by side (builder, practice feedback, drill feedback, progress insights).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     TITLE = "goalcoach"
     SUB_TITLE = "career-goals interview coach"
     BINDINGS = [

@@ -13,7 +13,6 @@ from functools import partial
 from typing import Any, Callable
 
 from rich.text import Text
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -31,7 +30,6 @@ from goalcoach.widgets.editor import AnswerEditor
 from goalcoach.widgets.highlight import ISSUE_STYLE, highlighted_answer
 
 ADAPTIVE = "adaptive"
-NARROW_WIDTH = 110
 EVIDENCE_STYLE = "underline bold green"
 
 DrillLoader = Callable[[], "tuple[list[Drill], list[ContentError]]"]
@@ -250,11 +248,7 @@ class DrillRunScreen(BaseScreen):
         self.query_one("#recovery").border_title = "Recovery checklist"
         self.query_one("#model-recovery").border_title = "Model recovery"
         self.query_one("#model-recovery").display = False
-        self.set_class(self.app.size.width < NARROW_WIDTH, "-narrow")
         self.query_one("#drill-editor").focus()
-
-    def on_resize(self, event: events.Resize) -> None:
-        self.set_class(event.size.width < NARROW_WIDTH, "-narrow")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "submit":

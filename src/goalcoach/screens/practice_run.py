@@ -12,7 +12,6 @@ from functools import partial
 from typing import Any, Callable
 
 from rich.text import Text
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -28,7 +27,6 @@ from goalcoach.widgets.coach_panel import CoachPanel
 from goalcoach.widgets.editor import AnswerEditor
 from goalcoach.widgets.timer import TimerDisplay
 
-NARROW_WIDTH = 110
 PHASES = ("brief", "answer", "feedback", "summary")
 
 # Which actions work in which phase (anything not listed works everywhere).
@@ -149,14 +147,7 @@ class PracticeRunScreen(BaseScreen):
     def on_mount(self) -> None:
         self.query_one("#model").border_title = Content(self.brief.model_label)  # content text, never markup
         self._show_question()
-        self._set_narrow(self.app.size.width)
         self.query_one("#brief").focus()
-
-    def on_resize(self, event: events.Resize) -> None:
-        self._set_narrow(event.size.width)
-
-    def _set_narrow(self, width: int) -> None:
-        self.set_class(width < NARROW_WIDTH, "-narrow")
 
     def _show_question(self) -> None:
         total = len(self.brief.questions)

@@ -11,7 +11,6 @@ from datetime import datetime
 from typing import Any
 
 from rich.text import Text
-from textual import events
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -22,7 +21,6 @@ from textual.worker import Worker, WorkerState
 from goalcoach.domain import progress as pm
 from goalcoach.screens.base import BaseScreen
 
-WIDE_AT = 110  # columns from which the insights sit beside the table
 # A DataTable measures every cell it holds, so it gets one page of the (filtered, sorted) history
 # at a time: 10,000 rows would take seconds on every sort or keystroke in the filter.
 PAGE_SIZE = 200
@@ -120,15 +118,8 @@ class ProgressScreen(BaseScreen):
         # BaseScreen.on_mount runs too (Textual calls every class's handler).
         self.sub_title = "every attempt, your trend, what to practise next"
         self._set_columns()
-        self._fit(self.app.size.width)
         self.query_one("#attempts", DataTable).focus()
         self.call_after_refresh(self.load_history)
-
-    def on_resize(self, event: events.Resize) -> None:
-        self._fit(event.size.width)
-
-    def _fit(self, width: int) -> None:
-        self.set_class(width >= WIDE_AT, "-wide")
 
     # -- loading -------------------------------------------------------------------------------
     def load_history(self) -> None:

@@ -78,6 +78,13 @@ class AnswerEditor(TextArea):
             pass
         self._dirty = False
 
+    def _on_resize(self) -> None:
+        super()._on_resize()
+        # A new width re-wraps every line: repaint them all (keystrokes repaint only their rows),
+        # and keep the cursor in sight.
+        self.refresh()
+        self.call_after_refresh(self.scroll_cursor_visible)
+
     def watch_selection(self, previous: Selection, selection: Selection) -> None:
         if previous.start != previous.end or selection.start != selection.end:
             self.refresh()  # a selection's highlight can span many rows
