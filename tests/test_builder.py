@@ -17,7 +17,7 @@ from goalcoach.widgets.coach_panel import CoachPanel
 from goalcoach.widgets.editor import AnswerEditor
 from goalcoach.widgets.prose import ProseField
 
-from goalcoach_test_support import fixed_clock
+from goalcoach_test_support import fixed_clock, settle
 from test_assessment import NASTY, screen_text
 
 DEV = {row["id"]: row for row in map(json.loads, (Path(__file__).parent / "data" / "dev.jsonl").read_text().splitlines())}
@@ -163,14 +163,24 @@ async def test_copy_puts_the_answer_on_the_clipboard(data_dir):
     async with app.run_test(size=(80, 24)) as pilot:
         await open_builder(pilot)
         assert editor(app).text == "My saved answer."  # no draft: the current version opens
-        await pilot.press(*"New ")
         await pilot.press("ctrl+r")
         await pilot.pause()
-        assert app.clipboard == "New My saved answer."  # the editor's text
+        assert app.clipboard == "My saved answer."  # the editor holds the current version
+        await pilot.press(*" More.")  # the cursor starts after the text
+        assert editor(app).text == "My saved answer. More."
+        await pilot.press("ctrl+r")
+        await settle(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("n")  # the editor's text, not the ★ version
+        await settle(pilot, lambda: app.clipboard == "My saved answer. More.")
+        await pilot.press("ctrl+r")
+        await settle(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("y")  # the ★ version
+        await settle(pilot, lambda: app.clipboard == "My saved answer.")
         editor(app).clear()
-        await pilot.press("ctrl+r")
-        await pilot.pause()
-        assert app.clipboard == "My saved answer."  # an empty editor copies the current version
+        app.copy_to_clipboard("")
+        await pilot.press("ctrl+r")  # an empty editor copies the current version, no question
+        await settle(pilot, lambda: app.clipboard == "My saved answer.")
+        assert not isinstance(app.screen, ConfirmDialog)
 
 
 async def test_draft_and_cursor_come_back_when_the_builder_reopens(data_dir):

@@ -31,8 +31,10 @@ class GoalCoachApp(App[None]):
     TITLE = "goalcoach"
     SUB_TITLE = "career-goals interview coach"
     BINDINGS = [
-        Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
+        # Help before Quit: on a narrow footer the first keys are the ones that stay visible.
         Binding("f1", "help", "Help", id="app.help"),
+        Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
+        # '?' only reaches here when no text field has focus (a text field types it).
         Binding("question_mark", "help", "Help", show=False, id="app.help_key"),
         Binding("escape", "back", "Back", show=False, id="app.back"),
     ]

@@ -71,7 +71,7 @@ class AssessmentScreen(BaseScreen):
 
     BINDINGS = [
         Binding("ctrl+n", "switch_tab(1)", "Next tab", id="assessment.next_tab"),
-        Binding("ctrl+b", "switch_tab(-1)", "Prev tab", id="assessment.prev_tab"),
+        Binding("ctrl+b", "switch_tab(-1)", "Prev tab", show=False, id="assessment.prev_tab"),
         Binding("right_square_bracket", "switch_tab(1)", "Next tab", show=False, id="assessment.next_tab_key"),
         Binding("left_square_bracket", "switch_tab(-1)", "Prev tab", show=False, id="assessment.prev_tab_key"),
     ]

@@ -26,6 +26,9 @@ SIZE_NOTICE_CSS = """
     color: $warning;
 }
 .-too-small > * { display: none; }
+/* Under 110 columns the screen's own keys need the footer's whole width; ctrl+p still opens
+   the command palette (the help says so). */
+.-narrow FooterKey.-command-palette { display: none; }
 .-too-small > #too-small { display: block; }
 """
 

@@ -42,8 +42,8 @@ class BuilderScreen(BaseScreen):
 
     BINDINGS = [
         Binding("ctrl+f", "focus_editor", "Editor", id="builder.editor"),
-        Binding("ctrl+g", "focus_slots", "Slots", id="builder.slots"),
-        Binding("ctrl+t", "use_template", "Use template", id="builder.use_template"),
+        Binding("ctrl+g", "focus_slots", "Slots", show=False, id="builder.slots"),
+        Binding("ctrl+t", "use_template", "Template", id="builder.use_template"),
         Binding("ctrl+s", "save_version", "Save", id="builder.save"),
         Binding("f5", "save_version", "Save version", show=False, id="builder.save_f5"),
         Binding("ctrl+o", "versions", "Versions", id="builder.versions"),
@@ -254,17 +254,24 @@ class BuilderScreen(BaseScreen):
         self._replace_editor_text(version["text"])
         self.notify(f"Opened “{version['name']}”.", markup=False)
 
-    def action_copy(self) -> None:
+    @work(group="dialog", exclusive=True)
+    async def action_copy(self) -> None:
         text = self.editor.text
         source = "the editor's text"
-        if not text.strip():
-            current = self.app.profile.current_version()
-            text, source = (current["text"], f"“{current['name']}”") if current else ("", "")
+        current = self.app.profile.current_version()
+        if current is not None and current["text"].strip() and current["text"] != text:
+            # The ★ version is the answer the person chose; the editor may hold something else.
+            question = (
+                f"Your current version is “{current['name']}” (★), not the editor's text. "
+                f"Copy “{current['name']}”? (n copies the editor's text)"
+            )
+            if not text.strip() or await self.app.push_screen_wait(ConfirmDialog(question)):
+                text, source = current["text"], f"“{current['name']}”"
         if not text.strip():
             self.notify("Nothing to copy yet.", severity="warning", markup=False)
             return
         self.app.copy_to_clipboard(text)
-        self.notify(f"Copied {source} ({len(text.split())} words) to the clipboard.", markup=False)
+        self.notify(f"Copied {source} ({coaching.word_count(text)} words) to the clipboard.", markup=False)
 
     def extra_commands(self):
         from textual.app import SystemCommand

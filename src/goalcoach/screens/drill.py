@@ -137,7 +137,7 @@ class DrillScreen(BaseScreen):
             option_list.highlighted = first
             self.query_one("#drill-detail", Static).update(self._detail(option_list.options[first].id or ""))
         if self.start and (drill := self._drill(f"drill:{self.start}")):
-            self.app.push_screen(DrillRunScreen(drill, clock=self.clock))
+            self.app.push_screen(DrillRunScreen(drill, clock=self.clock, close_picker_too=True))
 
     def _adaptive_option(self) -> Option:
         if self.latest is None:
@@ -200,7 +200,7 @@ class DrillRunScreen(BaseScreen):
         Binding("f5", "submit", "Submit", show=False, id="drill.submit_f5"),
         Binding("m", "toggle_model", "Model recovery", id="drill.model"),
         Binding("r", "retry", "Try again", id="drill.retry"),
-        Binding("escape", "app.back", "Back", id="drill.run_back"),
+        Binding("escape", "leave", "Back", id="drill.run_back"),
     ]
 
     def __init__(
@@ -210,9 +210,12 @@ class DrillRunScreen(BaseScreen):
         clock: Callable[[], float] | None = None,
         adaptive: bool = False,
         first_feedback: dict[str, Any] | None = None,
+        close_picker_too: bool = False,
     ) -> None:
         super().__init__()
         self.drill = drill
+        # Opened straight from elsewhere (Progress's "practise next"): leaving goes back there.
+        self.close_picker_too = close_picker_too
         self.adaptive = adaptive
         self.first_feedback = first_feedback
         self.clock = clock or time.monotonic
@@ -322,6 +325,15 @@ class DrillRunScreen(BaseScreen):
         model = self.query_one("#model-recovery")
         model.display = not model.display
         self.query_one(CoachPanel).display = not model.display
+
+    def action_leave(self) -> None:
+        editor = self.query_one("#drill-editor", AnswerEditor)
+        if self.phase == "answer" and editor.text.strip():
+            editor.save_draft_now()
+            self.notify("Your recovery is kept as a draft for this drill.", markup=False)
+        self.app.pop_screen()
+        if self.close_picker_too:
+            self.app.pop_screen()
 
     def action_retry(self) -> None:
         self.shown_at = self.clock()

@@ -70,20 +70,23 @@ def read_history(profile: Any, now: datetime) -> History:
     )
 
 
+PAGE = Binding.Group("Page")
+
+
 class ProgressScreen(BaseScreen):
     HELP_GUIDE = "progress"
     CSS_PATH = "progress.tcss"
     TITLE = "Progress"
 
     BINDINGS = [
-        Binding("s", "cycle_sort", "Sort by", id="progress.sort"),
+        Binding("s", "cycle_sort", "Sort", id="progress.sort"),
         Binding("r", "reverse_sort", "Reverse", id="progress.reverse"),
         Binding("k", "cycle_kind", "Kind", id="progress.kind"),
         Binding("slash", "focus_filter", "Filter", id="progress.filter"),
-        Binding("p", "practise_next", "Practise next", id="progress.practise_next"),
-        Binding("right_square_bracket", "page(1)", "Next page", id="progress.next_page"),
-        Binding("left_square_bracket", "page(-1)", "Previous page", show=False, id="progress.previous_page"),
-        Binding("escape", "leave", "Back", id="progress.back"),
+        Binding("p", "practise_next", "Practise", tooltip="Practise what the coach suggests next", id="progress.practise_next"),
+        Binding("left_square_bracket", "page(-1)", "Previous page", id="progress.previous_page", group=PAGE),
+        Binding("right_square_bracket", "page(1)", "Next page", id="progress.next_page", group=PAGE),
+        Binding("escape", "leave", "Back", show=False, id="progress.back"),
     ]
 
     def __init__(self) -> None:

@@ -56,6 +56,8 @@ class AnswerEditor(TextArea):
         self._settle_timer: Timer | None = None
 
     def on_mount(self) -> None:
+        # A text opened for editing (a saved version): typing continues it, not precedes it.
+        self.move_cursor(self.document.end)
         if self.draft_key:
             self.app.register_draft_saver(self.save_draft_now)
             if self.restore_draft:

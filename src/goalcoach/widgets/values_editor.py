@@ -29,14 +29,17 @@ def value_label(rank: int, item: dict[str, Any]) -> Text:
     )
 
 
+MOVE = Binding.Group("Move")
+
+
 class RankedValues(OptionList):
     """The chosen values, best first; letter keys act on the highlighted one."""
 
     BINDINGS = [
-        Binding("u,ctrl+up", "move(-1)", "Move up", id="values.up"),
-        Binding("d,ctrl+down", "move(1)", "Move down", id="values.down"),
-        Binding("n", "toggle", "Non-negotiable", id="values.toggle"),
-        Binding("m", "moment", "Moment", id="values.moment"),
+        Binding("u,ctrl+up", "move(-1)", "Up", id="values.up", group=MOVE),
+        Binding("d,ctrl+down", "move(1)", "Down", id="values.down", group=MOVE),
+        Binding("n", "toggle", "Non-neg.", tooltip="Non-negotiable or flexible", id="values.toggle"),
+        Binding("m", "moment", "Moment", show=False, id="values.moment"),
         Binding("x,delete", "remove", "Remove", id="values.remove"),
     ]
 
