@@ -289,3 +289,30 @@ def test_assessment_goals_120x36(snap_compare, make_app, profile):
         await _focused(pilot, "goal-short_term-0-goal")
 
     assert snap_compare(make_app(profile), terminal_size=(120, 36), run_before=goals)
+
+
+async def _goals_at_long_term(pilot) -> None:
+    """The Goals tab, tabbed through the short-term goal to the long-term one."""
+    await _open_assessment(pilot)
+    await pilot.press("ctrl+n", "ctrl+n", "ctrl+n")
+    await _focused(pilot, "goal-short_term-0-goal")
+    for _ in range(8):  # the seeded short-term goal, then the empty one after it
+        await pilot.press("tab")
+    await _focused(pilot, "goal-long_term-0-goal")
+    app = pilot.app
+    heading = app.screen.query_one("#goals-long_term .group-heading")
+    for _ in range(50):  # until the section heading and the field are both in view
+        await pilot.pause()
+        if app.screen.can_view_entire(heading) and app.screen.can_view_entire(app.focused):
+            return
+    raise AssertionError("the long-term goal never came into view")
+
+
+def test_assessment_goals_long_term_80x24(snap_compare, make_app, profile):
+    _seed(profile)
+    assert snap_compare(make_app(profile), terminal_size=(80, 24), run_before=_goals_at_long_term)
+
+
+def test_assessment_goals_long_term_120x36(snap_compare, make_app, profile):
+    _seed(profile)
+    assert snap_compare(make_app(profile), terminal_size=(120, 36), run_before=_goals_at_long_term)

@@ -9,6 +9,8 @@ like a form field; the others take enter as a new line.
 from __future__ import annotations
 
 from textual import events
+from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import TextArea
 from textual.widgets.text_area import Edit, EditResult
@@ -18,7 +20,7 @@ from goalcoach.textsafety import clean_text
 
 class ProseField(TextArea):
     DEFAULT_CSS = """
-    ProseField { height: auto; min-height: 4; max-height: 9; }
+    ProseField { height: auto; min-height: 3; max-height: 9; }
     """
 
     class Submitted(Message):
@@ -62,6 +64,13 @@ class ProseField(TextArea):
         """Show another text without posting Changed (switching which item the field edits)."""
         with self.prevent(TextArea.Changed):
             self.load_text(text)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        # An empty box is tall enough for its whole placeholder (an example or a hint).
+        height = super().get_content_height(container, viewport, width)
+        if not self.text and self.placeholder:
+            height = max(height, len(Content.from_text(self.placeholder).wrap(max(width, 1))))
+        return height
 
     def edit(self, edit: Edit) -> EditResult:
         # A paste can carry escape sequences; a field must never send them to the terminal.
