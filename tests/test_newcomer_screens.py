@@ -278,3 +278,4 @@ async def test_versions_count_words_as_the_coach_does(make_app, profile):
         assert words != len(text.split())  # a text where naive splitting miscounts
         assert f"{words} words" in screen_text(app)
 
+

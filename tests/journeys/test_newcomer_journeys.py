@@ -35,6 +35,7 @@ def test_a_complete_self_assessment_survives_a_restart(start_app):
 
     app.step("C-n")
     app.wait_for("Your top five")
+    app.settle()  # the list has focus
     # Three suggestions, then a moment for the last one added (it stays highlighted).
     for key in ("Tab", "Enter", "Enter", "Enter", "BTab", "m"):
         app.step(key)
@@ -69,6 +70,7 @@ def test_a_complete_self_assessment_survives_a_restart(start_app):
     assert "Target 5/5 · Values 3/5 · Skills 4 · Goals 2 · Reflection 1/7" in progress_line(shown)
     again.step("C-n")
     again.wait_for("1. Integrity", "2. Creativity", "3. Teamwork  ○ flexible  ✎")
+    again.settle()  # the list has focus
     again.step("Down")
     again.step("Down")
     again.wait_for("For: Teamwork", "Told a client the truth about a late order")

@@ -71,6 +71,21 @@ class TmuxApp:
         before = self.screen(styles=True)
         self.keys(key)
         self.wait_until(lambda _: self.screen(styles=True) != before, f"the screen to change after {key}", timeout)
+        self.settle(timeout=timeout)
+
+    def settle(self, quiet: float = 0.3, timeout: float = 30.0) -> str:
+        """Wait until the screen has not changed for `quiet` seconds (focus has landed after a
+        tab switch, say), and return it."""
+        deadline = time.monotonic() + timeout
+        last, since = self.screen(styles=True), time.monotonic()
+        while time.monotonic() < deadline:
+            time.sleep(0.05)
+            now = self.screen(styles=True)
+            if now != last:
+                last, since = now, time.monotonic()
+            elif time.monotonic() - since >= quiet:
+                return self.screen()
+        raise AssertionError(f"the screen never settled; it shows:\n{self.screen()}")
 
     def type_visibly(self, text: str, timeout: float = 30.0) -> None:
         """Type text and wait until its end is on the screen."""

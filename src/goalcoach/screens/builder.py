@@ -97,10 +97,14 @@ class BuilderScreen(BaseScreen):
     def on_mount(self) -> None:
         self.app.register_draft_saver(self.flush_slots)
         self._coach_context = coaching.context_for(self.app.profile)
+        # Focus now, before the first paint, so keys typed the moment the screen opens land in
+        # the editor; it is scrolled into view once the layout is known.
+        self.editor.focus(scroll_visible=False)
         self.call_after_refresh(self._after_first_paint)
 
     def _after_first_paint(self) -> None:
-        self.editor.focus()
+        if self.focused is self.editor:
+            self.editor.scroll_visible(animate=False, immediate=True)
         if self.editor.text.strip():
             self._run_coach(self.editor.text)
 

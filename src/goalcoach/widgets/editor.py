@@ -85,7 +85,14 @@ class AnswerEditor(TextArea):
         # A new width re-wraps every line: repaint them all (keystrokes repaint only their rows),
         # and keep the cursor in sight.
         self.refresh()
-        self.call_after_refresh(self.scroll_cursor_visible)
+        self.call_after_refresh(self._settle_view)
+
+    def _settle_view(self) -> None:
+        # Taller or wider, the text may now fit: a scroll offset left from the old size would
+        # hide its first lines.
+        if self.scroll_y > self.max_scroll_y:
+            self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
+        self.scroll_cursor_visible()
 
     def watch_selection(self, previous: Selection, selection: Selection) -> None:
         if previous.start != previous.end or selection.start != selection.end:

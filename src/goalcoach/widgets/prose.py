@@ -55,6 +55,7 @@ class ProseField(TextArea):
             disabled=disabled,
         )
         self.one_paragraph = one_paragraph
+        self._laid_out_lines = 0
 
     @property
     def value(self) -> str:
@@ -67,17 +68,35 @@ class ProseField(TextArea):
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         # An empty box is tall enough for its whole placeholder (an example or a hint).
-        height = super().get_content_height(container, viewport, width)
-        if not self.text and self.placeholder:
-            height = max(height, len(Content.from_text(self.placeholder).wrap(max(width, 1))))
-        return height
+        return max(super().get_content_height(container, viewport, width), self._placeholder_lines(width))
+
+    def _placeholder_lines(self, width: int) -> int:
+        if self.text or not self.placeholder or width <= 0:
+            return 0
+        return len(Content.from_text(self.placeholder).wrap(width))
 
     def edit(self, edit: Edit) -> EditResult:
         # A paste can carry escape sequences; a field must never send them to the terminal.
         edit.text = clean_text(edit.text)
         if self.one_paragraph:
             edit.text = " ".join(edit.text.splitlines()) if "\n" in edit.text else edit.text
-        return super().edit(edit)
+        was_empty = not self.text
+        result = super().edit(edit)
+        if was_empty != (not self.text) and self.placeholder:
+            self.refresh(layout=True)  # the placeholder's lines came or went: a new height
+        return result
+
+    def _on_resize(self) -> None:
+        super()._on_resize()
+        # The first layout sizes the box before its width is known: once it is, a placeholder
+        # that wraps differently needs the containers laid out again, or its last line is cut.
+        lines = self._placeholder_lines(self.content_size.width)
+        if lines != self._laid_out_lines:
+            self._laid_out_lines = lines
+            self.refresh(layout=True)
+        # The box grows as text wraps onto a new line: keep the part being typed in on screen.
+        if self.has_focus:
+            self.call_after_refresh(self.scroll_visible, animate=False, immediate=True)
 
     def _on_focus(self, event: events.Focus) -> None:
         super()._on_focus(event)
