@@ -153,7 +153,7 @@ async def test_fill_everything_by_keyboard_and_see_it_after_a_restart(data_dir):
         await pilot.pause()
         assert screen.query_one("#goal-short_term-0-goal", ProseField).value == "Own forecast"
         assert screen.query_one("#goal-short_term-0-steps", ProseField).value == "SQL; mentor"
-        assert screen.query_one("#goal-short_term-0-target_date", Input).value == "2027"
+        assert screen.query_one("#goal-short_term-0-target_date", ProseField).value == "2027"
         assert screen.query_one("#goal-short_term-0-resources", ProseField).value == "budget"
         assert screen.query_one("#goal-long_term-0-goal", ProseField).value == "Lead team"
         await pilot.press("ctrl+n")

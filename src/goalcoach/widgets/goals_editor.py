@@ -10,18 +10,17 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Input, Label, Static, TextArea
+from textual.widgets import Label, Static, TextArea
 
 from goalcoach.content import Prompt
 from goalcoach.domain.assessment import GOAL_FIELDS, HORIZONS
 from goalcoach.widgets.prose import ProseField
 
 MAX_GOALS_PER_HORIZON = 5
-PROSE_FIELDS = ("goal", "steps", "resources")  # sentences: a wrapping box; the timeline stays one line
 
 
 class GoalBlock(Vertical):
-    """One goal's four fields, each with its label."""
+    """One goal's four fields, each a wrapping box with its label."""
 
     DEFAULT_CSS = """
     GoalBlock { height: auto; }
@@ -40,11 +39,8 @@ class GoalBlock(Vertical):
             prompt = self.prompts[self.horizon if field == "goal" else field]
             label = f"{prompt.label} {self.index + 1}" if field == "goal" else prompt.label
             widget_id = f"goal-{self.horizon}-{self.index}-{field}"
-            box: Widget
-            if field in PROSE_FIELDS:
-                box = ProseField(self.goal[field], placeholder=prompt.hint, one_paragraph=True, id=widget_id, classes=f"goal-{field}")
-            else:
-                box = Input(self.goal[field], placeholder=prompt.hint, id=widget_id, classes=f"goal-{field}")
+            # A wrapping box even for the timeline: its hint is a sentence a one-line input would cut.
+            box = ProseField(self.goal[field], placeholder=prompt.hint, one_paragraph=True, id=widget_id, classes=f"goal-{field}")
             yield Vertical(Label(label, classes="field-label", markup=False), box, classes="field")
 
     def values(self) -> dict[str, str]:
@@ -108,19 +104,10 @@ class GoalsEditor(Vertical):
             group.mount(GoalBlock(block.horizon, len(blocks), {}, self.prompts))
         return True
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if self.take(event.input, event.value):
-            event.stop()
-            self.post_message(self.Changed(self.collect()))
-
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         if self.take(event.text_area, event.text_area.text):
             event.stop()
             self.post_message(self.Changed(self.collect()))
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.screen.focus_next()
 
     def on_prose_field_submitted(self, event: ProseField.Submitted) -> None:
         event.stop()
