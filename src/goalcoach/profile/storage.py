@@ -115,7 +115,10 @@ def commit(root: Path, writes: list[tuple[Path, bytes]], deletes: list[Path] = (
         }
         for directory in {tmp.parent for tmp, _ in staged}:
             fsync_dir(directory)
-        atomic_write_bytes(root / JOURNAL_NAME, dump_json(journal))
+        staged_journal = stage_bytes(root / JOURNAL_NAME, dump_json(journal), TXN_PREFIX)
+        staged.append((staged_journal, root / JOURNAL_NAME))
+        os.replace(staged_journal, root / JOURNAL_NAME)
+        fsync_dir(root)
     except BaseException:
         for tmp, _ in staged:
             discard(tmp)
