@@ -433,7 +433,10 @@ def test_ctrl_c_at_the_replace_prompt_changes_nothing(tmp_path, monkeypatch, cap
         raise KeyboardInterrupt
 
     monkeypatch.setattr("builtins.input", ctrl_c)
-    code = cli_main(["import", str(backup), "--replace", "--data-dir", str(data_dir)])
+    try:
+        code = cli_main(["import", str(backup), "--replace", "--data-dir", str(data_dir)])
+    except KeyboardInterrupt:
+        pytest.fail("ctrl+c at the prompt ended in a traceback")
     captured = capsys.readouterr()
     assert code == 2 and "Traceback" not in captured.err + captured.out
     assert files_of(data_dir) == before
@@ -454,7 +457,11 @@ def test_ctrl_c_while_check_reads_stdin_is_one_line(monkeypatch, capsys):
             raise KeyboardInterrupt
 
     monkeypatch.setattr("sys.stdin", Stdin())
-    assert cli_main(["check"]) == 2
+    try:
+        code = cli_main(["check"])
+    except KeyboardInterrupt:
+        pytest.fail("ctrl+c while reading the answer ended in a traceback")
+    assert code == 2
     assert "interrupted" in _one_line(capsys.readouterr().err)
 
 
