@@ -38,7 +38,7 @@ def resolve_data_dir(cli_value: str | os.PathLike[str] | None = None) -> Path:
 
 
 #: Names only goalcoach puts in a data directory: a folder holding one of them is a profile.
-PROFILE_MARKERS = ("profile.json", "attempts.jsonl", "drafts", ".profile.lock", "backups")
+PROFILE_MARKERS = ("profile.json", "attempts.jsonl", "drafts", ".profile.lock", "backups", "conflicts")
 
 
 def holds_profile(path: Path) -> bool:
@@ -109,3 +109,8 @@ def lock_file(data_dir: Path) -> Path:
 
 def backups_dir(data_dir: Path) -> Path:
     return data_dir / "backups"
+
+
+def conflicts_dir(data_dir: Path) -> Path:
+    """Text another session's save replaced, kept rather than dropped."""
+    return data_dir / "conflicts"

@@ -79,3 +79,53 @@ class KillAtStep:
             return real(*args, **kwargs)
 
         return call
+
+
+class Session:
+    """A goalcoach session in its own process: the parent calls its Profile's methods one at a
+    time (session.call("update_section", "values", items=[...])), so two sessions interleave
+    exactly as a test says, like two SSH logins of the same person."""
+
+    def __init__(self, data_dir: str) -> None:
+        self._to_child_r, self._to_child_w = os.pipe()
+        self._from_child_r, self._from_child_w = os.pipe()
+        self.pid = os.fork()
+        if self.pid == 0:  # pragma: no cover - the child
+            self._serve(data_dir)
+        os.close(self._to_child_r)
+        os.close(self._from_child_w)
+        self._replies = os.fdopen(self._from_child_r, "rb")
+
+    def _serve(self, data_dir: str) -> None:  # pragma: no cover - the child
+        from goalcoach.profile import Profile
+
+        os.close(self._to_child_w)
+        os.close(self._from_child_r)
+        commands = os.fdopen(self._to_child_r, "rb")
+        profile = Profile.open(data_dir)
+        for line in commands:
+            name, args, kwargs = json.loads(line)
+            if name == "exit":
+                break
+            try:
+                reply = {"result": getattr(profile, name)(*args, **kwargs)}
+            except BaseException:  # noqa: BLE001
+                reply = {"error": traceback.format_exc()}
+            data = json.dumps(reply, default=str).encode() + b"\n"
+            while data:
+                data = data[_REAL_WRITE(self._from_child_w, data):]
+        os._exit(0)
+
+    def call(self, name: str, *args: Any, **kwargs: Any) -> Any:
+        os.write(self._to_child_w, json.dumps([name, args, kwargs]).encode() + b"\n")
+        reply = json.loads(self._replies.readline())
+        if "error" in reply:
+            raise AssertionError(f"the session failed:\n{reply['error']}")
+        return reply["result"]
+
+    def close(self) -> None:
+        # An explicit exit: another session's child may hold this pipe open, so EOF never comes.
+        os.write(self._to_child_w, json.dumps(["exit", [], {}]).encode() + b"\n")
+        os.close(self._to_child_w)
+        self._replies.close()
+        os.waitpid(self.pid, 0)

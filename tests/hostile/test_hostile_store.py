@@ -23,7 +23,7 @@ import pytest
 from goalcoach.cli import main as cli_main
 from goalcoach.profile import Profile, ProfileWriteError
 from hostile_disk import FailingDisk, files_of
-from hostile_fork import KillAtStep, in_child
+from hostile_fork import KillAtStep, Session, in_child
 
 pytestmark = [pytest.mark.hostile, pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork (POSIX)")]
 
@@ -506,3 +506,59 @@ def test_a_backup_with_a_byte_order_mark_imports(tmp_path, capsys):
     backup.write_bytes(b"\xef\xbb\xbf" + json.dumps(_export_document()).encode())
     assert cli_main(["import", str(backup), "--data-dir", str(data_dir)]) == 0, capsys.readouterr().err
     assert Profile.open(data_dir).section("target")["role"] == "Imported role"
+
+
+# -- 2. two sessions on one profile never silently overwrite each other --------------------------------
+@pytest.fixture
+def two_sessions(tmp_path):
+    data_dir = tmp_path / "data"
+    _seeded(data_dir)
+    sessions = [Session(str(data_dir)), Session(str(data_dir))]
+    yield data_dir, sessions
+    for session in sessions:
+        session.close()
+
+
+def test_values_added_in_two_sessions_are_both_kept(two_sessions):
+    data_dir, (a, b) = two_sessions
+    assert a.call("section", "values") == {} and b.call("section", "values") == {}  # both screens open
+    a.call("update_section", "values", items=[{"name": "care", "non_negotiable": False, "moment": ""}])
+    b.call("update_section", "values", items=[{"name": "growth", "non_negotiable": False, "moment": ""}])
+    names = [item["name"] for item in Profile.open(data_dir).section("values")["items"]]
+    assert sorted(names) == ["care", "growth"], f"a value added in another session was lost: {names}"
+    # A's screen still shows only "care"; its next change must not drop "growth" either.
+    a.call("update_section", "values", items=[{"name": "care", "non_negotiable": True, "moment": ""}])
+    items = Profile.open(data_dir).section("values")["items"]
+    assert sorted(i["name"] for i in items) == ["care", "growth"]
+    assert [i["non_negotiable"] for i in items if i["name"] == "care"] == [True]
+
+
+def test_the_same_field_changed_in_two_sessions_keeps_both_texts_and_says_so(two_sessions):
+    data_dir, (a, b) = two_sessions
+    a.call("section", "target")
+    b.call("section", "target")
+    a.call("update_section", "target", mission="A's mission")
+    b.call("update_section", "target", mission="B's mission")
+    assert a.call("take_notices") == []
+    notices = b.call("take_notices")
+    assert len(notices) == 1 and "another goalcoach session" in notices[0].lower()
+    stored = Profile.open(data_dir).section("target")["mission"]
+    kept = [json.loads(p.read_text()) for p in (data_dir / "conflicts").glob("*.json")]
+    texts = {stored, *(k["other_session_text"] for k in kept)}
+    assert {"A's mission", "B's mission"} <= texts, f"a session's text was lost: {stored!r}, {kept}"
+
+
+def test_a_draft_written_in_two_sessions_keeps_both_texts_and_says_so(two_sessions):
+    data_dir, (a, b) = two_sessions
+    a.call("draft", "builder")
+    b.call("draft", "builder")
+    a.call("save_draft", "builder", "A typed this answer", [0, 3])
+    b.call("save_draft", "builder", "B typed another answer", [0, 3])
+    assert len(b.call("take_notices")) == 1
+    stored = Profile.open(data_dir).draft("builder")["text"]
+    kept = [json.loads(p.read_text())["other_session_text"] for p in (data_dir / "conflicts").glob("*.json")]
+    assert {"A typed this answer", "B typed another answer"} <= {stored, *kept}
+    # Submitting in one session (which clears its draft) must not delete the other's newer text.
+    a.call("clear_draft", "builder")
+    kept = [json.loads(p.read_text())["other_session_text"] for p in (data_dir / "conflicts").glob("*.json")]
+    assert "B typed another answer" in kept

@@ -13,6 +13,7 @@ damaged or unclear is moved aside, never silently "repaired" into an empty profi
 
 from __future__ import annotations
 
+import copy
 import errno
 import json
 import os
@@ -29,6 +30,7 @@ from tinydb.table import Table
 from goalcoach import paths
 from goalcoach.profile import validation
 from goalcoach.profile.attempts import AttemptLog, encode
+from goalcoach.profile.merge import MISSING, merge
 from goalcoach.profile.drafts import DraftStore
 from goalcoach.profile.errors import ProfileError, ProfileWriteError
 from goalcoach.profile.schema import SCHEMA_VERSION, file_version, looks_like_profile, migrate
@@ -104,6 +106,10 @@ class Profile:
         self._lock = FileLock(str(paths.lock_file(self.data_dir)), timeout=LOCK_TIMEOUT_SECONDS, mode=0o600)
         self._db = TinyDB(self.path, storage=AtomicJSONStorage)
         self._attempts = AttemptLog(paths.attempts_file(self.data_dir))
+        # What this session last read or wrote, to merge its saves with another session's.
+        self._seen_sections: dict[str, dict[str, Any]] = {}
+        self._seen_drafts: dict[str, str | None] = {}
+        self.notices: list[str] = []
         self._drafts = DraftStore(paths.drafts_dir(self.data_dir))
 
     # -- opening -------------------------------------------------------------------------
@@ -225,20 +231,69 @@ class Profile:
 
     # -- sections (self-assessment, builder slots, ...) ------------------------------------
     def section(self, name: str) -> dict[str, Any]:
+        """The section as stored now; also what this session's next update_section merges against."""
+        data = self._stored_section(name)
+        self._seen_sections[name] = copy.deepcopy(data)
+        return data
+
+    def _stored_section(self, name: str) -> dict[str, Any]:
         doc = self._table("sections").get(Query().name == name)
         return clean_data(dict(doc["data"])) if doc else {}
 
     def save_section(self, name: str, data: dict[str, Any]) -> None:
         with self.transaction():
             self._table("sections").upsert({"name": name, "data": clean_data(data)}, Query().name == name)
+        self._seen_sections[name] = copy.deepcopy(clean_data(data))
 
     def update_section(self, name: str, **changes: Any) -> dict[str, Any]:
-        """Change some fields of a section, keeping the others (even ones another session wrote)."""
+        """Change some fields of a section, keeping the others (even ones another session wrote).
+
+        Read-modify-write under the lock against the file as it is now. A field another
+        session changed since this one read the section is merged (see profile.merge): list
+        items both added are kept, and where both changed the same text this session's text
+        is saved and the other's is kept as a conflict copy, with a notice (take_notices).
+        """
+        changes = clean_data(changes)
+        base = self._seen_sections.get(name)
         with self.transaction():
-            data = self.section(name)
-            data.update(clean_data(changes))
+            data = self._stored_section(name)
+            for key, ours in changes.items():
+                if base is None:  # this session never read the section: nothing to merge against
+                    data[key] = ours
+                    continue
+                merged, lost = merge(base.get(key, MISSING), ours, data.get(key, MISSING))
+                data[key] = merged
+                if lost is not MISSING:
+                    kept = self._keep_conflict_copy(f"{name}.{key}", lost, ours)
+                    self.notices.append(
+                        f"Another goalcoach session changed “{key}” in {name} at the same time: "
+                        f"your version was saved, and theirs is kept in {kept}."
+                    )
             self._table("sections").upsert({"name": name, "data": data}, Query().name == name)
+        # What this session's screen shows now: what it read, plus its own changes.
+        self._seen_sections[name] = {**copy.deepcopy(base if base is not None else data), **copy.deepcopy(changes)}
         return data
+
+    def _keep_conflict_copy(self, what: str, theirs: Any, ours: Any) -> Path:
+        """Keep another session's text that a save replaced (the caller holds the lock)."""
+        directory = paths.conflicts_dir(self.data_dir)
+        refuse_symlink(directory)
+        directory.mkdir(mode=paths.DIR_MODE, exist_ok=True)
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+        safe = "".join(c if c.isalnum() or c in "._-" else "_" for c in what)[:80]
+        target = directory / f"{stamp}-{safe}.json"
+        n = 1
+        while target.exists():
+            n += 1
+            target = directory / f"{stamp}-{safe}-{n}.json"
+        record = {"what": what, "other_session_text": theirs, "saved_instead": ours, "time": self.clock()}
+        atomic_write_bytes(target, dump_json(record))
+        return target
+
+    def take_notices(self) -> list[str]:
+        """One-line messages for the person (e.g. a change merged with another session's); cleared."""
+        notices, self.notices = self.notices, []
+        return notices
 
     # -- settings ----------------------------------------------------------------------------
     def setting(self, key: str, default: Any = None) -> Any:
@@ -275,15 +330,36 @@ class Profile:
     # -- drafts ------------------------------------------------------------------------------
     def draft(self, key: str) -> dict[str, Any] | None:
         draft = self._drafts.load(key)
-        return clean_data(draft) if draft else None
+        draft = clean_data(draft) if draft else None
+        self._seen_drafts[key] = draft.get("text") if draft else None
+        return draft
 
     def save_draft(self, key: str, text: str, cursor: tuple[int, int] = (0, 0)) -> None:
-        with self._saving():
-            self._drafts.save(key, {"text": clean_text(text), "cursor": list(cursor), "updated": self.clock()})
+        """Save an editor's text. If another session saved different text under the same key
+        since this one loaded or saved it, that text is kept as a conflict copy first."""
+        text = clean_text(text)
+        with self.transaction():
+            self._keep_other_draft(key, text)
+            self._drafts.save(key, {"text": text, "cursor": list(cursor), "updated": self.clock()})
+        self._seen_drafts[key] = text
 
     def clear_draft(self, key: str) -> None:
-        with self._saving():
+        with self.transaction():
+            self._keep_other_draft(key, None)
             self._drafts.delete(key)
+        self._seen_drafts[key] = None
+
+    def _keep_other_draft(self, key: str, ours: str | None) -> None:
+        if key not in self._seen_drafts:
+            return  # this session never showed that draft: it has nothing to compare with
+        stored = self._drafts.load(key)
+        theirs = stored.get("text") if stored else None
+        if isinstance(theirs, str) and theirs.strip() and theirs not in (self._seen_drafts[key], ours):
+            kept = self._keep_conflict_copy(f"draft.{key}", theirs, ours)
+            self.notices.append(
+                f"Another goalcoach session was editing the same text ({key}): "
+                f"yours was saved, and theirs is kept in {kept}."
+            )
 
     # -- attempts ----------------------------------------------------------------------------
     def add_attempt(self, attempt: dict[str, Any]) -> dict[str, Any]:
