@@ -26,6 +26,10 @@ def _no_constants(name: str) -> Any:
     raise ValueError(f"{name} is not a number JSON allows")
 
 
+# One decoder for every line: json.loads with options would build a new one per call.
+_DECODER = json.JSONDecoder(parse_constant=_no_constants)
+
+
 def _finite(value: Any) -> bool:
     return value is None or (
         isinstance(value, (int, float)) and not isinstance(value, bool) and abs(value) <= validation.MAX_NUMBER
@@ -119,7 +123,7 @@ class AttemptLog:
             if not line.strip():
                 continue
             try:
-                record = json.loads(line, parse_constant=_no_constants)
+                record = _DECODER.decode(line.decode("utf-8"))
                 _usable(record)
             except (ValueError, UnicodeDecodeError, RecursionError):
                 self.skipped += 1  # a partial line from an interrupted append, or damage
