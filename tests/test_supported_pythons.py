@@ -78,15 +78,34 @@ def wheelhouse(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("wheelhouse")
 
 
-def install(python: str, venv: Path, wheel: Path, wheelhouse: Path) -> Path:
+def install(python: str, venv: Path, wheel: Path, wheelhouse: Path, constraints: tuple = ()) -> Path:
     """A fresh venv with the wheel: offline from the wheelhouse, downloading only what it lacks."""
     run(python, "-m", "venv", venv)
     pip = [venv / "bin" / "python", "-m", "pip", "--disable-pip-version-check"]
-    offline = [*pip, "install", "-q", "--no-index", "--find-links", wheelhouse, wheel]
+    offline = [*pip, "install", "-q", "--no-index", "--find-links", wheelhouse, *constraints, wheel]
     if run(*offline, check=False).returncode != 0:
-        run(*pip, "download", "-q", "--dest", wheelhouse, "--find-links", wheelhouse, wheel)
+        run(*pip, "download", "-q", "--dest", wheelhouse, "--find-links", wheelhouse, *constraints, wheel)
         run(*offline)
     return venv / "bin"
+
+
+def floors() -> list[tuple[str, str, str]]:
+    """Each declared dependency's (name, floor, marker): `textual>=3.2` -> ("textual", "3.2", "")."""
+    from packaging.requirements import Requirement
+
+    found = []
+    for line in PYPROJECT["dependencies"]:
+        requirement = Requirement(line)
+        (floor,) = [spec.version for spec in requirement.specifier if spec.operator == ">="]
+        found.append((requirement.name, floor, str(requirement.marker or "")))
+    return found
+
+
+INSTALLED_VERSIONS = """
+import json, sys
+from importlib.metadata import version
+print(json.dumps({name: version(name) for name in sys.argv[1:]}))
+"""
 
 
 def run_app_until_home_then_quit(goalcoach: Path, data_dir: Path) -> tuple[int, str]:
@@ -158,7 +177,29 @@ def test_a_fresh_install_runs_every_command_and_the_app(version, wheel, wheelhou
     python = find_python(version)
     if python is None:
         pytest.skip(f"python{version} is not on PATH or under pyenv's versions on this machine")
-    bin_dir = install(python, tmp_path / "venv", wheel, wheelhouse)
+    check_every_command_and_the_app(install(python, tmp_path / "venv", wheel, wheelhouse), tmp_path)
+
+
+@pytest.mark.slow
+def test_the_oldest_python_runs_with_the_oldest_dependencies(wheel, wheelhouse, tmp_path):
+    """The floors in `dependencies` are true: the oldest claimed Python runs with every floor release."""
+    python = find_python(CLAIMED[0])
+    if python is None:
+        pytest.skip(f"python{CLAIMED[0]} is not on PATH or under pyenv's versions on this machine")
+    from packaging.markers import Marker
+    from packaging.version import Version
+
+    wanted = {name: floor for name, floor, marker in floors()
+              if not marker or Marker(marker).evaluate({"python_version": CLAIMED[0]})}
+    pins = tmp_path / "oldest.txt"
+    pins.write_text("".join(f"{name}=={floor}\n" for name, floor in wanted.items()), encoding="utf-8")
+    bin_dir = install(python, tmp_path / "venv", wheel, wheelhouse, constraints=("--constraint", pins))
+    installed = json.loads(run(bin_dir / "python", "-c", INSTALLED_VERSIONS, *wanted).stdout)
+    assert {n: Version(v) for n, v in installed.items()} == {n: Version(v) for n, v in wanted.items()}
+    check_every_command_and_the_app(bin_dir, tmp_path)
+
+
+def check_every_command_and_the_app(bin_dir: Path, tmp_path: Path) -> None:
     goalcoach = bin_dir / "goalcoach"
     elsewhere = tmp_path / "elsewhere"  # away from the source tree, so only the installed package can answer
     elsewhere.mkdir()
