@@ -107,7 +107,7 @@ def list_of(item: Check, limit: int = MAX_LIST) -> Check:
 
 
 def mapping(values: Check, limit: int = MAX_LIST) -> Check:
-    """An object with any (short text) keys whose values all pass `values`."""
+    """An object with any text keys (a goal's text can be a key) whose values all pass `values`."""
 
     def check(value: Any, where: str) -> None:
         if not isinstance(value, dict):
@@ -115,8 +115,8 @@ def mapping(values: Check, limit: int = MAX_LIST) -> Check:
         if len(value) > limit:
             _fail(where, f"has more than {limit:,} keys")
         for key, element in value.items():
-            SHORT(key, f"{where} key")
-            values(element, f"{where}.{key}")
+            LONG(key, f"{where} key")
+            values(element, f"{where}.{key[:40]}")
 
     return check
 
@@ -167,21 +167,21 @@ def plain(value: Any, where: str, depth: int = 0) -> None:
         _fail(where, "is not a JSON value")
 
 
-TEXT_LIST = list_of(SHORT, 1_000)
-TEXT_OR_LIST = either(LONG, list_of(LONG, 1_000))
+# What a person types is LONG (an editor's limit) even in a one-line field; SHORT is for ids,
+# times, keys and codes the app writes itself.
+TEXT_LIST = list_of(LONG)
+TEXT_OR_LIST = either(LONG, TEXT_LIST)
 SCORE = optional(number(0, 100))
 
-VALUE = record({"name": SHORT, "non_negotiable": boolean, "moment": LONG})
-GOAL = record({"goal": LONG, "steps": TEXT_OR_LIST, "target_date": SHORT, "resources": TEXT_OR_LIST})
+VALUE = record({"name": LONG, "non_negotiable": boolean, "moment": LONG})
+GOAL = record({"goal": LONG, "steps": TEXT_OR_LIST, "target_date": LONG, "resources": TEXT_OR_LIST})
 
 #: Fields of the sections goalcoach itself fills in. Other section names hold any plain data.
 SECTIONS: dict[str, Check] = {
-    "target": record({"role": SHORT, "organisation": SHORT, "mission": LONG, "terms": TEXT_LIST, "stage": optional(SHORT)}),
-    "values": record({"items": list_of(VALUE, 100)}),
-    "skills": record(
-        {"hard": TEXT_LIST, "soft": TEXT_LIST, "to_develop": TEXT_LIST, "per_goal": mapping(TEXT_LIST, 1_000)}
-    ),
-    "goals": record({"short_term": list_of(GOAL, 100), "long_term": list_of(GOAL, 100)}),
+    "target": record({"role": LONG, "organisation": LONG, "mission": LONG, "terms": TEXT_LIST, "stage": optional(SHORT)}),
+    "values": record({"items": list_of(VALUE, 1_000)}),
+    "skills": record({"hard": TEXT_LIST, "soft": TEXT_LIST, "to_develop": TEXT_LIST, "per_goal": mapping(TEXT_LIST)}),
+    "goals": record({"short_term": list_of(GOAL), "long_term": list_of(GOAL)}),
     "reflection": mapping(LONG, 1_000),
     "builder": record({"slots": mapping(LONG, 1_000)}),
 }
@@ -194,7 +194,7 @@ SETTINGS: dict[str, Check] = {
 }
 
 VERSION_FIELDS: dict[str, Check] = {
-    "id": SHORT, "name": SHORT, "text": LONG, "created": SHORT, "score": SCORE, "quality": optional(SHORT)
+    "id": SHORT, "name": LONG, "text": LONG, "created": SHORT, "score": SCORE, "quality": optional(SHORT)
 }
 VERSION = record(VERSION_FIELDS, required=("id", "name", "text", "created"))
 
@@ -208,7 +208,7 @@ ATTEMPT_FIELDS: dict[str, Check] = {
         "quality": optional(SHORT),
         "feedback": optional(lambda v, w: mapping(lambda e, w2: plain(e, w2, 2), 1_000)(v, w)),
         "scenario_id": optional(SHORT),
-        "scenario_title": optional(SHORT),
+        "scenario_title": optional(LONG),
         "stage": optional(SHORT),
         "question": optional(LONG),
         "session_id": optional(SHORT),
