@@ -208,3 +208,28 @@ def test_prep_sheet_falls_back_to_the_latest_builder_attempt():
 def test_prep_sheet_without_any_answer_says_so():
     sheet = transfer.prep_sheet({"sections": {}, "settings": {}, "versions": [], "attempts": []}, None, (), "x")
     assert "no answer yet" in sheet and "no practice attempts yet" in sheet
+
+
+# -- whatever the app stores exports and imports back ------------------------------------------
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+typed = st.text(st.characters(blacklist_categories=("Cs",)), max_size=300)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(role=typed, terms=st.lists(typed, max_size=5), value=typed, goal=typed, per_goal=st.dictionaries(typed, st.lists(typed, max_size=3), max_size=3), answer=typed)
+def test_any_profile_the_app_writes_exports_and_imports_back(tmp_path_factory, role, terms, value, goal, per_goal, answer):
+    from goalcoach.profile import Profile
+
+    profile = Profile.open(tmp_path_factory.mktemp("p") / "data")
+    profile.update_section("target", role=role, organisation=role, mission=answer, terms=terms, stage="entry")
+    profile.update_section("values", items=[{"name": value, "non_negotiable": True, "moment": answer}])
+    profile.update_section("skills", hard=terms, soft=[], to_develop=terms, per_goal=per_goal)
+    profile.update_section("goals", short_term=[{"goal": goal, "steps": answer, "target_date": value, "resources": terms}], long_term=[])
+    profile.update_section("reflection", **{"why": answer})
+    version = profile.add_version(value or "v", answer, score=55, quality="adequate")
+    profile.set_current_version(version["id"])
+    profile.add_attempt({"kind": "practice", "text": answer, "score": 40, "seconds": 12.5, "feedback": feedback(40)})
+    profile.save_draft("builder", answer, (0, 0))
+    document = transfer.export_document(profile.snapshot(), "2026-11-02T09:00:00+00:00")
+    assert transfer.parse_export(transfer.dumps(document).encode())["sections"] == profile.snapshot()["sections"]
