@@ -15,6 +15,7 @@ import shutil
 import signal
 import stat
 import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -562,3 +563,29 @@ def test_a_draft_written_in_two_sessions_keeps_both_texts_and_says_so(two_sessio
     a.call("clear_draft", "builder")
     kept = [json.loads(p.read_text())["other_session_text"] for p in (data_dir / "conflicts").glob("*.json")]
     assert "B typed another answer" in kept
+
+
+# -- 12. an autosave never waits for another session's lock ---------------------------------------
+# (A guard for the draft conflict check above, which takes the lock only when it is free.)
+def test_a_draft_autosave_never_waits_while_another_session_holds_the_lock(tmp_path):
+    data_dir = tmp_path / "data"
+    _seeded(data_dir)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, filelock; lock = filelock.FileLock(sys.argv[1]); lock.acquire(); "
+         "print('held', flush=True); sys.stdin.read()", str(data_dir / ".profile.lock")],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "held"
+
+        def autosave() -> str:
+            profile = Profile(data_dir)  # a session already open (opening checks the file under the lock)
+            profile._lock.timeout = 3600  # were the autosave to wait for the lock, it would wait an hour
+            profile.draft("builder")
+            profile.save_draft("builder", "typed while another session imports", (0, 3))
+            return profile.draft("builder")["text"]
+
+        assert in_child(autosave, timeout=60).get("result") == "typed while another session imports"
+    finally:
+        holder.stdin.close()
+        holder.wait(30)

@@ -338,16 +338,39 @@ class Profile:
         """Save an editor's text. If another session saved different text under the same key
         since this one loaded or saved it, that text is kept as a conflict copy first."""
         text = clean_text(text)
-        with self.transaction():
-            self._keep_other_draft(key, text)
+        with self._draft_transaction() as locked:
+            if locked:
+                self._keep_other_draft(key, text)
             self._drafts.save(key, {"text": text, "cursor": list(cursor), "updated": self.clock()})
         self._seen_drafts[key] = text
 
     def clear_draft(self, key: str) -> None:
-        with self.transaction():
-            self._keep_other_draft(key, None)
+        with self._draft_transaction() as locked:
+            if locked:
+                self._keep_other_draft(key, None)
             self._drafts.delete(key)
         self._seen_drafts[key] = None
+
+    @contextmanager
+    def _draft_transaction(self) -> Iterator[bool]:
+        """The lock if it is free at once, else none: an autosave never waits for another
+        session (a draft file is replaced atomically either way; only the check for the other
+        session's text needs the lock, and it is skipped rather than keeping keys waiting)."""
+        try:
+            self._lock.acquire(timeout=0)
+        except Timeout:
+            with self._saving():
+                yield False
+            return
+        except OSError:
+            with self._saving():
+                yield False
+            return
+        try:
+            with self._saving():
+                yield True
+        finally:
+            self._lock.release()
 
     def _keep_other_draft(self, key: str, ours: str | None) -> None:
         if key not in self._seen_drafts:
