@@ -222,3 +222,10 @@ def test_a_skipped_attempt_line_is_counted(profile):
         handle.write(b'{"id": "nan", "created": "2026", "score": NaN}\n{"id": "half", "text": "cut off')
     assert [a["text"] for a in profile.attempts()] == ["kept"]
     assert profile.skipped_attempts == 2
+
+
+def test_a_field_a_later_goalcoach_adds_never_gets_the_profile_quarantined(profile):
+    profile.update_section("target", role="Nurse", shift_pattern={"nights": True})
+    reopened = Profile.open(profile.data_dir)
+    assert reopened.quarantined is None
+    assert reopened.section("target") == {"role": "Nurse", "shift_pattern": {"nights": True}}

@@ -173,18 +173,32 @@ TEXT_LIST = list_of(LONG)
 TEXT_OR_LIST = either(LONG, TEXT_LIST)
 SCORE = optional(number(0, 100))
 
-VALUE = record({"name": LONG, "non_negotiable": boolean, "moment": LONG})
-GOAL = record({"goal": LONG, "steps": TEXT_OR_LIST, "target_date": LONG, "resources": TEXT_OR_LIST})
+def _sections(strict: bool) -> dict[str, Check]:
+    """Fields of the sections goalcoach itself fills in (other section names hold any plain data).
 
-#: Fields of the sections goalcoach itself fills in. Other section names hold any plain data.
-SECTIONS: dict[str, Check] = {
-    "target": record({"role": LONG, "organisation": LONG, "mission": LONG, "terms": TEXT_LIST, "stage": optional(SHORT)}),
-    "values": record({"items": list_of(VALUE, 1_000)}),
-    "skills": record({"hard": TEXT_LIST, "soft": TEXT_LIST, "to_develop": TEXT_LIST, "per_goal": mapping(TEXT_LIST)}),
-    "goals": record({"short_term": list_of(GOAL), "long_term": list_of(GOAL)}),
-    "reflection": mapping(LONG, 1_000),
-    "builder": record({"slots": mapping(LONG, 1_000)}),
-}
+    Strict (imports): unknown fields are refused. Lenient (opening your own profile): unknown
+    fields are kept if they are plain data, so a field a later goalcoach adds never gets a
+    profile quarantined; the known fields are checked in full either way.
+    """
+    extra = None if strict else (lambda v, w: plain(v, w, 2))
+
+    def rec(fields: Mapping[str, Check]) -> Check:
+        return record(fields, extra=extra)
+
+    value = rec({"name": LONG, "non_negotiable": boolean, "moment": LONG})
+    goal = rec({"goal": LONG, "steps": TEXT_OR_LIST, "target_date": LONG, "resources": TEXT_OR_LIST})
+    return {
+        "target": rec({"role": LONG, "organisation": LONG, "mission": LONG, "terms": TEXT_LIST, "stage": optional(SHORT)}),
+        "values": rec({"items": list_of(value, 1_000)}),
+        "skills": rec({"hard": TEXT_LIST, "soft": TEXT_LIST, "to_develop": TEXT_LIST, "per_goal": mapping(TEXT_LIST)}),
+        "goals": rec({"short_term": list_of(goal), "long_term": list_of(goal)}),
+        "reflection": mapping(LONG, 1_000),
+        "builder": rec({"slots": mapping(LONG, 1_000)}),
+    }
+
+
+SECTIONS = _sections(strict=True)
+SECTIONS_STORED = _sections(strict=False)
 
 SETTINGS: dict[str, Check] = {
     "theme": SHORT,
@@ -231,9 +245,9 @@ DRAFT = record(
 )
 
 
-def section(name: str, data: Any, where: str) -> None:
+def section(name: str, data: Any, where: str, strict: bool = True) -> None:
     SHORT(name, f"{where} name")
-    check = SECTIONS.get(name)
+    check = (SECTIONS if strict else SECTIONS_STORED).get(name)
     if check is not None:
         check(data, where)
     else:
@@ -266,7 +280,7 @@ def profile_file(raw: Any, schema_version: int) -> None:
                 record({"schema_version": number(schema_version, schema_version, integer=True)}, ("schema_version",))(doc, where)
             elif table == "sections":
                 record({"name": SHORT, "data": lambda v, w: None}, ("name", "data"))(doc, where)
-                section(doc["name"], doc["data"], f"section {doc['name']!r}")
+                section(doc["name"], doc["data"], f"section {doc['name']!r}", strict=False)
             elif table == "settings":
                 record({"key": SHORT, "value": lambda v, w: None}, ("key", "value"))(doc, where)
                 setting(doc["key"], doc["value"], f"setting {doc['key']!r}")
