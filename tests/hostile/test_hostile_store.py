@@ -589,3 +589,15 @@ def test_a_draft_autosave_never_waits_while_another_session_holds_the_lock(tmp_p
     finally:
         holder.stdin.close()
         holder.wait(30)
+
+
+def test_a_json_export_printed_to_the_terminal_carries_no_control_characters(tmp_path, capsys):
+    data_dir = tmp_path / "data"
+    _seeded(data_dir)
+    with open(data_dir / "attempts.jsonl", "a", encoding="utf-8") as log:  # written by hand, not by goalcoach
+        log.write(json.dumps({"id": "hand", "created": FIXED, "kind": "drill", "text": "x\x9b2J\x1b]8;;http://e\x07y"}) + "\n")
+    assert cli_main(["export", "--format", "json", "--data-dir", str(data_dir)]) == 0
+    out = capsys.readouterr().out
+    assert not [c for c in out if c != "\n" and (ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F)]
+    hand = [a for a in json.loads(out)["attempts"] if a["id"] == "hand"]
+    assert hand[0]["text"] == "x\x9b2J\x1b]8;;http://e\x07y", "the backup must keep the data exactly"

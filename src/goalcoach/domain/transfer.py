@@ -38,8 +38,14 @@ def export_document(snapshot: dict[str, Any], exported: str) -> dict[str, Any]:
     }
 
 
+# DEL and C1 controls (U+007F-U+009F; U+009B acts as ESC[ on some terminals) are left raw by
+# ensure_ascii=False; escaped, the backup printed to a terminal can never control it.
+_C1 = re.compile("[\u007f-\u009f]")
+
+
 def dumps(document: dict[str, Any]) -> str:
-    return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    text = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True, allow_nan=False)
+    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
 
 
 def _require(condition: bool, message: str) -> None:
