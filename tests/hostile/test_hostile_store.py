@@ -601,3 +601,57 @@ def test_a_json_export_printed_to_the_terminal_carries_no_control_characters(tmp
     assert not [c for c in out if c != "\n" and (ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F)]
     hand = [a for a in json.loads(out)["attempts"] if a["id"] == "hand"]
     assert hand[0]["text"] == "x\x9b2J\x1b]8;;http://e\x07y", "the backup must keep the data exactly"
+
+
+def _named_steps(data_dir: Path, operation) -> list[str]:
+    """The commit protocol's named steps for this operation, from a dry run on a copy."""
+    from goalcoach.profile import storage
+
+    copy = data_dir.parent / "dry-run"
+    shutil.copytree(data_dir, copy)
+    steps: list[str] = []
+    storage.FAULT_HOOK = steps.append
+    try:
+        operation(Profile.open(copy, clock=lambda: FIXED))
+    finally:
+        storage.FAULT_HOOK = None
+    shutil.rmtree(copy)
+    return steps
+
+
+@pytest.mark.parametrize("kind", ["replace", "merge"])
+def test_a_kill_at_each_step_of_the_commit_protocol_is_finished_or_rolled_back(kind, tmp_path):
+    """SIGKILL injected through the store's own fault hook at every named step: after the files are
+    staged, after the journal is written, before each rename and each delete, before the journal goes."""
+    from goalcoach.domain import transfer
+    from goalcoach.profile import storage
+
+    data_dir = tmp_path / "data"
+    _seeded(data_dir)
+    snapshot = transfer.parse_export(json.dumps(_export_document()))
+    if kind == "replace":
+        operation = lambda profile: profile.replace_all(snapshot)  # noqa: E731
+    else:
+        operation = lambda profile: transfer.merge_into(profile, snapshot)  # noqa: E731
+    old = _state(data_dir)
+    new = _expected_after(data_dir, operation)
+    steps = _named_steps(data_dir, operation)
+    assert steps[:2] == ["staged", "journal"] and steps[-1] == "done" and any(s.startswith("rename") for s in steps)
+    pristine = tmp_path / "pristine"
+    shutil.copytree(data_dir, pristine)
+    for step in steps:
+        shutil.rmtree(data_dir)
+        shutil.copytree(pristine, data_dir)
+
+        def run(at=step):
+            def hook(name):
+                if name == at:
+                    os.kill(os.getpid(), signal.SIGKILL)
+
+            storage.FAULT_HOOK = hook
+            operation(Profile.open(data_dir, clock=lambda: FIXED))
+
+        assert in_child(run).get("signal") == signal.SIGKILL
+        after = _state(data_dir)
+        expected = old if step == "staged" else new  # once the journal is written, the change is made
+        assert after == expected, f"killed at {step!r}: the profile is not the {'old' if step == 'staged' else 'new'} one"
