@@ -655,3 +655,25 @@ def test_a_kill_at_each_step_of_the_commit_protocol_is_finished_or_rolled_back(k
         after = _state(data_dir)
         expected = old if step == "staged" else new  # once the journal is written, the change is made
         assert after == expected, f"killed at {step!r}: the profile is not the {'old' if step == 'staged' else 'new'} one"
+
+
+def test_a_session_already_open_finishes_an_interrupted_import_before_its_next_save(tmp_path):
+    """Session B is open while session A's import is killed after its journal: B's next save must
+    not be undone when the import is finished later."""
+    from goalcoach.domain import transfer
+    from goalcoach.profile import storage
+
+    data_dir = tmp_path / "data"
+    _seeded(data_dir)
+    other = Profile.open(data_dir, clock=lambda: FIXED)
+    snapshot = transfer.parse_export(json.dumps(_export_document()))
+
+    def import_killed_after_journal():
+        storage.FAULT_HOOK = lambda name: name == "journal" and os.kill(os.getpid(), signal.SIGKILL)
+        Profile.open(data_dir).replace_all(snapshot)
+
+    assert in_child(import_killed_after_journal).get("signal") == signal.SIGKILL
+    other.update_section("target", mission="typed in the other session")
+    target = _state(data_dir)["sections"]["target"]
+    assert target["role"] == "Imported role", "the interrupted import was not finished"
+    assert target.get("mission") == "typed in the other session", "a save made meanwhile was undone"

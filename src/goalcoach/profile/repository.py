@@ -35,6 +35,7 @@ from goalcoach.profile.drafts import DraftStore
 from goalcoach.profile.errors import ProfileError, ProfileWriteError
 from goalcoach.profile.schema import SCHEMA_VERSION, file_version, looks_like_profile, migrate
 from goalcoach.profile.storage import (
+    JOURNAL_NAME,
     AtomicJSONStorage,
     atomic_write_bytes,
     commit,
@@ -222,7 +223,14 @@ class Profile:
     def transaction(self) -> Iterator[None]:
         """Hold the lock across several reads and writes that belong together."""
         with self._locked(), self._saving():
+            self._finish_interrupted_commit()
             yield
+
+    def _finish_interrupted_commit(self) -> None:
+        # Another session's import may have been killed after its journal was written: finish
+        # it before this save, or finishing it later would undo this save.
+        if (self.data_dir / JOURNAL_NAME).exists():
+            self.recovered = recover(self.data_dir, [self._drafts.directory]) or self.recovered
 
     def _table(self, name: str) -> Table:
         # A fresh Table each time, without a query cache: TinyDB's cached tables remember
@@ -368,6 +376,7 @@ class Profile:
             return
         try:
             with self._saving():
+                self._finish_interrupted_commit()
                 yield True
         finally:
             self._lock.release()
