@@ -318,6 +318,7 @@ PARSES_BUT_DAMAGED = {
     "schema-text": {"_meta": {"1": {"schema_version": "2"}}, "sections": SECTION},
     "schema-missing": {"sections": SECTION},
     "schema-null": {"_meta": {"1": {"schema_version": None}}, "sections": SECTION},
+    "schema-1-with-sections": {"_meta": {"1": {"schema_version": 1}}, "profile": {"1": {"theme": "x"}}, "sections": SECTION},
     "non-numeric-id": {**META, "sections": {"first": {"name": "target", "data": {"role": "x"}}}},
     "section-without-data": {**META, "sections": {"1": {"name": "target"}}},
     "version-without-time": {**META, "sections": SECTION, "versions": {"1": {"id": "v", "name": "n", "text": "t"}}},

@@ -149,6 +149,9 @@ class Profile:
         if version is not None and version < SCHEMA_VERSION:
             if not looks_like_profile(raw):
                 problem = "its tables are damaged"
+            elif any(table in raw for table in ("sections", "settings")):
+                # A migration would replace these tables: an old marker on newer data is damage.
+                problem = f"it says schema {version} but holds tables of a later one"
             else:
                 migrated, original = migrate(raw)
                 problem = _invalid(migrated)
