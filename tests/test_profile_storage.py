@@ -229,3 +229,18 @@ def test_a_field_a_later_goalcoach_adds_never_gets_the_profile_quarantined(profi
     reopened = Profile.open(profile.data_dir)
     assert reopened.quarantined is None
     assert reopened.section("target") == {"role": "Nurse", "shift_pattern": {"nights": True}}
+
+
+def test_a_temporary_copy_left_by_a_killed_save_is_removed_once_stale(profile):
+    import os
+
+    stale = profile.data_dir / ".profile.json.killed.tmp"
+    fresh = profile.data_dir / "drafts" / ".builder.json.writing.tmp"
+    fresh.parent.mkdir(exist_ok=True)
+    for path in (stale, fresh):
+        path.write_text("private text")
+    old = os.stat(stale).st_mtime - storage.STALE_TEMPORARY_SECONDS - 60
+    os.utime(stale, (old, old))
+    Profile.open(profile.data_dir)
+    assert not stale.exists(), "a killed save's private temporary copy was left behind"
+    assert fresh.exists(), "a temporary file another session may be writing was removed"

@@ -18,6 +18,7 @@ import errno
 import json
 import os
 import tempfile
+import time
 from pathlib import Path
 from typing import Any, Callable
 
@@ -26,6 +27,8 @@ from tinydb.storages import Storage
 from goalcoach.paths import FILE_MODE
 
 JOURNAL_NAME = ".commit-journal.json"
+#: A temporary file this old belongs to a save that was killed, not to one in progress.
+STALE_TEMPORARY_SECONDS = 600
 # Files staged by `commit` carry this prefix so `recover` removes only its own leftovers,
 # never a temporary file another session is writing right now.
 TXN_PREFIX = ".txn-"
@@ -180,10 +183,19 @@ def recover(root: Path, folders: list[Path]) -> bool:
             finished = True
         else:
             os.unlink(journal_path)
+    stale = time.time() - STALE_TEMPORARY_SECONDS
     for folder in [root, *folders]:
         if folder.is_dir() and not folder.is_symlink():
             for leftover in folder.glob(f"{TXN_PREFIX}*.tmp"):
                 discard(leftover)
+            # A save killed mid-write leaves its temporary copy (private text): remove it once it
+            # is old enough that no running session can still be writing it.
+            for leftover in folder.glob(".*.tmp"):
+                try:
+                    if leftover.lstat().st_mtime < stale:
+                        discard(leftover)
+                except OSError:
+                    pass
     return finished
 
 
