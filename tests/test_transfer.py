@@ -71,15 +71,15 @@ def test_a_profile_backup_file_is_accepted_too():
         (json.dumps(good_document(format_version=2)).encode(), "format version 2"),
         (json.dumps(good_document(schema_version=SCHEMA_VERSION + 1)).encode(), "newer goalcoach"),
         (json.dumps(good_document(schema_version="2")).encode(), "schema_version"),
-        (json.dumps(good_document(sections=[])).encode(), "\"sections\" is not an object"),
-        (json.dumps(good_document(sections={"target": "x"})).encode(), "section \"target\""),
-        (json.dumps(good_document(settings=[])).encode(), "\"settings\""),
-        (json.dumps(good_document(versions={})).encode(), "\"versions\" is not a list"),
-        (json.dumps(good_document(versions=[{"id": "v", "name": "n", "text": 3, "created": "c"}])).encode(), "versions[0].text"),
-        (json.dumps(good_document(attempts=[{"created": "c"}])).encode(), "attempts[0].id"),
+        (json.dumps(good_document(sections=[])).encode(), "sections is not an object"),
+        (json.dumps(good_document(sections={"target": "x"})).encode(), "sections.target is not an object"),
+        (json.dumps(good_document(settings=[])).encode(), "settings is not an object"),
+        (json.dumps(good_document(versions={})).encode(), "versions is not a list"),
+        (json.dumps(good_document(versions=[{"id": "v", "name": "n", "text": 3, "created": "c"}])).encode(), "versions[0].text is not text"),
+        (json.dumps(good_document(attempts=[{"created": "c"}])).encode(), "attempts[0].id is missing"),
         (json.dumps(good_document(attempts=["x"])).encode(), "attempts[0] is not an object"),
-        (json.dumps(good_document(drafts=[])).encode(), "\"drafts\""),
-        (json.dumps(good_document(drafts={"k": 1})).encode(), "draft \"k\""),
+        (json.dumps(good_document(drafts=[])).encode(), "drafts is not an object"),
+        (json.dumps(good_document(drafts={"k": 1})).encode(), "drafts.k is not an object"),
     ],
 )
 def test_broken_files_are_refused_with_a_one_line_reason(data, expected):
@@ -144,67 +144,26 @@ def test_md_quote_keeps_every_line_inside_the_quote():
     assert "code_block" not in kinds
 
 
-# -- the prep sheet --------------------------------------------------------------------------
-def nasty_snapshot():
-    history = seed_history()
-    history.append(attempt(NOW, 88, scenario_id="entry-nurse", title="Newly qualified nurse", text="\n".join(NASTY)))
-    return {
-        "sections": {
-            "target": {"role": NASTY[1], "organisation": NASTY[6], "mission": NASTY[7], "terms": [NASTY[2], NASTY[5]]},
-            "values": {"items": [{"name": NASTY[3], "non_negotiable": True, "moment": NASTY[4]}]},
-            "skills": {"hard": [NASTY[0], NASTY[8]], "soft": [NASTY[9]], "to_develop": [NASTY[10]]},
-            "goals": {"short_term": [{"goal": NASTY[11], "steps": NASTY[12], "target_date": "2027", "resources": ""}],
-                      "long_term": []},
-        },
-        "settings": {"current_version": "v1"},
-        "versions": [{"id": "v1", "name": "My *best*", "text": "\n".join(NASTY), "created": "2026-11-01T09:00:00+00:00"}],
-        "attempts": history,
-        "drafts": {},
-    }
+# -- whatever the app stores exports and imports back ------------------------------------------
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+typed = st.text(st.characters(blacklist_categories=("Cs",)), max_size=300)
 
 
-def test_prep_sheet_has_every_part_and_only_our_headings():
-    sheet = transfer.prep_sheet(
-        nasty_snapshot(), feedback(64, issues=("hedging",), missing=("timeframe",)), load_recovery_moves(), "2026-11-02T09:00:00+00:00"
-    )
-    tokens = MarkdownIt("commonmark").parse(sheet)
-    headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
-    assert headings == [
-        "Interview prep sheet: “What are your career goals?”",
-        "Target", "Top values", "Skills", "Goals", "Short term (1–2 years)", "Long term (3–5 years and beyond)",
-        "Your answer", "Checklist", "What to fix",
-        "Best attempts per scenario",
-        "Data analyst aiming to lead", "Engineer going deeper", "Graduate software developer",
-        "Newly qualified nurse", "Teacher ready for a department",
-        "Recovery moves to remember",
-    ]
-    assert "\x1b" not in sheet and "\x07" not in sheet
-    assert "<script>" not in sheet
-    assert "Score:** 64/100" in sheet
-    assert "- [ ] Concrete time frame" in sheet and "- [x] Short-term goal" in sheet
-    assert "hedging" in sheet
-    assert "Acknowledge it" in sheet  # a recovery move
-    # The best nurse attempt is the 88, not the 77.
-    nurse = sheet.split("### Newly qualified nurse")[1].split("###")[0]
-    assert "Score 88/100" in nurse
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(role=typed, terms=st.lists(typed, max_size=5), value=typed, goal=typed, per_goal=st.dictionaries(typed, st.lists(typed, max_size=3), max_size=3), answer=typed)
+def test_any_profile_the_app_writes_exports_and_imports_back(tmp_path_factory, role, terms, value, goal, per_goal, answer):
+    from goalcoach.profile import Profile
 
-
-def test_prep_sheet_shows_each_user_string_escaped_and_renders_it_back():
-    sheet = transfer.prep_sheet(nasty_snapshot(), None, load_recovery_moves(), "2026-11-02T09:00:00+00:00")
-    for value in NASTY:
-        assert transfer.md_inline(value) in sheet
-    rendered = _plain_text(sheet)
-    for value in NASTY:
-        assert transfer.clean(value) in rendered
-
-
-def test_prep_sheet_falls_back_to_the_latest_builder_attempt():
-    snapshot = {"sections": {}, "settings": {}, "versions": [], "drafts": {}, "attempts": seed_history()}
-    assert transfer.current_answer(snapshot)[0].startswith("Latest answer from the builder, 2026-10-29")
-    sheet = transfer.prep_sheet(snapshot, None, (), "2026-11-02T09:00:00+00:00")
-    assert "*(not set)*" in sheet  # empty sections say so rather than vanish
-
-
-def test_prep_sheet_without_any_answer_says_so():
-    sheet = transfer.prep_sheet({"sections": {}, "settings": {}, "versions": [], "attempts": []}, None, (), "x")
-    assert "no answer yet" in sheet and "no practice attempts yet" in sheet
+    profile = Profile.open(tmp_path_factory.mktemp("p") / "data")
+    profile.update_section("target", role=role, organisation=role, mission=answer, terms=terms, stage="entry")
+    profile.update_section("values", items=[{"name": value, "non_negotiable": True, "moment": answer}])
+    profile.update_section("skills", hard=terms, soft=[], to_develop=terms, per_goal=per_goal)
+    profile.update_section("goals", short_term=[{"goal": goal, "steps": answer, "target_date": value, "resources": terms}], long_term=[])
+    profile.update_section("reflection", **{"why": answer})
+    version = profile.add_version(value or "v", answer, score=55, quality="adequate")
+    profile.set_current_version(version["id"])
+    profile.add_attempt({"kind": "practice", "text": answer, "score": 40, "seconds": 12.5, "feedback": feedback(40)})
+    profile.save_draft("builder", answer, (0, 0))
+    document = transfer.export_document(profile.snapshot(), "2026-11-02T09:00:00+00:00")
+    assert transfer.parse_export(transfer.dumps(document).encode())["sections"] == profile.snapshot()["sections"]

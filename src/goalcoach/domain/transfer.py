@@ -1,7 +1,7 @@
-"""Export and import: the versioned JSON backup, its validation, and the Markdown prep sheet.
+"""Export and import: the versioned JSON backup, its validation, and Markdown escaping.
 
 Pure functions over plain data (a profile snapshot); never imports textual. The CLI
-(`transfer_cli`) and the app's palette commands (`screens.transfer_commands`) do the I/O.
+and the app's palette commands do the I/O (see transfer_files); the prep sheet is prep_sheet.py.
 """
 
 from __future__ import annotations
@@ -9,11 +9,11 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from typing import Any, Iterable, Sequence
+from typing import Any, Sequence
 
+from goalcoach.profile import validation
 from goalcoach.profile.schema import SCHEMA_VERSION
-from goalcoach.coach.rubric import BONUS_ELEMENTS as OPTIONAL_ELEMENTS, ELEMENT_NAMES as ELEMENT_LABELS
-from goalcoach.domain.progress import format_date, format_seconds, score_of
+from goalcoach.domain.progress import format_date
 from goalcoach.textsafety import clean_text
 
 FORMAT = "goalcoach-export"
@@ -37,8 +37,14 @@ def export_document(snapshot: dict[str, Any], exported: str) -> dict[str, Any]:
     }
 
 
+# DEL and C1 controls (U+007F-U+009F; U+009B acts as ESC[ on some terminals) are left raw by
+# ensure_ascii=False; escaped, the backup printed to a terminal can never control it.
+_C1 = re.compile("[\u007f-\u009f]")
+
+
 def dumps(document: dict[str, Any]) -> str:
-    return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    text = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True, allow_nan=False)
+    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
 
 
 def _require(condition: bool, message: str) -> None:
@@ -50,24 +56,41 @@ def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def parse_export(data: bytes | str) -> dict[str, Any]:
-    """Validate an export (or a profile backup) and return the snapshot to import.
+#: The largest export `import` reads. A backup holds text typed by one person: even tens of
+#: thousands of practice attempts fit in a few megabytes.
+MAX_IMPORT_BYTES = 64 * 1024 * 1024
+DOCUMENT_KEYS = {"format", "format_version", "exported", "schema_version", "sections", "settings", "versions", "attempts", "drafts"}
 
-    Raises TransferError saying what is wrong; checks everything before anything is changed.
+
+def _no_constants(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def parse_export(data: bytes | str) -> dict[str, Any]:
+    """Validate an export (or a profile backup) in full and return the snapshot to import.
+
+    Every field's type, range and size is checked against the profile's schema before
+    anything is changed; raises TransferError saying, in one line, what is wrong and where.
     """
+    if len(data) > MAX_IMPORT_BYTES:
+        raise TransferError(f"the file is larger than {MAX_IMPORT_BYTES // (1024 * 1024)} MiB, too large for an export")
     try:
-        text = data.decode("utf-8") if isinstance(data, bytes) else data
+        text = data.decode("utf-8-sig") if isinstance(data, bytes) else data.removeprefix("\ufeff")
     except UnicodeDecodeError:
         raise TransferError("not a goalcoach export: the file is not UTF-8 text") from None
     if not text.strip():
         raise TransferError("not a goalcoach export: the file is empty")
     try:
-        document = json.loads(text)
+        document = json.loads(text, parse_constant=_no_constants)
     except json.JSONDecodeError as error:
         raise TransferError(
             f"not valid JSON (line {error.lineno}, column {error.colno}: {error.msg}); "
             "the file may be truncated or damaged"
         ) from None
+    except ValueError as error:  # NaN or Infinity
+        raise TransferError(f"damaged export: {error}") from None
+    except RecursionError:
+        raise TransferError("damaged export: the JSON is nested too deeply") from None
     _require(isinstance(document, dict), "not a goalcoach export: the top level is not a JSON object")
     marker = document.get("format")
     _require(marker in (FORMAT, BACKUP_FORMAT), "not a goalcoach export: the \"format\" marker is missing or wrong")
@@ -86,36 +109,40 @@ def parse_export(data: bytes | str) -> dict[str, Any]:
         f"this export is from a newer goalcoach (schema {schema}; this one reads up to "
         f"{SCHEMA_VERSION}); upgrade goalcoach to import it",
     )
-    sections = document.get("sections", {})
-    _require(isinstance(sections, dict), "damaged export: \"sections\" is not an object")
-    for name, section in sections.items():
-        _require(isinstance(section, dict), f"damaged export: section \"{name}\" is not an object")
-    settings = document.get("settings", {})
-    _require(isinstance(settings, dict), "damaged export: \"settings\" is not an object")
-    versions = document.get("versions", [])
-    _require(isinstance(versions, list), "damaged export: \"versions\" is not a list")
-    for i, version in enumerate(versions):
-        _require(isinstance(version, dict), f"damaged export: versions[{i}] is not an object")
-        for key in ("id", "name", "text", "created"):
-            _require(isinstance(version.get(key), str), f"damaged export: versions[{i}].{key} is missing or not text")
-    attempts = document.get("attempts", [])
-    _require(isinstance(attempts, list), "damaged export: \"attempts\" is not a list")
-    for i, attempt in enumerate(attempts):
-        _require(isinstance(attempt, dict), f"damaged export: attempts[{i}] is not an object")
-        for key in ("id", "created"):
-            _require(isinstance(attempt.get(key), str), f"damaged export: attempts[{i}].{key} is missing or not text")
-    drafts = document.get("drafts", {})
-    _require(isinstance(drafts, dict), "damaged export: \"drafts\" is not an object")
-    for key, draft in drafts.items():
-        _require(isinstance(draft, dict), f"damaged export: draft \"{key}\" is not an object")
-    return {
+    unknown = sorted(set(document) - DOCUMENT_KEYS, key=str)
+    _require(not unknown, f"damaged export: unexpected key \"{_show(unknown[0]) if unknown else ''}\"")
+    snapshot = {
         "schema_version": schema,
-        "sections": sections,
-        "settings": settings,
-        "versions": versions,
-        "attempts": attempts,
-        "drafts": drafts,
+        "sections": document.get("sections", {}),
+        "settings": document.get("settings", {}),
+        "versions": document.get("versions", []),
+        "attempts": document.get("attempts", []),
+        "drafts": document.get("drafts", {}),
     }
+    try:
+        _validate(snapshot)
+    except validation.Invalid as error:
+        raise TransferError(f"damaged export: {_show(str(error))}") from None
+    return snapshot
+
+
+def _show(text: str) -> str:
+    """A name from the file, fit for a one-line message: no control characters, not too long."""
+    text = clean(text).replace("\n", " ").encode("utf-8", "replace").decode("utf-8")
+    return text if len(text) <= 120 else text[:117] + "..."
+
+
+def _validate(snapshot: dict[str, Any]) -> None:
+    v = validation
+    v.mapping(lambda data, where: None, 1_000)(snapshot["sections"], "sections")
+    for name, data in snapshot["sections"].items():
+        v.section(name, data, f"sections.{name}")
+    v.mapping(lambda value, where: None, 1_000)(snapshot["settings"], "settings")
+    for key, value in snapshot["settings"].items():
+        v.setting(key, value, f"settings.{key}")
+    v.list_of(v.VERSION, 100_000)(snapshot["versions"], "versions")
+    v.list_of(v.ATTEMPT, 2_000_000)(snapshot["attempts"], "attempts")
+    v.mapping(v.DRAFT, 1_000)(snapshot["drafts"], "drafts")
 
 
 def new_versions(current: Sequence[dict[str, Any]], incoming: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -130,14 +157,11 @@ def new_versions(current: Sequence[dict[str, Any]], incoming: Sequence[dict[str,
 
 
 def merge_into(profile: Any, snapshot: dict[str, Any]) -> tuple[int, int]:
-    """Add the snapshot's attempts and answer versions the profile lacks; (attempts, versions) added."""
-    versions = new_versions(profile.versions(), snapshot["versions"])
-    for version in versions:
-        extra = {k: v for k, v in version.items() if k not in ("name", "text")}
-        # add_version's extra keys win over its generated ones, so id and created survive.
-        profile.add_version(version["name"], version["text"], **extra)
-    added = profile.merge_attempts(snapshot["attempts"])
-    return added, len(versions)
+    """Add the snapshot's attempts and answer versions the profile lacks; (attempts, versions) added.
+
+    One transaction: all of them are written, or (disk full, crash) none.
+    """
+    return profile.merge(snapshot)
 
 
 def is_empty(snapshot: dict[str, Any]) -> bool:
@@ -193,139 +217,3 @@ def current_answer(snapshot: dict[str, Any]) -> tuple[str, str] | None:
         latest = max(builder, key=lambda a: str(a.get("created", "")))
         return f"Latest answer from the builder, {format_date(latest.get('created'))}", str(latest["text"])
     return None
-
-
-def best_per_scenario(attempts: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The highest-scoring attempt of each scenario (latest on a tie), by scenario title."""
-    best: dict[str, dict[str, Any]] = {}
-    for attempt in attempts:
-        scenario = attempt.get("scenario_id")
-        score = score_of(attempt)
-        if not scenario or score is None:
-            continue
-        held = best.get(str(scenario))
-        if held is None or (score, str(attempt.get("created", ""))) >= (score_of(held), str(held.get("created", ""))):
-            best[str(scenario)] = attempt
-    return sorted(best.values(), key=lambda a: str(a.get("scenario_title") or a.get("scenario_id")).casefold())
-
-
-def _joined(value: Any) -> str:
-    if isinstance(value, (list, tuple)):
-        return ", ".join(clean(v).strip() for v in value if str(v).strip())
-    return clean(value).strip() if value else ""
-
-
-def _field(lines: list[str], label: str, value: Any) -> None:
-    text = _joined(value)
-    lines.append(f"- **{label}:** {md_inline(text) if text else '*(not set)*'}")
-
-
-def _feedback_lines(feedback: dict[str, Any]) -> list[str]:
-    seconds = float(feedback.get("speaking_seconds") or 0)
-    lines = [
-        f"**Score:** {feedback.get('score', 0)}/100 ({md_inline(feedback.get('quality', ''))}) · "
-        f"{feedback.get('words', 0)} words · about {format_seconds(seconds)} spoken",
-        "",
-        "### Checklist",
-        "",
-    ]
-    elements = feedback.get("elements") or {}
-    for code, label in ELEMENT_LABELS.items():
-        present = bool((elements.get(code) or {}).get("present"))
-        bonus = " (bonus)" if code in OPTIONAL_ELEMENTS else ""
-        lines.append(f"- [{'x' if present else ' '}] {label}{bonus}")
-    lines += ["", "### What to fix", ""]
-    issues = [i for i in feedback.get("issues") or [] if isinstance(i, dict)]
-    if not issues:
-        lines.append("No issues found.")
-    for issue in issues:
-        item = f"- **{md_inline(str(issue.get('code', '')).replace('_', ' '))}:** {md_inline(issue.get('message', ''))}"
-        if issue.get("suggestion"):
-            item += f" Try: {md_inline(issue['suggestion'])}"
-        lines.append(item)
-    return lines
-
-
-def prep_sheet(
-    snapshot: dict[str, Any],
-    feedback: dict[str, Any] | None,
-    recovery_moves: Sequence[Any],
-    exported: str,
-) -> str:
-    """The printable prep sheet. `feedback` is the coach's result for the current answer."""
-    sections = snapshot.get("sections") or {}
-    target = sections.get("target") or {}
-    lines = ["# Interview prep sheet: “What are your career goals?”", "", f"Exported {format_date(exported)} (UTC).", ""]
-
-    lines += ["## Target", ""]
-    _field(lines, "Role", target.get("role"))
-    _field(lines, "Organisation", target.get("organisation"))
-    _field(lines, "Mission", target.get("mission"))
-    _field(lines, "Terms to use", target.get("terms"))
-
-    lines += ["", "## Top values", ""]
-    values = [v for v in (sections.get("values") or {}).get("items") or [] if isinstance(v, dict)]
-    for rank, value in enumerate(values[:5], 1):
-        item = f"{rank}. **{md_inline(value.get('name', ''))}**"
-        if value.get("non_negotiable"):
-            item += " (non-negotiable)"
-        if value.get("moment"):
-            item += f": {md_inline(value['moment'])}"
-        lines.append(item)
-    if not values:
-        lines.append("*(not set)*")
-
-    skills = sections.get("skills") or {}
-    lines += ["", "## Skills", ""]
-    _field(lines, "Hard skills", skills.get("hard"))
-    _field(lines, "Soft skills", skills.get("soft"))
-    _field(lines, "To develop", skills.get("to_develop"))
-
-    goals = sections.get("goals") or {}
-    lines += ["", "## Goals", ""]
-    for key, title in (("short_term", "Short term (1–2 years)"), ("long_term", "Long term (3–5 years and beyond)")):
-        lines += [f"### {title}", ""]
-        items = [g for g in goals.get(key) or [] if isinstance(g, dict) and g.get("goal")]
-        for goal in items:
-            item = f"- **{md_inline(goal['goal'])}**"
-            if goal.get("target_date"):
-                item += f" by {md_inline(goal['target_date'])}"
-            for field, label in (("steps", "Steps"), ("resources", "Resources")):
-                if _joined(goal.get(field)):
-                    item += f". {label}: {md_inline(_joined(goal.get(field)))}"
-            lines.append(item)
-        if not items:
-            lines.append("*(not set)*")
-        lines.append("")
-
-    lines += ["## Your answer", ""]
-    answer = current_answer(snapshot)
-    if answer is None:
-        lines.append("*(no answer yet: build one in the answer builder)*")
-    else:
-        label, text = answer
-        lines += [f"*{md_inline(label)}*", "", md_quote(text), ""]
-        if feedback:
-            lines += _feedback_lines(feedback)
-
-    lines += ["", "## Best attempts per scenario", ""]
-    best = best_per_scenario(snapshot.get("attempts") or [])
-    if not best:
-        lines.append("*(no practice attempts yet)*")
-    for attempt in best:
-        title = attempt.get("scenario_title") or attempt.get("scenario_id")
-        lines += [
-            f"### {md_inline(title)}",
-            "",
-            f"Score {score_of(attempt)}/100, {format_date(attempt.get('created'))}, "
-            f"{md_inline(attempt.get('kind', ''))}, time {format_seconds(attempt.get('seconds'))}.",
-            "",
-            md_quote(attempt.get("text", "")),
-            "",
-        ]
-
-    lines += ["", "## Recovery moves to remember", ""]
-    for rank, move in enumerate(recovery_moves, 1):
-        lines.append(f"{rank}. **{md_inline(move.title)}**: {md_inline(move.how)}")
-    text = "\n".join(lines)
-    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
