@@ -230,7 +230,7 @@ async def test_footers_keep_help_and_the_screens_main_keys_at_80_columns(make_ap
         await pilot.press("escape", "5")
         await settle(pilot, lambda: "f1 Help" in footer(app))
         line = footer(app)
-        for key in ("s Sort", "k Kind", "/ Filter", "p Practise", "Page"):
+        for key in ("s Sort", "k Kind", "/ Filter", "p Practise", "c Chart", "Page", "^q Quit"):
             assert key in line, (key, line)
 
 
