@@ -9,7 +9,10 @@ import os
 import signal
 import threading
 from datetime import datetime
+from pathlib import Path
 from typing import Callable, Iterable
+
+from rich.text import Text
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -21,6 +24,21 @@ from goalcoach.screens.base import SIZE_NOTICE_CSS, BaseScreen
 from goalcoach.screens.home import HomeScreen
 
 DraftSaver = Callable[[], None]
+
+
+class UnexpectedError(Exception):
+    """A bug reached the app: shown as a short message naming the saved report, never as a
+    traceback (Rich's shows local variables, which hold private answer text)."""
+
+    def __init__(self, report: Path | None) -> None:
+        super().__init__("goalcoach stopped after an unexpected error")
+        self.report = report
+
+    def __rich__(self) -> Text:
+        where = f"A report for a bug report (no answer text in it) is in {self.report}" if self.report else (
+            "The report could not be saved."
+        )
+        return Text(f"goalcoach stopped after an unexpected error. Your saved work is safe.\n{where}")
 
 
 class GoalCoachApp(App[None]):
@@ -103,6 +121,18 @@ class GoalCoachApp(App[None]):
         # Only the focused widget shows a cursor, so steadying it here covers every screen.
         if self.low_bandwidth and hasattr(event.widget, "cursor_blink"):
             event.widget.cursor_blink = False
+
+    # -- unexpected errors -------------------------------------------------------------------
+    def _handle_exception(self, error: Exception) -> None:
+        # Textual has no public hook for an unhandled error (Textualize/textual#5931): its default
+        # prints a Rich traceback with local variables. An error with __rich__ is shown as that
+        # renderable instead, so the original is replaced by a short notice (it stays the cause,
+        # so tests still see it) after a report without values is saved.
+        from goalcoach import crash_report
+
+        notice = UnexpectedError(crash_report.save(self.profile.data_dir, error))
+        notice.__cause__ = error
+        super()._handle_exception(notice)
 
     # -- theme -------------------------------------------------------------------------------
     def watch_theme(self, theme: str) -> None:

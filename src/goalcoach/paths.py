@@ -38,7 +38,7 @@ def resolve_data_dir(cli_value: str | os.PathLike[str] | None = None) -> Path:
 
 
 #: Names only goalcoach puts in a data directory: a folder holding one of them is a profile.
-PROFILE_MARKERS = ("profile.json", "attempts.jsonl", "drafts", ".profile.lock", "backups", "conflicts")
+PROFILE_MARKERS = ("profile.json", "attempts.jsonl", "drafts", ".profile.lock", "backups", "conflicts", "crash-reports")
 
 
 def holds_profile(path: Path) -> bool:
@@ -114,3 +114,8 @@ def backups_dir(data_dir: Path) -> Path:
 def conflicts_dir(data_dir: Path) -> Path:
     """Text another session's save replaced, kept rather than dropped."""
     return data_dir / "conflicts"
+
+
+def crash_reports_dir(data_dir: Path) -> Path:
+    """Reports of unexpected errors: where they happened in the code, never the values."""
+    return data_dir / "crash-reports"

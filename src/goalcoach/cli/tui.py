@@ -76,5 +76,7 @@ def main(argv: list[str]) -> int:
         return profile
     from goalcoach.app import GoalCoachApp
 
-    GoalCoachApp(profile).run()
-    return 0
+    app = GoalCoachApp(profile)
+    app.run()
+    # An unexpected error was shown as one short notice; the exit code says it too.
+    return 0 if not app.return_code else 2

@@ -23,6 +23,7 @@ from textual.worker import Worker, WorkerState
 from goalcoach.content import ContentError, Drill, load_drills, load_pushbacks
 from goalcoach.domain.practice_session import ADVICE
 from goalcoach.domain.recovery import CODE_LABELS, RecoveryResult, check_recovery, latest_answer, pick_pushback
+from goalcoach.profile import ProfileError
 from goalcoach.screens.base import BaseScreen
 from goalcoach.screens.practice import coach_answer, error_line
 from goalcoach.widgets.coach_panel import CoachPanel
@@ -118,7 +119,12 @@ class DrillScreen(BaseScreen):
     def on_mount(self) -> None:
         self.drills, errors = self.loader()
         profile = self.app.profile
-        self.latest = latest_answer(profile.current_version(), profile.attempts())
+        try:
+            history = profile.attempts()
+        except ProfileError as error:  # an unreadable log: drills still work on a pasted answer
+            history = []
+            self.notify(str(error), title="History not read", severity="warning", markup=False)
+        self.latest = latest_answer(profile.current_version(), history)
         options: list[Option] = [self._adaptive_option()]
         current = None
         for drill in self.drills:

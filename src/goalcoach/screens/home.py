@@ -79,8 +79,13 @@ class HomeScreen(BaseScreen):
         self.run_worker(work, thread=True, exclusive=True, group="home-stats", exit_on_error=False)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group == "home-stats" and event.state == WorkerState.SUCCESS:
+        if event.worker.group != "home-stats":
+            return
+        if event.state == WorkerState.SUCCESS:
             self.query_one("#stats", Static).update(event.worker.result)
+        elif event.state == WorkerState.ERROR:
+            # e.g. an attempts log that is not a readable file: say so rather than show nothing.
+            self.query_one("#stats", Static).update(f"Could not read your practice history: {event.worker.error}")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
