@@ -5,12 +5,14 @@ No domain logic here: screens call the profile, the coach and the content direct
 
 from __future__ import annotations
 
+import asyncio
 import os
 import signal
 import threading
 from datetime import datetime
 from pathlib import Path
-from typing import Callable, Iterable
+from functools import partial
+from typing import Any, Callable, Iterable
 
 from rich.text import Text
 
@@ -22,6 +24,7 @@ from textual.screen import Screen
 from goalcoach.profile import Profile, ProfileWriteError
 from goalcoach.screens.base import SIZE_NOTICE_CSS, BaseScreen
 from goalcoach.screens.home import HomeScreen
+from goalcoach.screens.saving import Pending, SaveFinished, SaveQueue
 
 DraftSaver = Callable[[], None]
 
@@ -75,6 +78,7 @@ class GoalCoachApp(App[None]):
         if low_bandwidth:
             self.animation_level = "none"
         self._draft_savers: list[DraftSaver] = []
+        self.saves = SaveQueue(self)
         self._restoring_theme = False
 
     # -- start-up ----------------------------------------------------------------------------
@@ -98,8 +102,6 @@ class GoalCoachApp(App[None]):
             )
 
     def _install_signal_handlers(self) -> None:
-        import asyncio
-
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGTERM, signal.SIGHUP):
             try:
@@ -110,6 +112,10 @@ class GoalCoachApp(App[None]):
     def _on_hangup(self) -> None:
         """A dropped SSH connection or a kill: save what was typed, then leave."""
         self.flush_drafts()
+        self.run_worker(self._leave_after_saves(), group="leaving", exit_on_error=False)
+
+    async def _leave_after_saves(self) -> None:
+        await self.wait_for_saves()
         # With the terminal gone, shutting down can block on output nobody reads; the text
         # is saved, so make sure the process ends.
         watchdog = threading.Timer(3.0, os._exit, (0,))
@@ -137,21 +143,63 @@ class GoalCoachApp(App[None]):
     # -- theme -------------------------------------------------------------------------------
     def watch_theme(self, theme: str) -> None:
         if not self._restoring_theme and self.profile.setting("theme") != theme:
-            self.save(self.profile.set_setting, "theme", theme)
+            self.save(partial(self.profile.set_setting, "theme", theme), lane="settings")
 
     # -- saving ------------------------------------------------------------------------------
-    def save(self, action: Callable[..., object], *args: object, **kwargs: object) -> bool:
-        """Run a profile write; on failure tell the person and keep going (nothing is lost on screen)."""
+    def save(
+        self,
+        job: Callable[[], object],
+        *,
+        lane: str,
+        then: Callable[[Any], None] | None = None,
+        failed: Callable[[str], None] | None = None,
+    ) -> None:
+        """Run a profile write in the background (see screens.saving); never blocks a key.
+
+        `job` must carry its own copy of the data (it runs on another thread). `then(result)`
+        runs on the UI thread once it is on disk; on failure the person is told why, `failed`
+        runs, and whatever is on screen stays there to be saved again.
+        """
+        self.saves.submit(lane, Pending(job, then, failed))
+
+    def on_save_finished(self, message: SaveFinished) -> None:
+        # A save merged with another session's change says so (and where the other text went).
+        for notice in message.notices:
+            self.notify(notice, title="Changed in another session", severity="warning", timeout=15, markup=False)
+        if message.error is None:
+            if message.pending.then is not None:
+                message.pending.then(message.result)
+            return
+        self.notify(message.error, title="Not saved", severity="error", timeout=10, markup=False)
+        if message.pending.failed is not None:
+            message.pending.failed(message.error)
+
+    def save_now(self, job: Callable[[], object]) -> bool:
+        """Run a profile write on this thread (a worker's own thread: never the UI thread)."""
         try:
-            action(*args, **kwargs)
+            job()
         except ProfileWriteError as error:
-            self.notify(str(error), title="Not saved", severity="error", timeout=10, markup=False)
+            self._notify_from_thread(str(error), title="Not saved", severity="error", timeout=10)
             return False
         finally:
-            # A save merged with another session's change says so (and where the other text went).
             for notice in self.profile.take_notices():
-                self.notify(notice, title="Changed in another session", severity="warning", timeout=15, markup=False)
+                self._notify_from_thread(notice, title="Changed in another session", severity="warning", timeout=15)
         return True
+
+    def _notify_from_thread(self, message: str, **options: Any) -> None:
+        if threading.current_thread() is threading.main_thread():
+            self.notify(message, markup=False, **options)
+        else:
+            self.call_from_thread(partial(self.notify, message, markup=False, **options))
+
+    async def wait_for_saves(self) -> None:
+        """Until every queued write is on disk or has failed (before leaving the app)."""
+        while self.saves.busy():
+            running = [w for w in self.workers if w.group == "saves" and not w.is_finished]
+            if running:
+                await self.workers.wait_for_complete(running)
+            else:  # the lane is handing over to its worker
+                await asyncio.sleep(0.01)
 
     def register_draft_saver(self, saver: DraftSaver) -> None:
         self._draft_savers.append(saver)
@@ -169,6 +217,9 @@ class GoalCoachApp(App[None]):
 
     async def action_quit(self) -> None:
         self.flush_drafts()
+        if self.saves.busy():
+            self.notify("Saving… (waiting for another goalcoach session to finish saving)", markup=False)
+            await self.wait_for_saves()
         self.exit()
 
     # -- navigation ----------------------------------------------------------------------------
@@ -210,5 +261,5 @@ class GoalCoachApp(App[None]):
     def toggle_low_bandwidth(self) -> None:
         self.low_bandwidth = not self.low_bandwidth
         self.animation_level = "none" if self.low_bandwidth else "full"
-        self.save(self.profile.set_setting, "low_bandwidth", self.low_bandwidth)
+        self.save(partial(self.profile.set_setting, "low_bandwidth", self.low_bandwidth), lane="settings")
         self.notify(f"Low-bandwidth mode {'on' if self.low_bandwidth else 'off'}.", markup=False)

@@ -6,6 +6,9 @@ the last one (and at once when the screen closes, the app quits or the terminal 
 
 from __future__ import annotations
 
+import copy
+from collections import Counter
+from functools import partial
 from typing import Any
 
 from rich.text import Text
@@ -81,6 +84,8 @@ class AssessmentScreen(BaseScreen):
         self.sheets = load_worksheets()
         self.data: dict[str, dict[str, Any]] = {}
         self._dirty: dict[str, set[str]] = {}
+        # Fields handed to a save that has not finished yet (a count per field: saves queue up).
+        self._in_flight: dict[str, Counter[str]] = {}
         self._save_timer: Timer | None = None
         self._per_goal_keys: list[str] = []
         self._shown: dict[str, str] = {}
@@ -88,7 +93,12 @@ class AssessmentScreen(BaseScreen):
     # -- building -------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         profile = self.app.profile
-        self.data = {name: profile.section(name) for name in SECTIONS}
+        fresh = {name: profile.section(name) for name in SECTIONS}
+        # Rebuilt after another session's change: what was typed here and is not on disk yet
+        # stays on screen.
+        for section, keys in self._unsaved().items():
+            fresh[section].update({k: self.data[section][k] for k in keys if k in self.data.get(section, {})})
+        self.data = fresh
         target, skills = self.data["target"], self.data["skills"]
         prompts = {p.id: p for p in self.sheets.target_prompts + self.sheets.skills_prompts}
         yield Header()
@@ -236,9 +246,66 @@ class AssessmentScreen(BaseScreen):
             self._save_timer.stop()
             self._save_timer = None
         for section, keys in list(self._dirty.items()):
-            changes = {k: self.data[section][k] for k in keys}
-            if self.app.save(self.app.profile.update_section, section, **changes):
-                del self._dirty[section]
+            # A copy: the save runs on another thread while the person keeps typing.
+            changes = copy.deepcopy({k: self.data[section][k] for k in keys})
+            del self._dirty[section]
+            self._in_flight.setdefault(section, Counter()).update(keys)
+            self.app.save(
+                partial(self.app.profile.update_section, section, **changes),
+                lane=f"section:{section}",
+                then=partial(self._saved, section, set(keys)),
+                failed=partial(self._not_saved, section, set(keys)),
+            )
+
+    def _unsaved(self) -> dict[str, set[str]]:
+        unsaved = {section: set(keys) for section, keys in self._dirty.items()}
+        for section, counts in self._in_flight.items():
+            unsaved.setdefault(section, set()).update(k for k, n in counts.items() if n > 0)
+        return unsaved
+
+    def _landed(self, section: str, keys: set[str]) -> None:
+        self._in_flight.get(section, Counter()).subtract(keys)
+
+    def _not_saved(self, section: str, keys: set[str], _error: str) -> None:
+        # Still on screen: marked dirty again so the next change or leaving saves it.
+        self._landed(section, keys)
+        self._dirty.setdefault(section, set()).update(keys)
+
+    def _saved(self, section: str, keys: set[str], stored: dict[str, Any]) -> None:
+        """The section as saved; if it holds another session's change, show it and say so."""
+        self._landed(section, keys)
+        if not self.is_attached:
+            return
+        pending = self._unsaved().get(section, set())
+        shown = self.data[section]
+        others = {k for k in set(stored) | set(shown) if k not in pending and stored.get(k) != shown.get(k)}
+        if not others:
+            return
+        self.notify(
+            f"Another goalcoach session changed {', '.join(sorted(others))} in {section}: "
+            "this screen now shows both sessions' changes.",
+            title="Changed in another session",
+            severity="information",
+            timeout=10,
+            markup=False,
+        )
+        self.run_worker(self._reload(), group="assessment-reload", exclusive=True, exit_on_error=False)
+
+    async def _reload(self) -> None:
+        """Rebuild the fields from the profile (plus what is still being saved from here),
+        keeping the tab and the field the person was in."""
+        tab = self.query_one("#tabs", TabbedContent).active
+        focused = self.focused.id if self.focused is not None else None
+        self._shown.clear()
+        self._per_goal_keys = []
+        await self.recompose()
+        self.query_one("#tabs", TabbedContent).active = tab
+        self._rebuild_per_goal()
+        target = self.query(f"#{focused}") if focused else None
+        if target:
+            target.first().focus()
+        else:
+            self.call_after_refresh(self._focus_first)
 
     def _sync_from_widgets(self) -> None:
         # A signal can arrive between a keystroke and its Changed message: read the field being

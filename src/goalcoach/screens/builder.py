@@ -8,6 +8,7 @@ keystroke, so even a 20,000-word paste leaves typing responsive.
 from __future__ import annotations
 
 import asyncio
+from functools import partial
 from typing import Any
 
 from textual import events, work
@@ -139,8 +140,13 @@ class BuilderScreen(BaseScreen):
         if self._save_timer is not None:
             self._save_timer.stop()
             self._save_timer = None
-        if self._slots_dirty and self.app.save(self.app.profile.update_section, "builder", slots=dict(self.slots)):
-            self._slots_dirty = False
+        if self._slots_dirty:
+            self._slots_dirty = False  # a failed save marks them again (the text stays here)
+            self.app.save(
+                partial(self.app.profile.update_section, "builder", slots=dict(self.slots)),
+                lane="section:builder",
+                failed=lambda _error: setattr(self, "_slots_dirty", True),
+            )
 
     def action_focus_editor(self) -> None:
         self.editor.focus()
@@ -213,19 +219,21 @@ class BuilderScreen(BaseScreen):
             return
         feedback = await self._feedback_for(text)
         extra = {"score": feedback.get("score"), "quality": feedback.get("quality")} if feedback else {}
-        saved: dict[str, Any] = {}
-        if not self.app.save(lambda: saved.update(profile.add_version(name, text, **extra))):
-            return
-        if profile.current_version() is None:  # the first version is the current one until changed
-            self.app.save(profile.set_current_version, saved["id"])
-        if feedback is not None:
-            self.app.save(profile.add_attempt, self._attempt(saved["id"], text, feedback))
-        self.notify(f"Saved “{name}”.", markup=False)
+        attempt = self._attempt(text, feedback) if feedback is not None else None
 
-    def _attempt(self, version_id: str, text: str, feedback: dict[str, Any]) -> dict[str, Any]:
+        def write() -> None:  # on a save worker: the version, then what points at it
+            saved = profile.add_version(name, text, **extra)
+            if profile.current_version() is None:  # the first version is the current one until changed
+                profile.set_current_version(saved["id"])
+            if attempt is not None:
+                profile.add_attempt({**attempt, "version_id": saved["id"]})
+
+        self.app.save(write, lane="versions", then=lambda _: self.notify(f"Saved “{name}”.", markup=False))
+
+    def _attempt(self, text: str, feedback: dict[str, Any]) -> dict[str, Any]:
         return {
             "kind": "builder",
-            "version_id": version_id,
+            "version_id": None,  # set once the version is saved
             "scenario_id": None,
             "scenario_title": "Answer builder",
             "stage": self.app.profile.section("target").get("stage") or None,

@@ -317,8 +317,10 @@ class DrillRunScreen(BaseScreen):
             "session_id": self.session_id,
             "follow_up": False,
         }
-        if self.app.save(self.app.profile.add_attempt, attempt):
-            self.query_one("#drill-editor", AnswerEditor).discard_draft()
+        editor = self.query_one("#drill-editor", AnswerEditor)
+        self.app.save(
+            partial(self.app.profile.add_attempt, attempt), lane="attempts", then=lambda _: editor.discard_draft()
+        )
         self.query_one("#recovery-checklist", Static).update(checklist_text(result, text))
         model = self.drill.model_recovery or "No model recovery for this one: use the moves in the checklist."
         self.query_one("#model-recovery-text", Static).update(model)

@@ -247,18 +247,30 @@ class PracticeRunScreen(BaseScreen):
     def _record(self, text: str, seconds: float | None, feedback: dict[str, Any]) -> None:
         answer = self.session.record(text, seconds, feedback)
         self.last_answer = answer
-        saved = self.app.save(self.app.profile.add_attempt, self.session.attempt(answer))
         editor = self.query_one("#answer-editor", AnswerEditor)
-        if saved:
-            editor.discard_draft()
         self.query_one(CoachPanel).show(feedback, text)
         used = format_clock(answer.seconds or 0)
-        note = Text.assemble(
-            ("Saved" if saved else "Not saved (see the message)", "bold"),
-            f" · score {answer.score}/100, {answer.quality} · time {used}",
-            " · next: n" if self.session.has_next else " · that was the last question: s for the summary",
+
+        def show(state: str) -> None:
+            note = Text.assemble(
+                (state, "bold"),
+                f" · score {answer.score}/100, {answer.quality} · time {used}",
+                " · next: n" if self.session.has_next else " · that was the last question: s for the summary",
+            )
+            self.query_one("#feedback-note", Static).update(note)
+
+        def saved(_record: object) -> None:
+            editor.discard_draft()  # queued after the attempt, so only once it is on disk
+            if self.is_attached:
+                show("Saved")
+
+        show("Saving…")
+        self.app.save(
+            partial(self.app.profile.add_attempt, self.session.attempt(answer)),
+            lane="attempts",
+            then=saved,
+            failed=lambda _error: self.is_attached and show("Not saved (see the message)"),
         )
-        self.query_one("#feedback-note", Static).update(note)
         self._go("feedback")
         self.query_one(CoachPanel).focus()
 

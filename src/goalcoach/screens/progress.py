@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 from rich.text import Text
@@ -318,8 +319,11 @@ class ProgressScreen(BaseScreen):
 
     def toggle_streaks(self) -> None:
         on = not bool(self.app.profile.setting("streaks", False))
-        if self.app.save(self.app.profile.set_setting, "streaks", on):
-            self.notify(f"Practice streaks {'on' if on else 'off'}.", markup=False)
+        self.app.save(partial(self.app.profile.set_setting, "streaks", on), lane="settings", then=lambda _: self._streaks_set(on))
+
+    def _streaks_set(self, on: bool) -> None:
+        self.notify(f"Practice streaks {'on' if on else 'off'}.", markup=False)
+        if self.is_attached:
             self.refresh_insights()
 
 
