@@ -295,17 +295,30 @@ class AssessmentScreen(BaseScreen):
         """Rebuild the fields from the profile (plus what is still being saved from here),
         keeping the tab and the field the person was in."""
         tab = self.query_one("#tabs", TabbedContent).active
-        focused = self.focused.id if self.focused is not None else None
+        focused = self.focused
+        focused_id = focused.id if focused is not None else None
+        cursor = getattr(focused, "cursor_position", None)
+        location = getattr(focused, "cursor_location", None)
         self._shown.clear()
         self._per_goal_keys = []
         await self.recompose()
         self.query_one("#tabs", TabbedContent).active = tab
         self._rebuild_per_goal()
-        target = self.query(f"#{focused}") if focused else None
-        if target:
-            target.first().focus()
-        else:
+        found = self.query(f"#{focused_id}") if focused_id else None
+        if not found:
             self.call_after_refresh(self._focus_first)
+            return
+        field = found.first()
+        field.focus()
+
+        def put_cursor_back() -> None:
+            # Focusing an Input selects its text: the next key would replace it all.
+            if isinstance(field, Input) and cursor is not None:
+                field.cursor_position = min(cursor, len(field.value))
+            elif isinstance(field, TextArea) and location is not None:
+                field.move_cursor(location)
+
+        self.call_after_refresh(put_cursor_back)
 
     def _sync_from_widgets(self) -> None:
         # A signal can arrive between a keystroke and its Changed message: read the field being
