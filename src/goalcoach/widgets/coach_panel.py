@@ -26,7 +26,7 @@ EMPTY_MESSAGE = "No answer yet. Start typing: the coach reads your answer each t
 QUALITY_STYLE = {"strong": "bold $text-success", "adequate": "bold $text-warning", "weak": "bold $text-error"}
 PRESENT_STYLE = "bold $text-success"
 MISSING_STYLE = "bold $text-error"
-BONUS_STYLE = "$text-muted"
+BONUS_STYLE = "dim"  # blends with any theme's background ($text-muted would lose its alpha here)
 ISSUE_MARK_STYLE = "bold $text-error"
 ADD_MARK_STYLE = "bold $text-warning"
 SUGGESTION_STYLE = "$text-accent"
@@ -198,7 +198,7 @@ class CoachPanel(VerticalScroll):
 
     DEFAULT_CSS = """
     CoachPanel { border: round $secondary; padding: 0 1; height: 1fr; }
-    CoachPanel > .heading { text-style: bold; color: $secondary; margin-top: 1; }
+    CoachPanel > .heading { text-style: bold; color: $text-secondary; margin-top: 1; }
     CoachPanel .fix-head, CoachPanel .check-row, CoachPanel #coach-terms PanelRow { padding-left: 2; }
     CoachPanel .fix-detail { padding-left: 4; }
     CoachPanel.-empty > .result { display: none; }

@@ -18,7 +18,7 @@ MAX_SHOWN_CHARS = 6000
 
 EVIDENCE_STYLE = "underline $text-success"
 ISSUE_SPAN_STYLE = "bold $text-error on $error-muted"
-MORE_STYLE = "italic $text-muted"
+MORE_STYLE = "italic dim"
 
 # Rich styles, for screens that still build rich Text (see `highlighted_answer`).
 ELEMENT_STYLE = "underline bold green"
@@ -58,6 +58,8 @@ def highlighted_lines(text: str, feedback: dict[str, Any] | None) -> list[Conten
         offset += len(line) + 1
     per_line: list[list[Span]] = [[] for _ in lines]
     good, bad = _spans(feedback or {})
+    # An issue about the whole answer (its length) marks no words in particular.
+    bad = [span for span in bad if span != (0, len(text))]
     # Issues last, so they win where both apply.
     for style, spans in ((EVIDENCE_STYLE, good), (ISSUE_SPAN_STYLE, bad)):
         for start, end in spans:
