@@ -52,7 +52,11 @@ class PanelRow(Static):
         if content.is_same(self.shown):
             return
         self.shown = content
-        self.update(content)
+        # A new layout pass repaints more than this row (scrollbars, for one): ask for it only
+        # when the row's height changes.
+        width = self.content_region.width
+        same_height = self.is_mounted and width > 0 and len(content.wrap(width)) == self.content_region.height
+        self.update(content, layout=not same_height)
 
 
 class PanelRows(Vertical):
