@@ -119,7 +119,8 @@ def _quotes(issue: dict[str, Any], answer: str) -> list[str]:
     seen: dict[str, str] = {}
     for span in spans:
         start, end = int(span[0]), int(span[1])
-        if answer and 0 <= start < end <= len(answer) and end - start <= MAX_QUOTE:
+        whole = start == 0 and end == len(answer)  # an issue about the whole answer (its length)
+        if answer and 0 <= start < end <= len(answer) and end - start <= MAX_QUOTE and not whole:
             snippet = " ".join(answer[start:end].split())
             seen.setdefault(snippet.casefold(), snippet)
     return list(seen.values())
@@ -144,7 +145,7 @@ def fix_rows(feedback: dict[str, Any], answer: str = "") -> list[Row]:
     missing = [c for c in MISSING_PRIORITY if c in elements and not (elements.get(c) or {}).get("present")]
     if missing:
         code = missing[0]
-        head = Content.assemble(("＋ Add: ", ADD_MARK_STYLE), (element_name(code), "bold"))
+        head = Content.assemble(("+ Add: ", ADD_MARK_STYLE), (element_name(code), "bold"))
         rows.append(Row(f"add:{code}", head, "fix-head"))
         rows += _detail_rows(f"add:{code}", elements[code])
     return rows
