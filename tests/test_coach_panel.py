@@ -275,3 +275,26 @@ async def test_panel_colours_follow_the_theme():
         app.theme = "textual-light"
         await pilot.pause()
         assert colours() != dark
+
+
+async def test_the_next_follow_up_shows_its_score_from_the_top(make_app):
+    from test_practice_screens import FIRST, SECOND, picker_ready, run_ready, submit, type_answer
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3")
+        await settle(pilot, lambda: picker_ready(app))
+        await pilot.press("enter")
+        await settle(pilot, lambda: run_ready(app))
+        await pilot.press("enter")
+        await type_answer(pilot, FIRST)
+        await submit(pilot)
+        coach_panel = panel(app.screen)
+        await pilot.press("end")  # the person reads down to the checklist
+        await settle(pilot, lambda: coach_panel.scroll_y > 0)
+
+        await pilot.press("n")
+        await type_answer(pilot, SECOND)
+        await submit(pilot)
+        await settle(pilot, lambda: coach_panel.scroll_y == 0)
+        assert f"{len(SECOND.split())} words" in coach_panel.query_one("#coach-summary", PanelRow).shown.plain

@@ -72,3 +72,29 @@ async def test_every_row_a_key_changes_is_repainted(data_dir):
             assert changed <= rows, f"after {key!r} rows {sorted(changed - rows)} changed but were not repainted"
         assert partial_keys > len(KEYS) // 2  # most keys repainted only part of the editor
         assert "A second line" in editor.text and "onderfully long" in editor.text  # the keys landed
+
+
+async def test_a_row_added_at_the_bottom_of_a_long_answer_comes_into_view(data_dir):
+    app = GoalCoachApp(Profile.open(data_dir, clock=fixed_clock), low_bandwidth=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2")
+        await settle(pilot, lambda: isinstance(app.screen, BuilderScreen))
+        editor = app.screen.query_one("#editor", AnswerEditor)
+        editor.focus()
+        editor.insert(" ".join([PARAGRAPH] * 6))
+        await pilot.pause()
+        assert editor.wrapped_document.height > editor.scrollable_content_region.height  # it scrolls
+
+        def cursor_in_view() -> bool:
+            y = editor.wrapped_document.location_to_offset(editor.cursor_location).y
+            return editor.scroll_y <= y < editor.scroll_y + editor.scrollable_content_region.height
+
+        grew = 0
+        for key in keys_of(" and then a few more words, enough to wrap onto new rows twice over at least"):
+            height = editor.wrapped_document.height
+            await pilot.press(key)
+            await pilot.pause()
+            if editor.wrapped_document.height > height:
+                grew += 1
+                assert cursor_in_view(), "typing went on below the editor's edge"
+        assert grew >= 1

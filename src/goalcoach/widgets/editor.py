@@ -123,6 +123,9 @@ class AnswerEditor(TextArea):
             self._refresh_document_line(row, from_section=min(first, moved))
         else:
             self.refresh()
+            # The cursor was scrolled into view before the new height reached the scroll
+            # limits; once it has, a row added at the bottom must come into view too.
+            self.call_after_refresh(self.scroll_cursor_visible)
         return result
 
     def _is_empty(self) -> bool:
