@@ -109,7 +109,7 @@ def measure(quick: bool) -> list[bl.Row]:
     keys = {"fast": FAST_KEYS, "person's pace": PACED_KEYS}
     if quick:
         keys = {pace: text[:5] for pace, text in keys.items()}
-    rounds = 1 if quick else 2
+    rounds = 1 if quick else 3
     ours_cmd = (bl.goalcoach_cmd(bl.fresh_profile_dir("typing-paced")), bl.HOME_EXPECT)
     ref_cmd = (bl.reference_cmd(), bl.REFERENCE_EXPECT)
     rows, lines = [], []
