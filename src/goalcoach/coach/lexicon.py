@@ -119,6 +119,9 @@ class Lexicon:
     def words(self, name: str, key: str) -> tuple[str, ...]:
         return tuple(self._tables[name].get(key, ()))
 
+    def keys(self, name: str) -> tuple[str, ...]:
+        return tuple(k for k, v in self._tables.get(name, {}).items() if isinstance(v, list))
+
     def wordset(self, name: str, key: str) -> frozenset[str]:
         return self.cached(("wordset", name, key), lambda: frozenset(w.lower() for w in self.words(name, key)))
 

@@ -1,0 +1,182 @@
+"""Clauses: who is speaking about whom, whether it is negated, and whether it is meant now.
+
+An answer is cut into sentences (full stops, line breaks, bullets) and each sentence into
+clauses (commas, dashes, "but", "then", "and", "because" ...). Each clause gets:
+
+- speaker: "self" (I/we, or no subject of its own after an I/we clause), or "other"
+  (he/she/they, a named relative or mentor, "you" in advice, a job advert's "the candidate");
+- mode: "intent" (now or later), "past" or "hypothetical";
+- negated: the speaker's own goal or step is denied ("I have no long-term goal",
+  "I won't take any courses").
+
+Elements count only in the speaker's own, non-negated intent; issues come from anywhere.
+All offsets index the folded text, which has the answer's offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+# Bullets and line breaks end a sentence as a full stop does, so a bulleted plan is read line by line.
+_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?:\s+|$)|\n\s*(?:[-*\u2022\u2023\u25aa>]+\s*|\d+[.)]\s+)?")
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()\u2014\u2013]|\s-\s|"
+    r"\b(?:but|then|and\s+then|after\s+that|thereafter|whereas|while|although|though|because|since|so|"
+    r"and|or|which|who|where|when|until|once)\b")
+
+_SELF = re.compile(r"\b(?:i|i'm|im|i'd|id|i'll|ill|i've|ive|me|my|myself|we|we're|we'll|we'd|we've|our|us)\b")
+_OTHER_PERSON = (r"(?:he|she|they|he's|she's|they're|his|her|their|him|them|"
+                 r"(?:my|our|a|the)\s+(?:\w+\s+)?(?:sister|brother|mother|mum|mom|father|dad|parents?|"
+                 r"friend|partner|husband|wife|cousin|uncle|aunt|mentor|colleague|flatmate|son|daughter|"
+                 r"manager|boss|tutor|teacher|lecturer|coach|friend's)|"
+                 r"the\s+(?:successful\s+)?(?:candidate|applicant|post-?holder|jobholder)|"
+                 r"candidates|applicants|people|most\s+people|everyone|anyone|someone)")
+_OTHER_SUBJECT = re.compile(rf"(?:^|\s){_OTHER_PERSON}(?:'s)?\s+(?:\w+ly\s+)?"
+                            r"(?:says|said|wants|wanted|plans|planned|hopes|hoped|aims|aimed|is|was|has|had|"
+                            r"will|would|'ll|'d|took|takes|loves|loved|likes|liked|thinks|thought|always|"
+                            r"tells|told|goal|goals|dream|ambition|should|must|can|need|needs|intends|"
+                            r"dreams|sees|saw|gets|got|became|becomes|did|does|moved|went|set|sets|"
+                            r"'s|are|were|keeps|kept|recommends|recommended|advises|advised|suggests)\b")
+# Advice addressed to "you", or about how to answer: recited, not the speaker's own.
+_ADVICE = re.compile(
+    r"\byou\s+(?:should|shouldn't|need\s+to|must|have\s+to|want\s+to|can|could|might\s+want|'ll\s+want|"
+    r"ought|are\s+expected|will\s+be|'ll\s+be|will\s+need)\b|"
+    r"\b(?:best|right|good|ideal)\s+way\s+to\s+(?:answer|respond|approach\s+this)|\ba\s+(?:good|strong|great)\s+"
+    r"answer\b|\binterviewers?\s+(?:want|like|look|expect)|\bthe\s+(?:ideal|successful)\s+candidate\b|"
+    r"\b(?:always|never|don't|do\s+not)\s+(?:mention|talk\s+about|say)\b|\bmake\s+sure\s+you\b|"
+    r"\bwe\s+are\s+(?:looking|seeking|hiring)\b|\bwe're\s+(?:looking|seeking|hiring)\b|"
+    r"\bwe\s+offer\b|\bresponsibilities\s+(?:include|will)\b|\bthe\s+role\s+(?:involves|requires|offers)\b|"
+    r"\byou(?:\s+will|'ll)\s+(?:be\s+(?:responsible|working|joining|expected|leading)|join|report|manage|have\s+(?:a|the|experience))\b|\bapply\s+now\b|\brequirements?:|\bessential\s+(?:skills|criteria)\b|"
+    r"\bdesirable\b|\bcompetitive\s+salary\b|\bjob\s+description\b|\bper\s+annum\b|\bclosing\s+date\b")
+
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|used\s+to|back\s+then|at\s+the\s+time|in\s+those\s+days|"
+    r"(?:\w+\s+)?years?\s+ago|when\s+i\s+(?:was|left|started|joined|finished|graduated)|"
+    r"at\s+(?:school|university|college|uni)\s+i|as\s+a\s+(?:child|kid|teenager|student)|"
+    r"(?:my|the)\s+(?:old|original|first)\s+(?:goal|plan|ambition|dream)|in\s+the\s+past)\b|"
+    r"\b(?:i|we)\s+(?:\w+ly\s+)?(?:(?!(?:need|proceed|succeed|exceed|feed|embed)\b)\w{2,}ed|took|got|went|made|became|began|thought|knew|felt|saw|"
+    r"set|spent|led|ran|built|won|wrote|taught|left|gave)\b")
+_INTENT = re.compile(
+    r"\b(?:now|today|currently|next|will|want|wants|plan|planning|hope|hoping|hopefully|aim|aiming|intend|"
+    r"going\s+to|would\s+like|'d\s+like|'d\s+love|i'd|i'll|id\s+like|looking\s+to|am|i'm|im|is|are|"
+    r"future|ultimately|eventually|long[\s-]term|short[\s-]term|from\s+here|this\s+year|these\s+days|"
+    r"still)\b")
+_HYPOTHETICAL = re.compile(
+    r"\bif\s+(?:i|we)\s+(?:were|was|had)\b|\bwere\s+i\b|\bhad\s+i\b|\bwould\s+have\b|\bwould've\b|"
+    r"\bin\s+(?:another|a\s+different|an\s+ideal|a\s+perfect|a\s+parallel)\s+(?:life|world|universe)\b|"
+    r"\bif\s+i\s+(?:ever\s+)?(?:had|were\s+the\s+kind)\b|\bif\s+money\s+(?:were|was)\s+no\b|"
+    r"\bif\s+(?:i|we)\s+(?:could|won\s+the\s+lottery)\b|\bimagine\s+if\b|\bpretend\b")
+_NEGATED_GOAL = re.compile(
+    r"\b(?:i|we)\s+(?:really\s+|honestly\s+|just\s+|certainly\s+)?"
+    r"(?:do\s+not|don't|dont|won't|wont|will\s+not|am\s+not|'m\s+not|m\s+not|have\s+no|haven't\s+got|"
+    r"never|cannot|can't\s+(?!wait)|shan't|wouldn't|would\s+not|didn't|did\s+not|have\s+not)\b|"
+    r"\b(?:i'm|im)\s+not\b|\bno\s+(?:real\s+|particular\s+|specific\s+|clear\s+)?"
+    r"(?:short|long|immediate|near|career|plans?|goals?|ambitions?|intention|interest|idea|desire)\b|"
+    r"\bnot\s+(?:planning|going\s+to|interested|looking|bothered|fussed)\b|\bnothing\s+(?:planned|in\s+mind)\b|"
+    r"\bneither\b|\bnor\b")
+# Negations that do not deny the goal itself.
+_NOT_A_DENIAL = re.compile(
+    r"\b(?:can't|cannot)\s+wait\b|\bnot\s+only\b|\bno\s+longer\b|\bno\s+doubt\b|\bnot\s+just\b|"
+    r"\bdon't\s+(?:want|intend|plan)\s+to\s+(?:leave|stay\s+still|stand\s+still|stagnate|move\s+on|"
+    r"job-hop|quit|coast)|\bnever\s+(?:stop|stopped)\b|\bdon't\s+see\s+(?:this|it)\s+as\b|"
+    r"\bwon't\s+be\s+(?:leaving|going\s+anywhere)\b|\bnot\s+(?:about|for)\s+(?:the\s+)?(?:money|pay|salary)\b|"
+    r"\bwhether\s+or\s+not\b|\bnot\s+(?:a|the)\s+(?:stepping|short)|"
+    r"\b(?:don't|do\s+not|didn't)\s+(?:know|mind|underestimate|forget)\b|\bnever\s+(?:lose|lost)\b|"
+    r"\bnot\s+(?:afraid|scared)\b|\bnot\s+sure\b")
+
+
+@dataclass(frozen=True)
+class Clause:
+    start: int
+    end: int
+    sentence: int
+    speaker: str  # "self" or "other"
+    mode: str  # "intent", "past" or "hypothetical"
+    negated: bool
+    advice: bool = False  # recited advice or a job advert, not an answer
+
+    @property
+    def own_intent(self) -> bool:
+        return self.speaker == "self" and self.mode == "intent" and not self.negated and not self.advice
+
+
+def sentence_starts(folded: str) -> list[int]:
+    starts = [0]
+    n = len(folded)
+    for m in _SENTENCE_END.finditer(folded):
+        if m.end() < n:
+            starts.append(m.end())
+    return starts
+
+
+def split_clauses(folded: str, starts: list[int]) -> list[Clause]:
+    out: list[Clause] = []
+    ends = starts[1:] + [len(folded)]
+    for index, (s, e) in enumerate(zip(starts, ends)):
+        sentence = folded[s:e]
+        if not sentence.strip():
+            continue
+        advice_sentence = _ADVICE.search(sentence) is not None
+        hypothetical = _HYPOTHETICAL.search(sentence) is not None
+        bounds = [0]
+        for m in _CLAUSE_BREAK.finditer(sentence):
+            if m.start() > bounds[-1]:
+                bounds.append(m.start())
+        bounds.append(len(sentence))
+        speaker, mode = "self", "intent"
+        sentence_other = _OTHER_SUBJECT.search(" " + sentence) is not None and \
+            not re.match(r"\s*(?:i|we|my|our)\b", sentence)
+        if sentence_other:
+            speaker = "other"
+        for a, b in zip(bounds, bounds[1:]):
+            piece = sentence[a:b]
+            if not piece.strip(" ,;:-"):
+                continue
+            own = _SELF.search(piece)
+            other = _OTHER_SUBJECT.search(" " + piece)
+            if other and (not own or other.start() <= own.start()):
+                speaker = "other"
+            elif own and _starts_with_self(piece):
+                speaker = "self"
+            elif own and not sentence_other:
+                speaker = "self"
+            past = _PAST.search(piece)
+            intent = _INTENT.search(piece)
+            # the first tense marker is the clause's own verb: "my goal was ..." vs "I want the role I held"
+            if past and (not intent or past.start() < intent.start()):
+                mode = "past"
+            elif intent:
+                mode = "intent"
+            negated = _NEGATED_GOAL.search(piece) is not None and not _NOT_A_DENIAL.search(piece)
+            out.append(Clause(s + a, s + b, index, speaker, "hypothetical" if hypothetical else mode,
+                              negated, advice_sentence))
+    return out
+
+
+def _starts_with_self(piece: str) -> bool:
+    return re.match(r"[\s,;:-]*(?:(?:and|but|so|then|because|since|which|while|though|although|once|when)\s+)?"
+                    r"(?:i|i'm|i'd|i'll|i've|we|my|our)\b", piece) is not None
+
+
+class ClauseMap:
+    """Clauses of one answer, looked up by offset."""
+
+    def __init__(self, folded: str, starts: list[int]):
+        self.clauses = split_clauses(folded, starts)
+        self._starts = [c.start for c in self.clauses]
+
+    def at(self, pos: int) -> Clause | None:
+        i = bisect_right(self._starts, pos) - 1
+        if i < 0:
+            return None
+        c = self.clauses[i]
+        return c if pos < c.end or i == len(self.clauses) - 1 else c
+
+    def own_intent(self, pos: int) -> bool:
+        c = self.at(pos)
+        return c is None or c.own_intent
+
+    def any_own_intent(self) -> bool:
+        return any(c.own_intent for c in self.clauses)
