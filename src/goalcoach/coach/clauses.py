@@ -23,7 +23,7 @@ from dataclasses import dataclass
 _SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?:\s+|$)|\n\s*(?:[-*\u2022\u2023\u25aa>]+\s*|\d+[.)]\s+)?")
 _CLAUSE_BREAK = re.compile(
     r"[,;:()\u2014\u2013]|\s-\s|"
-    r"\b(?:but|then|and\s+then|after\s+that|thereafter|whereas|while|although|though|because|since|so|"
+    r"\b(?:but|(?<!back\s)(?<!by\s)(?<!until\s)(?<!since\s)(?<!and\s)then|and\s+then|after\s+that|thereafter|whereas|while|although|though|because|since|so|"
     r"and|or|which|who|where|when|until|once)\b")
 
 _SELF = re.compile(r"\b(?:i|i'm|im|i'd|id|i'll|ill|i've|ive|me|my|myself|we|we're|we'll|we'd|we've|our|us)\b")
@@ -33,7 +33,7 @@ _OTHER_PERSON = (r"(?:he|she|they|he's|she's|they're|his|her|their|him|them|"
                  r"manager|boss|tutor|teacher|lecturer|coach|friend's)|"
                  r"the\s+(?:successful\s+)?(?:candidate|applicant|post-?holder|jobholder)|"
                  r"candidates|applicants|people|most\s+people|everyone|anyone|someone)")
-_OTHER_SUBJECT = re.compile(rf"(?:^|\s){_OTHER_PERSON}(?:'s)?\s+(?:\w+ly\s+)?"
+_OTHER_SUBJECT = re.compile(rf"(?:^|\s){_OTHER_PERSON}(?:'s)?\s+(?:(?:\w+ly|once|always|never|often|also|just|even|still)\s+)?"
                             r"(?:says|said|wants|wanted|plans|planned|hopes|hoped|aims|aimed|is|was|has|had|"
                             r"will|would|'ll|'d|took|takes|loves|loved|likes|liked|thinks|thought|always|"
                             r"tells|told|goal|goals|dream|ambition|should|must|can|need|needs|intends|"
@@ -61,8 +61,7 @@ _PAST = re.compile(
 _INTENT = re.compile(
     r"\b(?:now|today|currently|next|will|want|wants|plan|planning|hope|hoping|hopefully|aim|aiming|intend|"
     r"going\s+to|would\s+like|'d\s+like|'d\s+love|i'd|i'll|id\s+like|looking\s+to|am|i'm|im|is|are|"
-    r"future|ultimately|eventually|long[\s-]term|short[\s-]term|from\s+here|this\s+year|these\s+days|"
-    r"still)\b")
+    r"from\s+here|this\s+year|these\s+days|i've|we've|have|has)\b")
 _HYPOTHETICAL = re.compile(
     r"\bif\s+(?:i|we)\s+(?:were|was|had)\b|\bwere\s+i\b|\bhad\s+i\b|\bwould\s+have\b|\bwould've\b|"
     r"\bin\s+(?:another|a\s+different|an\s+ideal|a\s+perfect|a\s+parallel)\s+(?:life|world|universe)\b|"
@@ -147,8 +146,8 @@ def split_clauses(folded: str, starts: list[int]) -> list[Clause]:
             # the first tense marker is the clause's own verb: "my goal was ..." vs "I want the role I held"
             if past and (not intent or past.start() < intent.start()):
                 mode = "past"
-            elif intent:
-                mode = "intent"
+            elif intent or _starts_with_self(piece):
+                mode = "intent"  # a new I/we clause with no past verb speaks of now
             negated = _NEGATED_GOAL.search(piece) is not None and not _NOT_A_DENIAL.search(piece)
             out.append(Clause(s + a, s + b, index, speaker, "hypothetical" if hypothetical else mode,
                               negated, advice_sentence))

@@ -77,7 +77,7 @@ def company_alignment(doc: Doc, lex: Lexicon, context: Context | None, misaligne
             out.append(Span(m.start(), m.end()))
     out += _spans(lex, doc, "alignment", "phrases")
     not_after = lex.wordset("alignment", "here_not_after")
-    for m in re.finditer(r"\bhere\b(?!'s|\s+is\b|\s+are\b|\s+and\s+there|\s+we\s+go)", doc.folded):
+    for m in re.finditer(r"\bhere\b(?!'s|\s+is\b(?!\s+to\b)|\s+are\b|\s+and\s+there|\s+we\s+go)", doc.folded):
         before = doc.words_before(m.start(), 2)
         if before and (before[-1] in not_after or " ".join(before) in not_after):
             continue
