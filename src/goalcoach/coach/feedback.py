@@ -145,25 +145,32 @@ class Feedback:
         }
 
 
-# What each element is worth to an interviewer (out of 100 for all six required ones).
-_ELEMENT_VALUE = {"short_term": 16, "long_term": 16, "company_alignment": 18, "action_plan": 14,
-                  "timeframe": 10, "motivation": 12, "adaptability": 5, "star_example": 6, "acknowledgement": 3}
-# What each issue costs: red flags cost the most, delivery slips the least.
-_ISSUE_COST = {"not_an_answer": 60, "vague": 35, "personal_gain": 30, "misaligned": 30, "negative_tone": 30,
-               "unrealistic": 18, "hedging": 10, "filler": 8, "too_short": 14, "too_long": 8}
+# What each element is worth to an interviewer (84 for the six required ones).
+_ELEMENT_VALUE = {"short_term": 15, "long_term": 15, "company_alignment": 16, "action_plan": 14,
+                  "timeframe": 12, "motivation": 12, "adaptability": 7, "star_example": 7, "acknowledgement": 4}
+# What each issue costs on top: delivery slips cost points; red flags also discount what was said.
+# Any issue outweighs the bonus elements: a clean answer beats a fuller one with a slip in it.
+_ISSUE_COST = {"not_an_answer": 15, "vague": 15, "personal_gain": 15, "misaligned": 15, "negative_tone": 15,
+               "unrealistic": 22, "hedging": 20, "filler": 19, "too_short": 20, "too_long": 19}
+# A red flag makes the rest count for less: the interviewer hears it over everything else. Content
+# that is not the speaker's own answer counts for very little.
+_RED_FLAG_FACTOR = {"not_an_answer": 0.2, "vague": 0.5, "personal_gain": 0.5, "misaligned": 0.5,
+                    "negative_tone": 0.5}
 
 
 def score_from(elements: list[str], issue_codes: list[str]) -> int:
     """0-100 from what the answer says: each element adds its value, each issue takes its cost.
 
-    No band is imposed: the weights make the rubric's quality order the likely one (a red flag
-    costs more than most answers can earn back), and the eval measures how well it ranks.
+    No band is imposed: a red flag discounts the content, a second issue costs extra, an answer
+    with fewer than three elements says too little for the rest to carry it, and the eval
+    measures how well the result ranks strong > adequate > weak.
     """
-    gained = sum(_ELEMENT_VALUE.get(c, 0) for c in elements)
-    lost = sum(_ISSUE_COST.get(c, 10) for c in issue_codes)
-    # a second issue is worse than its own cost: two issues make an answer weak
-    if len(issue_codes) >= 2:
-        lost += 8
+    gained = float(sum(_ELEMENT_VALUE.get(c, 0) for c in elements))
+    for code in issue_codes:
+        gained *= _RED_FLAG_FACTOR.get(code, 1.0)
+    if len(elements) < 3:
+        gained *= 0.6
+    lost = sum(_ISSUE_COST.get(c, 10) for c in issue_codes) + (15 if len(issue_codes) >= 2 else 0)
     return max(0, min(100, round(gained - lost)))
 
 
