@@ -76,7 +76,7 @@ def report(name: str, result: dict, errors: bool = False, out=sys.stdout) -> Non
     w = out.write
     w(f"{name}: {result['n']} answers · macro-F1 {result['macro']:.3f} · quality right "
       f"{result['quality_right']:.1%} · pairwise ranking {result['pairwise']:.3f}\n")
-    w(f"  not weak answers rated strong: {len(result['rated_strong'])}"
+    w(f"  rated strong, labelled otherwise: {len(result['rated_strong'])}"
       f"{' ' + ', '.join(map(str, result['rated_strong'])) if result['rated_strong'] else ''}\n")
     if result["flagrant"]:
         w(f"  flagrant attempts not rated weak: {len(result['flagrant_not_weak'])} of {result['flagrant']}"

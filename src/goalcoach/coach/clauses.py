@@ -33,6 +33,9 @@ _OTHER_PERSON = (r"(?:he|she|they|he's|she's|they're|his|her|their|him|them|"
                  r"manager|boss|tutor|teacher|lecturer|coach|friend's)|"
                  r"the\s+(?:successful\s+)?(?:candidate|applicant|post-?holder|jobholder)|"
                  r"candidates|applicants|people|most\s+people|everyone|anyone|someone)")
+_OTHER_PRONOUN = re.compile(r"(?:^|[\s,;:])(?:he|she|they|he's|she's|they're|he'd|she'd|they'd|he'll|she'll|"
+                            r"they'll|(?:his|her|their)\s+(?:\w+\s+)?(?:goal|goals|plan|plans|aim|ambition|dream|"
+                            r"target|career|priority))\b")
 _OTHER_SUBJECT = re.compile(rf"(?:^|\s){_OTHER_PERSON}(?:'s)?\s+(?:(?:\w+ly|once|always|never|often|also|just|even|still)\s+)?"
                             r"(?:says|said|wants|wanted|plans|planned|hopes|hoped|aims|aimed|is|was|has|had|"
                             r"will|would|'ll|'d|took|takes|loves|loved|likes|liked|thinks|thought|always|"
@@ -45,7 +48,13 @@ _ADVICE = re.compile(
     r"ought|are\s+expected|will\s+be|'ll\s+be|will\s+need)\b|"
     r"\b(?:best|right|good|ideal)\s+way\s+to\s+(?:answer|respond|approach\s+this)|\ba\s+(?:good|strong|great)\s+"
     r"answer\b|\binterviewers?\s+(?:want|like|look|expect)|\bthe\s+(?:ideal|successful)\s+candidate\b|"
-    r"\b(?:always|never|don't|do\s+not)\s+(?:mention|talk\s+about|say)\b|\bmake\s+sure\s+you\b|"
+    r"\b(?:always|never|don't|do\s+not)\s+(?:mention|talk\s+about|say|bring\s+up)\b|\bthe\s+advice\s+is\b|"
+    r"\bkeep\s+it\s+(?:under|short|brief)\b|\bthe\s+key\s+(?:to|is)\b|\bif\s+you(?:'re|\s+are)?\b|"
+    r"\b(?:a|the)\s+(?:strong|good|great|successful|ideal|right)\s+(?:candidate|applicant|trainee|person)s?\b|"
+    r"\b(?:successful\s+)?(?:candidates|applicants|trainees)\s+will\b|\b(?:is|are)\s+(?:looking|seeking|"
+    r"hiring|recruiting)\s+(?:for\s+)?(?:a|an|career|graduates?|experienced|talented|motivated)\b|"
+    r"\bto\s+join\s+our\b|\bfor\s+those\s+who\b|\byou\s+will\s+(?!be\s+(?:glad|pleased|happy))\w+|"
+    r"\b(?:ideally|then)\s+you\s+\w+|\byou\s+(?:add|name|give|mention|say|show|explain|tie|link)\b|\bmake\s+sure\s+you\b|"
     r"\bwe\s+are\s+(?:looking|seeking|hiring)\b|\bwe're\s+(?:looking|seeking|hiring)\b|"
     r"\bwe\s+offer\b|\bresponsibilities\s+(?:include|will)\b|\bthe\s+role\s+(?:involves|requires|offers)\b|"
     r"\byou(?:\s+will|'ll)\s+(?:be\s+(?:responsible|working|joining|expected|leading)|join|report|manage|have\s+(?:a|the|experience))\b|\bapply\s+now\b|\brequirements?:|\bessential\s+(?:skills|criteria)\b|"
@@ -56,8 +65,8 @@ _PAST = re.compile(
     r"(?:\w+\s+)?years?\s+ago|when\s+i\s+(?:was|left|started|joined|finished|graduated)|"
     r"at\s+(?:school|university|college|uni)\s+i|as\s+a\s+(?:child|kid|teenager|student)|"
     r"(?:my|the)\s+(?:old|original|first)\s+(?:goal|plan|ambition|dream)|in\s+the\s+past)\b|"
-    r"\b(?:i|we)\s+(?:\w+ly\s+)?(?:(?!(?:need|proceed|succeed|exceed|feed|embed)\b)\w{2,}ed|took|got|went|made|became|began|thought|knew|felt|saw|"
-    r"set|spent|led|ran|built|won|wrote|taught|left|gave)\b")
+    r"\b(?:i|we)\s+(?:(?:\w+ly|always|never|once|just|also|even|first)\s+)?(?:(?!(?:need|proceed|succeed|exceed|feed|embed)\b)\w{2,}ed|took|got|went|made|became|began|thought|knew|felt|saw|"
+    r"set|spent|led|ran|built|won|wrote|taught|left|gave|said|told|chose|had|was|were|did)\b")
 _INTENT = re.compile(
     r"\b(?:now|today|currently|next|will|want|wants|plan|planning|hope|hoping|hopefully|aim|aiming|intend|"
     r"going\s+to|would\s+like|'d\s+like|'d\s+love|i'd|i'll|id\s+like|looking\s+to|am|i'm|im|is|are|"
@@ -125,8 +134,9 @@ def split_clauses(folded: str, starts: list[int]) -> list[Clause]:
                 bounds.append(m.start())
         bounds.append(len(sentence))
         speaker, mode = "self", "intent"
-        sentence_other = _OTHER_SUBJECT.search(" " + sentence) is not None and \
-            not re.match(r"\s*(?:i|we|my|our)\b", sentence)
+        own_first = _SELF.search(sentence)
+        other_first = _other(sentence)
+        sentence_other = other_first is not None and (own_first is None or other_first < own_first.start())
         if sentence_other:
             speaker = "other"
         for a, b in zip(bounds, bounds[1:]):
@@ -134,8 +144,8 @@ def split_clauses(folded: str, starts: list[int]) -> list[Clause]:
             if not piece.strip(" ,;:-"):
                 continue
             own = _SELF.search(piece)
-            other = _OTHER_SUBJECT.search(" " + piece)
-            if other and (not own or other.start() <= own.start()):
+            other = _other(piece)
+            if other is not None and (not own or other <= own.start()):
                 speaker = "other"
             elif own and _starts_with_self(piece):
                 speaker = "self"
@@ -154,6 +164,12 @@ def split_clauses(folded: str, starts: list[int]) -> list[Clause]:
     return out
 
 
+def _other(text: str) -> int | None:
+    """Where someone else is the subject ("she wants", "my sister plans", "her goal"), if anywhere."""
+    found = [m.start() for m in (_OTHER_PRONOUN.search(text), _OTHER_SUBJECT.search(" " + text)) if m]
+    return min(found) if found else None
+
+
 def _starts_with_self(piece: str) -> bool:
     return re.match(r"[\s,;:-]*(?:(?:and|but|so|then|because|since|which|while|though|although|once|when)\s+)?"
                     r"(?:i|i'm|i'd|i'll|i've|we|my|our)\b", piece) is not None
@@ -163,7 +179,13 @@ class ClauseMap:
     """Clauses of one answer, looked up by offset."""
 
     def __init__(self, folded: str, starts: list[int]):
-        self.clauses = split_clauses(folded, starts)
+        clauses = split_clauses(folded, starts)
+        sentences = {c.sentence for c in clauses}
+        advice = {c.sentence for c in clauses if c.advice}
+        if sentences and len(advice) * 2 >= len(sentences):
+            # mostly advice or a job advert: the rest of it is part of the recital too
+            clauses = [Clause(c.start, c.end, c.sentence, c.speaker, c.mode, c.negated, True) for c in clauses]
+        self.clauses = clauses
         self._starts = [c.start for c in self.clauses]
 
     def at(self, pos: int) -> Clause | None:
