@@ -42,10 +42,11 @@ def analyse(text: str, context: Context | None = None) -> Feedback:
             over_start = m.start()
     refs = find_time_refs(doc, lex)
 
+    clauses = ClauseMap(doc.folded, doc.sent_starts)
     found: dict[str, list[Span]] = {}
     found.update(el.time_elements(doc, lex, refs))
     found["action_plan"] = el.action_plan(doc, lex)
-    found["misaligned"] = iss.misaligned(doc, lex)
+    found["misaligned"] = iss.misaligned(doc, lex) + iss.other_employer(doc, context)
     found["company_alignment"] = el.company_alignment(doc, lex, context, found["misaligned"])
     found["motivation"] = el.motivation(doc, lex)
     found["adaptability"] = el.adaptability(doc, lex)
@@ -56,20 +57,25 @@ def analyse(text: str, context: Context | None = None) -> Feedback:
     found["personal_gain"] = iss.personal_gain(doc, lex)
     found["negative_tone"] = iss.negative_tone(doc, lex)
     found["unrealistic"] = iss.unrealistic(doc, lex, context, refs)
+    # Targets are the speaker's own: a sister's ambition or a goal from years ago is no leap, no
+    # money goal and no sign of leaving. Tone and delivery count wherever they are.
+    for code in ("unrealistic", "misaligned", "personal_gain"):
+        found[code] = [s for s in found[code] if clauses.own_goal(s.start)]
     # An over-ambitious job title is still a named target; "the best in the world" is not.
     named_leap = any(not re.search(r"best|number one|famous|millionaire|billionaire|world|rule",
                                    doc.folded[s.start:s.end]) for s in found["unrealistic"])
     # Elements count only in the speaker's own goals meant now or later; a past example and the
     # re-framing move are judged as they are.
-    clauses = ClauseMap(doc.folded, doc.sent_starts)
     raw = {code: list(found[code]) for code in ELEMENTS}
     for code in ELEMENTS:
         if code not in ("star_example", "acknowledgement"):
             found[code] = [s for s in found[code] if clauses.own_intent(s.start)]
-    found["vague"] = iss.vague(doc, lex, bool(found["action_plan"]) or named_leap)
     found["not_an_answer"] = (notanswer.placeholders(doc) + notanswer.repeated(doc) +
                               notanswer.not_own(doc, clauses, raw, found) + notanswer.recited(doc, clauses) +
                               notanswer.invented(doc, lex))
+    # Not an answer at all says more than "vague"; otherwise vague means no concrete target of the
+    # speaker's own (a step word or a number does not make one).
+    found["vague"] = [] if found["not_an_answer"] else iss.vague(doc, lex, named_leap, clauses)
     stripped = len(text.rstrip())
     found["too_short"] = [Span(0, stripped)] if 0 < words < MIN_WORDS and stripped else []
     found["too_long"] = [Span(over_start, stripped)] if over_start is not None and over_start < stripped else []

@@ -50,7 +50,8 @@ _ADVICE = re.compile(
     r"answer\b|\binterviewers?\s+(?:want|like|look|expect)|\bthe\s+(?:ideal|successful)\s+candidate\b|"
     r"\b(?:always|never|don't|do\s+not)\s+(?:mention|talk\s+about|say|bring\s+up)\b|\bthe\s+advice\s+is\b|"
     r"\bkeep\s+it\s+(?:under|short|brief)\b|\bthe\s+key\s+(?:to|is)\b|\bif\s+you(?:'re|\s+are)?\b|"
-    r"\b(?:a|the)\s+(?:strong|good|great|successful|ideal|right)\s+(?:candidate|applicant|trainee|person)s?\b|"
+    r"\b(?:a|the)\s+(?:strong|good|great|successful|ideal)\s+(?:candidate|applicant|trainee)s?\b|"
+    r"\bfor\s+the\s+right\s+(?:person|candidate)\b|"
     r"\b(?:successful\s+)?(?:candidates|applicants|trainees)\s+will\b|\b(?:is|are)\s+(?:looking|seeking|"
     r"hiring|recruiting)\s+(?:for\s+)?(?:a|an|career|graduates?|experienced|talented|motivated)\b|"
     r"\bto\s+join\s+our\b|\bfor\s+those\s+who\b|\byou\s+will\s+(?!be\s+(?:glad|pleased|happy))\w+|"
@@ -145,7 +146,9 @@ def split_clauses(folded: str, starts: list[int]) -> list[Clause]:
                 continue
             own = _SELF.search(piece)
             other = _other(piece)
-            if other is not None and (not own or other <= own.start()):
+            if _SUBORDINATE.match(piece):
+                pass  # "when they open recruitment in March" times the main clause's goal: same speaker
+            elif other is not None and (not own or other <= own.start()):
                 speaker = "other"
             elif own and _starts_with_self(piece):
                 speaker = "self"
@@ -159,9 +162,15 @@ def split_clauses(folded: str, starts: list[int]) -> list[Clause]:
             elif intent or _starts_with_self(piece):
                 mode = "intent"  # a new I/we clause with no past verb speaks of now
             negated = _NEGATED_GOAL.search(piece) is not None and not _NOT_A_DENIAL.search(piece)
+            if not negated and out and out[-1].sentence == index and out[-1].negated and \
+                    re.match(r"[\s,]*(?:or|nor)\b", piece):
+                negated = True  # "I won't take any courses or certifications": the list shares the denial
             out.append(Clause(s + a, s + b, index, speaker, "hypothetical" if hypothetical else mode,
                               negated, advice_sentence))
     return out
+
+
+_SUBORDINATE = re.compile(r"[\s,;:-]*(?:when|which|where|until|once|while|who|that|as\s+soon\s+as|whenever)\b")
 
 
 def _other(text: str) -> int | None:
@@ -198,6 +207,11 @@ class ClauseMap:
     def own_intent(self, pos: int) -> bool:
         c = self.at(pos)
         return c is None or c.own_intent
+
+    def own_goal(self, pos: int) -> bool:
+        """The speaker's own, meant now, later or hypothetically (not someone else's, past or recited)."""
+        c = self.at(pos)
+        return c is None or (c.speaker == "self" and c.mode != "past" and not c.advice)
 
     def any_own_intent(self) -> bool:
         return any(c.own_intent for c in self.clauses)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from goalcoach.coach.clauses import ClauseMap
 from goalcoach.coach.feedback import Context, Span
 from goalcoach.coach.lexicon import Lexicon
 from goalcoach.coach.text import Doc
@@ -106,9 +107,10 @@ def misaligned(doc: Doc, lex: Lexicon) -> list[Span]:
 
 def unrealistic(doc: Doc, lex: Lexicon, context: Context | None, refs: list[TimeRef]) -> list[Span]:
     def not_someone_else(m: re.Match[str]) -> bool:
-        before = doc.words_before(m.start(), 1)
-        if before and (before[-1] in _POSSESSIVE or before[-1].endswith("'s")):
-            return False  # "our CEO said", "the company's CFO"
+        before = doc.words_before(m.start(), 2)
+        if before and (before[-1] in _POSSESSIVE or before[-1].endswith("'s")) and \
+                not (before[-1] == "your" and len(before) > 1 and before[-2] in ("be", "become", "as", "replace")):
+            return False  # "our CEO said", "the company's CFO"; but "be your CTO" is the speaker's aim
         return not re.match(r"\s+(?:said|told|asked|who|was|is|has|had|advert|ad|description|posting|"
                             r"listing|spec|title)\b", doc.folded[m.end():m.end() + 14])
 
@@ -130,9 +132,9 @@ def unrealistic(doc: Doc, lex: Lexicon, context: Context | None, refs: list[Time
     return out
 
 
-def vague(doc: Doc, lex: Lexicon, has_named_step: bool) -> list[Span]:
+def vague(doc: Doc, lex: Lexicon, named_leap: bool, clauses: ClauseMap) -> list[Span]:
     """Spans of vague goal wording when the answer names no concrete target; [] when it does."""
-    if has_named_step or _concrete(doc, lex):
+    if named_leap or _concrete(doc, lex, clauses):
         return []
     spans = _live(doc, lex.scan(doc.folded, doc.word_starts, "targets", "vague_phrases"), negatable=False)
     if not spans and doc.n:
@@ -141,10 +143,12 @@ def vague(doc: Doc, lex: Lexicon, has_named_step: bool) -> list[Span]:
     return spans
 
 
-def _concrete(doc: Doc, lex: Lexicon) -> bool:
+def _concrete(doc: Doc, lex: Lexicon, clauses: ClauseMap) -> bool:
     past = lex.pattern("targets", "past_markers")
 
     def current(m: re.Match[str]) -> bool:
+        if not clauses.own_intent(m.start()):
+            return False
         before = doc.words_before(m.start(), 1)
         if before and before[-1] in _POSSESSIVE:
             return False
@@ -159,10 +163,11 @@ def _concrete(doc: Doc, lex: Lexicon) -> bool:
             return True
     # a named piece of this organisation's work ("your payroll migration"), not just "your company"
     for m in re.finditer(r"\byour\s+([\w'-]+)", doc.folded):
-        if m.group(1) not in _GENERIC_YOUR and not doc.in_quote(m.start()):
+        if m.group(1) not in _GENERIC_YOUR and not doc.in_quote(m.start()) and clauses.own_intent(m.start()):
             return True
-    if re.search(r"\d+(?:\.\d+)?\s?(?:%|percent|per\s+cent)|[£$€]\s?\d|\bsix[\s-]figures?\b", doc.folded):
-        return True
+    for m in re.finditer(r"\d+(?:\.\d+)?\s?(?:%|percent|per\s+cent)|[£$€]\s?\d|\bsix[\s-]figures?\b", doc.folded):
+        if clauses.own_intent(m.start()):
+            return True
     letters = sum(c.isalpha() for c in doc.head[:2000]) or 1
     if sum(c.isupper() for c in doc.head[:2000]) / letters < 0.3:  # shouting is not a list of acronyms
         stop = set(lex.words("targets", "acronym_stop"))
@@ -170,3 +175,35 @@ def _concrete(doc: Doc, lex: Lexicon) -> bool:
             if m.group() not in stop and current(m) and not doc.in_quote(m.start()):
                 return True
     return False
+
+
+# Moving on to another named employer: "after twelve months I'll move to Google", "join Deloitte's
+# advisory practice as soon as the programme finishes".
+_MOVE_TO_NAMED = re.compile(
+    r"\b(?:move|moving|go|going|join|joining|switch|switching|jump|jumping|head|heading|leave\s+for|"
+    r"apply\s+to|applying\s+to|transfer|transferring)\s+(?:over\s+|across\s+)?(?:to\s+|for\s+)?"
+    r"(?P<name>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,2})")
+_LEAVE_TIMING = re.compile(
+    r"\b(?:after|within|in)\s+(?:about\s+|around\s+|roughly\s+|just\s+)?(?:a|one|two|six|nine|twelve|"
+    r"eighteen|\d+|a\s+couple\s+of|a\s+few)\s+(?:months?|years?)\b|\bas\s+soon\s+as\b|\bgive\s+it\s+"
+    r"(?:a\s+|\w+\s+)?(?:months?|years?|year)\b|\bonce\s+(?:the|my|i've|i\s+have)\b|\bthen\s+(?:move|join)\b|"
+    r"\bthe\s+(?:honest|real)\s+plan\b|\bwhere\s+a\s+(?:friend|former\s+colleague|contact)\b|"
+    r"\bput\s+my\s+name\s+forward\b|\breferral\b")
+_NOT_EMPLOYERS = {"I", "I'm", "I'll", "I'd", "I've", "The", "A", "An", "My", "Your", "This", "That", "It", "We"}
+
+
+def other_employer(doc: Doc, context: Context | None) -> list[Span]:
+    """A plan to move to another named employer, soon or as the real aim."""
+    company = (context.company or "").strip().lower() if context else ""
+    out = []
+    for m in _MOVE_TO_NAMED.finditer(doc.head):
+        name = m.group("name")
+        first = name.split()[0].rstrip("'’s")
+        if first in _NOT_EMPLOYERS or doc.in_quote(m.start()):
+            continue
+        if company and (company in name.lower() or name.lower().split("'")[0] in company):
+            continue
+        s, e = doc.sentence_span(m.start())
+        if company or _LEAVE_TIMING.search(doc.folded, s, e):
+            out.append(Span(m.start(), m.end()))
+    return out
