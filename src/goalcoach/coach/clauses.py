@@ -68,6 +68,9 @@ _PAST = re.compile(
     r"(?:my|the)\s+(?:old|original|first)\s+(?:goal|plan|ambition|dream)|in\s+the\s+past)\b|"
     r"\b(?:i|we)\s+(?:(?:\w+ly|always|never|once|just|also|even|first)\s+)?(?:(?!(?:need|proceed|succeed|exceed|feed|embed)\b)\w{2,}ed|took|got|went|made|became|began|thought|knew|felt|saw|"
     r"set|spent|led|ran|built|won|wrote|taught|left|gave|said|told|chose|had|was|were|did)\b")
+# Re-framing an earlier answer speaks of the goal now: "by moving up I was talking about a specialist post".
+_CLARIFYING = re.compile(r"\b(?:i|what\s+i)\s+(?:was\s+(?:talking\s+about|referring\s+to|trying\s+to\s+say|"
+                         r"getting\s+at)|meant|actually\s+meant)\b")
 _INTENT = re.compile(
     r"\b(?:now|today|currently|next|will|want|wants|plan|planning|hope|hoping|hopefully|aim|aiming|intend|"
     r"going\s+to|would\s+like|'d\s+like|'d\s+love|i'd|i'll|id\s+like|looking\s+to|am|i'm|im|is|are|"
@@ -135,8 +138,10 @@ def split_clauses(folded: str, starts: list[int]) -> list[Clause]:
                 bounds.append(m.start())
         bounds.append(len(sentence))
         speaker, mode = "self", "intent"
-        own_first = _SELF.search(sentence)
-        other_first = _other(sentence)
+        # the main clause's subject speaks for the sentence: "where a friend is hiring" does not
+        head = sentence[:bounds[1]] if len(bounds) > 2 else sentence
+        own_first = _SELF.search(head)
+        other_first = _other(head)
         sentence_other = other_first is not None and (own_first is None or other_first < own_first.start())
         if sentence_other:
             speaker = "other"
@@ -154,7 +159,7 @@ def split_clauses(folded: str, starts: list[int]) -> list[Clause]:
                 speaker = "self"
             elif own and not sentence_other:
                 speaker = "self"
-            past = _PAST.search(piece)
+            past = None if _CLARIFYING.search(piece) else _PAST.search(piece)
             intent = _INTENT.search(piece)
             # the first tense marker is the clause's own verb: "my goal was ..." vs "I want the role I held"
             if past and (not intent or past.start() < intent.start()):

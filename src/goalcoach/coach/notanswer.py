@@ -56,7 +56,7 @@ def not_own(doc: Doc, clauses: ClauseMap, raw: dict[str, list[Span]], kept: dict
     for code in raw_codes:
         for s in raw[code]:
             c = clauses.at(s.start)
-            if c is not None and not c.own_intent and not c.negated:
+            if c is not None and not c.own_intent and not c.negated and c.mode != "hypothetical":
                 spans.append(Span(c.start, _trim_end(doc, c.start, c.end)))
     return spans
 
