@@ -178,6 +178,11 @@ def split_clauses(folded: str, starts: list[int]) -> list[Clause]:
 _SUBORDINATE = re.compile(r"[\s,;:-]*(?:when|which|where|until|once|while|who|that|as\s+soon\s+as|whenever)\b")
 
 
+def clarifying(text: str) -> bool:
+    """'I was talking about ...', 'what I meant': the earlier answer re-framed, said now."""
+    return _CLARIFYING.search(text) is not None
+
+
 def _other(text: str) -> int | None:
     """Where someone else is the subject ("she wants", "my sister plans", "her goal"), if anywhere."""
     found = [m.start() for m in (_OTHER_PRONOUN.search(text), _OTHER_SUBJECT.search(" " + text)) if m]

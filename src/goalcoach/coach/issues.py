@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from goalcoach.coach.clauses import ClauseMap
+from goalcoach.coach.clauses import ClauseMap, clarifying
 from goalcoach.coach.feedback import Context, Span
 from goalcoach.coach.lexicon import Lexicon
 from goalcoach.coach.text import Doc
@@ -16,7 +16,9 @@ from goalcoach.coach.timeexpr import TimeRef
 
 _GENERIC_YOUR = {"company", "organisation", "organization", "firm", "business", "team", "teams", "group", "people",
                  "own", "life", "career", "goals", "best", "way", "mind", "time", "question", "point", "job",
-                 "salary", "money", "experience", "future", "industry", "world"}
+                 "salary", "money", "experience", "future", "industry", "world", "company's", "organisation's",
+                 "organization's", "firm's", "business's", "team's", "mission", "values", "vision", "culture",
+                 "growth", "success", "goals", "values", "ethos", "people's"}
 _POSSESSIVE = {"my", "our", "his", "her", "their", "your", "current", "old", "previous", "former", "line"}
 
 
@@ -152,7 +154,8 @@ def _concrete(doc: Doc, lex: Lexicon, clauses: ClauseMap) -> bool:
         before = doc.words_before(m.start(), 1)
         if before and before[-1] in _POSSESSIVE:
             return False
-        return not past.search(doc.clause_before(m.start(), 60))
+        clause = doc.clause_before(m.start(), 60)
+        return not past.search(clause) or clarifying(clause)
 
     if _live(doc, lex.scan(doc.folded, doc.word_starts, "targets", "roles"), keep=current):
         return True
