@@ -4,7 +4,7 @@ quality accuracy, pairwise ranking, and for gaming attempts how many were rated 
     python benchmarks/eval_coach.py tests/data/dev.jsonl [more.jsonl ...] [--errors]
 
 Each line needs `text`, `elements`, `issues` and `quality`; optional `stage`, `role`,
-`company` (used as the coach's context) and `flagrant` (true for gaming attempts that must
+`company` (used as the coach's context, at the top level or in a `context` object) and `flagrant` (true for gaming attempts that must
 be rated weak). A file whose name contains "gaming" is reported as gaming attempts.
 """
 
@@ -29,10 +29,13 @@ def load(path: str | Path) -> list[dict]:
 
 
 def context_of(row: dict) -> Context | None:
-    stage = row.get("stage") if row.get("stage") in STAGES else None
-    if stage is None and row.get("scenario") in STAGES:
-        stage = None  # the scenario is how the set was written, not what the coach is told
-    role, company = row.get("role") or None, row.get("company") or None
+    """What `goalcoach check --stage/--role/--company` would be told: a `context` object or top-level keys.
+
+    The `scenario` field is how the set was written, not something the coach is told.
+    """
+    given = row.get("context") if isinstance(row.get("context"), dict) else row
+    stage = given.get("stage") if given.get("stage") in STAGES else None
+    role, company = given.get("role") or None, given.get("company") or None
     if not (stage or role or company):
         return None
     return Context(stage=stage, role=role, company=company)
