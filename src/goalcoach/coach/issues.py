@@ -78,7 +78,7 @@ def filler(doc: Doc, lex: Lexicon) -> list[Span]:
 
 
 def personal_gain(doc: Doc, lex: Lexicon) -> list[Span]:
-    out = _live(doc, lex.scan(doc.folded, doc.word_starts, "money", "phrases"))
+    out = _live(doc, lex.scan(doc.folded, doc.word_starts, "money", "phrases", "regex"))
     framing = lex.pattern("money", "balance_framing")
     out += _live(doc, lex.scan(doc.folded, doc.word_starts, "money", "balance"),
                  keep=lambda m: not framing.search(doc.sentence(m.start())))

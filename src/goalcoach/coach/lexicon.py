@@ -21,7 +21,7 @@ except ModuleNotFoundError:  # pragma: no cover - Python 3.10
 SCHEMA: dict[str, set[str]] = {
     "hedges": {"phrases", "noun_determiners"},
     "fillers": {"phrases", "regex", "pause_words", "not_after", "case_sensitive_skip"},
-    "money": {"phrases", "balance", "balance_framing"},
+    "money": {"phrases", "regex", "balance", "balance_framing"},
     "negative": {"harsh", "targets", "standalone"},
     "misaligned": {"phrases", "regex"},
     "unrealistic": {"top_roles", "absolute", "senior_roles", "junior_signals"},
