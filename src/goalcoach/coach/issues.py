@@ -152,8 +152,8 @@ def _concrete(doc: Doc, lex: Lexicon, clauses: ClauseMap) -> bool:
         if not clauses.own_intent(m.start()):
             return False
         before = doc.words_before(m.start(), 1)
-        if before and before[-1] in _POSSESSIVE:
-            return False
+        if before and before[-1] in _POSSESSIVE or before and before[-1] == "than":
+            return False  # "my manager" is someone else; "better pay than teaching" is leaving it
         clause = doc.clause_before(m.start(), 60)
         return not past.search(clause) or clarifying(clause)
 

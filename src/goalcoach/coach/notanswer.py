@@ -80,9 +80,9 @@ def invented(doc: Doc, lex: Lexicon) -> list[Span]:
     if len(content) < 6:
         return []
     unknown = vocabulary.unknown_words(words, lambda: _lexicon_words(lex))
-    distinct = {w for _, w in unknown}
+    distinct = {w[:-1] if w.endswith("s") else w for _, w in unknown}  # "dietitian(s)" is one word
     # jargon is a word or two an answer in any trade has; an answer built on made-up words has many
-    if len(distinct) >= 3 and len(distinct) >= 0.07 * len(set(content)):
+    if len(distinct) >= 3 and len(distinct) >= 0.09 * len(set(content)):
         return [Span(pos, pos + len(w)) for pos, w in unknown]
     return []
 

@@ -12,6 +12,7 @@ import threading
 from typing import Callable, Iterable
 
 _lock = threading.Lock()
+_CONTRACTION = re.compile(r"(?:n't|'s|'re|'ll|'ve|'d|'m|s')$")
 _known: frozenset[str] | None = None
 _SUFFIXES = ("'s", "s", "es", "ed", "d", "ing", "er", "ers", "est", "ly", "ment", "ments", "ation", "ations",
              "isation", "ization", "ise", "ize", "ised", "ized", "ising", "izing", "ist", "ists", "ship",
@@ -47,6 +48,7 @@ def unknown_words(words: list[tuple[int, str]], extra: Callable[[], Iterable[str
         return []
     out = []
     for pos, word in words:
+        word = _CONTRACTION.sub("", word)
         if not _judged(word):
             continue
         if all(_is_known(part, known) for part in re.split(r"[-']", word) if len(part) >= 3):
