@@ -151,7 +151,8 @@ def split_clauses(folded: str, starts: list[int]) -> list[Clause]:
                 continue
             own = _SELF.search(piece)
             other = _other(piece)
-            if _SUBORDINATE.match(piece):
+            reason = _REASON.match(piece) is not None
+            if _SUBORDINATE.match(piece) or reason:
                 pass  # "when they open recruitment in March" times the main clause's goal: same speaker
             elif other is not None and (not own or other <= own.start()):
                 speaker = "other"
@@ -161,12 +162,15 @@ def split_clauses(folded: str, starts: list[int]) -> list[Clause]:
                 speaker = "self"
             past = None if _CLARIFYING.search(piece) else _PAST.search(piece)
             intent = _INTENT.search(piece)
+            if reason and out and out[-1].sentence == index:
+                past = intent = None  # the reason for a goal is as current as the goal, whenever it happened
             # the first tense marker is the clause's own verb: "my goal was ..." vs "I want the role I held"
             if past and (not intent or past.start() < intent.start()):
                 mode = "past"
-            elif intent or _starts_with_self(piece):
+            elif intent or (_starts_with_self(piece) and not reason):
                 mode = "intent"  # a new I/we clause with no past verb speaks of now
-            negated = _NEGATED_GOAL.search(piece) is not None and not _NOT_A_DENIAL.search(piece)
+            negated = (_NEGATED_GOAL.search(piece) is not None or re.match(r"[\s,;:-]*not\s+(?:a|an|the|my)\b", piece)
+                       is not None) and not _NOT_A_DENIAL.search(piece)
             if not negated and out and out[-1].sentence == index and out[-1].negated and \
                     re.match(r"[\s,]*(?:or|nor)\b", piece):
                 negated = True  # "I won't take any courses or certifications": the list shares the denial
@@ -175,6 +179,7 @@ def split_clauses(folded: str, starts: list[int]) -> list[Clause]:
     return out
 
 
+_REASON = re.compile(r"[\s,;:-]*(?:because|cos|coz|cuz|since|as\s+i)\b")
 _SUBORDINATE = re.compile(r"[\s,;:-]*(?:when|which|where|until|once|while|who|that|as\s+soon\s+as|whenever)\b")
 
 

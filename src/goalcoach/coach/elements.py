@@ -83,12 +83,37 @@ def company_alignment(doc: Doc, lex: Lexicon, context: Context | None, misaligne
             continue
         out.append(Span(m.start(), m.end()))
     if context is not None:
-        for name in (context.company, context.role):
-            if name and name.strip():
-                out += find_term(doc, lex, name)
+        if context.company and context.company.strip():
+            out += find_org(doc, lex, context.company)
+        if context.role and context.role.strip():
+            # "Executive Officer, Casework": each part of the title names the role
+            for part in re.split(r"\s*[,(/\u2013\u2014]\s*|\s+-\s+", context.role):
+                if part.strip(" )"):
+                    out += find_term(doc, lex, part.strip(" )"))
     # A role called a stopgap ("this job is a stepping stone") does not tie the goals to it.
     bad = {doc.sentence_index(s.start) for s in misaligned}
     return [s for s in out if doc.sentence_index(s.start) not in bad]
+
+
+_ORG_HEADS = {"department", "council", "group", "trust", "hospital", "office", "agency", "authority", "service",
+              "board", "bank", "university", "college", "school", "academy", "practice", "partnership", "ministry",
+              "society", "foundation", "institute", "company", "club", "library", "museum", "surgery", "clinic"}
+_NAME_STOP = {"the", "hm", "st", "saint", "of", "for", "and", "&", "ltd", "plc", "llp", "inc", "group", "uk", "nhs"}
+
+
+def find_org(doc: Doc, lex: Lexicon, company: str) -> list[Span]:
+    """The organisation by its full name, its distinctive first word ("Harbour Kitchen's" for Harbour
+    Kitchen Group) or its kind with "the" ("the Department's" for the Department for Transport)."""
+    out = find_term(doc, lex, company)
+    words = [w for w in re.findall(r"[\w'’&]+", fold(company))]
+    distinctive = [w for w in words if w not in _NAME_STOP and w not in _ORG_HEADS and len(w) >= 3]
+    if distinctive and len(words) > 1:
+        first = distinctive[0]
+        out += [Span(m.start(), m.end()) for m in re.finditer(rf"(?<!\w){re.escape(first)}(?:'s|s)?(?!\w)", doc.folded)
+                if doc.head[m.start()].isupper()]
+    for head in (w for w in words if w in _ORG_HEADS):
+        out += [Span(m.start(), m.end()) for m in re.finditer(rf"\bthe\s+{head}(?:'s)?(?!\w)", doc.folded)]
+    return out
 
 
 def find_term(doc: Doc, lex: Lexicon, term: str) -> list[Span]:

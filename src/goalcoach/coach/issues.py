@@ -42,6 +42,13 @@ def hedging(doc: Doc, lex: Lexicon) -> list[Span]:
         if m.group().startswith(("kind", "sort")):  # "the kind of person" is a noun phrase
             before = doc.words_before(m.start(), 1)
             return not (before and before[-1] in determiners)
+        if "know" in m.group() or m.group().startswith("not sure"):
+            # unsure of the goal ("I don't know if ..."), not "the side of the trade I don't know yet"
+            after = doc.folded[m.end():m.end() + 12]
+            if re.match(r"\s*(?:what|if|whether|how|where|which|exactly|for\s+sure|really|yet\s*[,.]|[,.!?]|$)", after):
+                return re.search(r"(?:^|[,.;:!?-]\s*|\b(?:and|but|so|honestly|tbh|i'm|i\s+am|im|i|to\s+be\s+honest|"
+                                 r"really)\s*)$", doc.before(m.start(), 20)) is not None or not re.match(r"\s*yet", after)
+            return False
         return True
 
     return _live(doc, lex.scan(doc.folded, doc.word_starts, "hedges", "phrases"), negatable=False, keep=keep)

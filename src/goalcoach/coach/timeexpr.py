@@ -123,6 +123,8 @@ def find_time_refs(doc: Doc, lex: Lexicon) -> list[TimeRef]:
     """All goal-related concrete time references, in text order."""
     refs = _numeric_refs(doc, lex)
     for m in lex.scan(doc.folded, doc.word_starts, "time", "dated"):
+        if m.start() and doc.folded[m.start() - 1] == "-":
+            continue  # "a two-year one" is not "year one"
         if m.group().startswith("this") and _PAST_SENTENCE.search(doc.sentence(m.start())) \
                 and not doc.forward_looking(m.start()):
             continue
