@@ -18,11 +18,12 @@ _WORD_VALUES = {w: i + 1 for i, w in enumerate(
     "seventeen eighteen nineteen twenty".split())}
 _WORD_VALUES.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "ninety": 90, "hundred": 100,
                      "a": 1, "an": 1})
-_UNIT_YEARS = {"year": 1.0, "month": 1 / 12, "week": 1 / 52, "day": 1 / 365, "quarter": 0.25, "decade": 10.0}
+_UNIT_YEARS = {"year": 1.0, "month": 1 / 12, "week": 1 / 52, "day": 1 / 365, "quarter": 0.25, "decade": 10.0,
+               "yr": 1.0, "mth": 1 / 12, "mo": 1 / 12}
 
 TIME_RE = re.compile(
     rf"(?<!\w)(?P<n1>{NUM})(?:\s*(?:to|-|\u2013|or|and)\s*(?P<n2>{NUM}))?(?:\s+|-)"
-    r"(?P<unit>year|month|week|day|quarter|decade)s?(?!\w)"
+    r"(?P<unit>year|month|week|day|quarter|decade|yr|mth|mo)s?(?!\w)"
 )
 _MONTHS = ("january february march april may june july august september october november december "
            "sept").split()
