@@ -16,7 +16,7 @@ All offsets index the folded text, which has the answer's offsets.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 # Bullets and line breaks end a sentence as a full stop does, so a bulleted plan is read line by line.
@@ -33,10 +33,10 @@ _OTHER_PERSON = (r"(?:he|she|they|he's|she's|they're|his|her|their|him|them|"
                  r"manager|boss|tutor|teacher|lecturer|coach|friend's)|"
                  r"the\s+(?:successful\s+)?(?:candidate|applicant|post-?holder|jobholder)|"
                  r"candidates|applicants|people|most\s+people|everyone|anyone|someone)")
-_OTHER_PRONOUN = re.compile(r"(?:^|[\s,;:])(?:he|she|they|he's|she's|they're|he'd|she'd|they'd|he'll|she'll|"
+_OTHER_PRONOUN = re.compile(r"(?<![\w'])(?:he|she|they|he's|she's|they're|he'd|she'd|they'd|he'll|she'll|"
                             r"they'll|(?:his|her|their)\s+(?:\w+\s+)?(?:goal|goals|plan|plans|aim|ambition|dream|"
                             r"target|career|priority))\b")
-_OTHER_SUBJECT = re.compile(rf"(?:^|\s){_OTHER_PERSON}(?:'s)?\s+(?:(?:\w+ly|once|always|never|often|also|just|even|still)\s+)?"
+_OTHER_SUBJECT = re.compile(rf"(?<![\w']){_OTHER_PERSON}(?:'s)?\s+(?:(?:\w+ly|once|always|never|often|also|just|even|still)\s+)?"
                             r"(?:says|said|wants|wanted|plans|planned|hopes|hoped|aims|aimed|is|was|has|had|"
                             r"will|would|'ll|'d|took|takes|loves|loved|likes|liked|thinks|thought|always|"
                             r"tells|told|goal|goals|dream|ambition|should|must|can|need|needs|intends|"
@@ -123,62 +123,85 @@ def sentence_starts(folded: str) -> list[int]:
     return starts
 
 
+class _Hits:
+    """Where one pattern matches in the whole text, so each clause looks its matches up by offset
+    instead of searching again (an answer has dozens of clauses and a dozen patterns)."""
+
+    def __init__(self, pattern: re.Pattern[str], text: str):
+        self.starts = [m.start() for m in pattern.finditer(text)]
+
+    def first(self, a: int, b: int) -> int | None:
+        i = bisect_left(self.starts, a)
+        return self.starts[i] if i < len(self.starts) and self.starts[i] < b else None
+
+
 def split_clauses(folded: str, starts: list[int]) -> list[Clause]:
     out: list[Clause] = []
     ends = starts[1:] + [len(folded)]
+    hits = {name: _Hits(p, folded) for name, p in (
+        ("advice", _ADVICE), ("hypothetical", _HYPOTHETICAL), ("self", _SELF), ("pronoun", _OTHER_PRONOUN),
+        ("subject", _OTHER_SUBJECT), ("past", _PAST), ("intent", _INTENT), ("negated", _NEGATED_GOAL),
+        ("denial", _NOT_A_DENIAL), ("clarifying", _CLARIFYING))}
+    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(folded)]
+
+    def other(a: int, b: int) -> int | None:
+        found = [x for x in (hits["pronoun"].first(a, b), hits["subject"].first(a, b)) if x is not None]
+        return min(found) if found else None
+
     for index, (s, e) in enumerate(zip(starts, ends)):
-        sentence = folded[s:e]
-        if not sentence.strip():
+        if not folded[s:e].strip():
             continue
-        advice_sentence = _ADVICE.search(sentence) is not None
-        hypothetical = _HYPOTHETICAL.search(sentence) is not None
-        bounds = [0]
-        for m in _CLAUSE_BREAK.finditer(sentence):
-            if m.start() > bounds[-1]:
-                bounds.append(m.start())
-        bounds.append(len(sentence))
+        advice_sentence = hits["advice"].first(s, e) is not None
+        hypothetical = hits["hypothetical"].first(s, e) is not None
+        bounds = [s]
+        for x in breaks[bisect_left(breaks, s + 1):bisect_left(breaks, e)]:
+            if x > bounds[-1]:
+                bounds.append(x)
+        bounds.append(e)
         speaker, mode = "self", "intent"
         # the main clause's subject speaks for the sentence: "where a friend is hiring" does not
-        head = sentence[:bounds[1]] if len(bounds) > 2 else sentence
-        own_first = _SELF.search(head)
-        other_first = _other(head)
-        sentence_other = other_first is not None and (own_first is None or other_first < own_first.start())
+        head_end = bounds[1] if len(bounds) > 2 else e
+        own_first = hits["self"].first(s, head_end)
+        other_first = other(s, head_end)
+        sentence_other = other_first is not None and (own_first is None or other_first < own_first)
         if sentence_other:
             speaker = "other"
         for a, b in zip(bounds, bounds[1:]):
-            piece = sentence[a:b]
+            piece = folded[a:b]
             if not piece.strip(" ,;:-"):
                 continue
-            own = _SELF.search(piece)
-            other = _other(piece)
+            own = hits["self"].first(a, b)
+            someone = other(a, b)
             reason = _REASON.match(piece) is not None
+            starts_self = _STARTS_SELF.match(piece) is not None
             if _SUBORDINATE.match(piece) or reason:
                 pass  # "when they open recruitment in March" times the main clause's goal: same speaker
-            elif other is not None and (not own or other <= own.start()):
+            elif someone is not None and (own is None or someone <= own):
                 speaker = "other"
-            elif own and _starts_with_self(piece):
+            elif own is not None and (starts_self or not sentence_other):
                 speaker = "self"
-            elif own and not sentence_other:
-                speaker = "self"
-            past = None if _CLARIFYING.search(piece) else _PAST.search(piece)
-            intent = _INTENT.search(piece)
+            past = None if hits["clarifying"].first(a, b) is not None else hits["past"].first(a, b)
+            intent = hits["intent"].first(a, b)
             if reason and out and out[-1].sentence == index:
                 past = intent = None  # the reason for a goal is as current as the goal, whenever it happened
             # the first tense marker is the clause's own verb: "my goal was ..." vs "I want the role I held"
-            if past and (not intent or past.start() < intent.start()):
+            if past is not None and (intent is None or past < intent):
                 mode = "past"
-            elif intent or (_starts_with_self(piece) and not reason):
+            elif intent is not None or (starts_self and not reason):
                 mode = "intent"  # a new I/we clause with no past verb speaks of now
-            negated = (_NEGATED_GOAL.search(piece) is not None or re.match(r"[\s,;:-]*not\s+(?:a|an|the|my)\b", piece)
-                       is not None) and not _NOT_A_DENIAL.search(piece)
-            if not negated and out and out[-1].sentence == index and out[-1].negated and \
-                    re.match(r"[\s,]*(?:or|nor)\b", piece):
+            negated = (hits["negated"].first(a, b) is not None or _NOT_LEAD.match(piece) is not None) and \
+                hits["denial"].first(max(0, a - 1), b) is None
+            if not negated and out and out[-1].sentence == index and out[-1].negated and _OR_LEAD.match(piece):
                 negated = True  # "I won't take any courses or certifications": the list shares the denial
-            out.append(Clause(s + a, s + b, index, speaker, "hypothetical" if hypothetical else mode,
+            out.append(Clause(a, b, index, speaker, "hypothetical" if hypothetical else mode,
                               negated, advice_sentence))
     return out
 
 
+_STARTS_SELF = re.compile(r"[\s,;:-]*(?:(?:and|but|so|then|because|since|which|while|though|although|once|when)\s+)?"
+                          r"(?:i|i'm|i'd|i'll|i've|we|my|our)\b")
+_NOT_LEAD = re.compile(r"[\s,;:-]*not\s+(?:a|an|the|my)\b")
+_OR_LEAD = re.compile(r"[\s,]*(?:or|nor)\b")
 _REASON = re.compile(r"[\s,;:-]*(?:because|cos|coz|cuz|since|as\s+i)\b")
 _SUBORDINATE = re.compile(r"[\s,;:-]*(?:when|which|where|until|once|while|who|that|as\s+soon\s+as|whenever)\b")
 
@@ -190,13 +213,12 @@ def clarifying(text: str) -> bool:
 
 def _other(text: str) -> int | None:
     """Where someone else is the subject ("she wants", "my sister plans", "her goal"), if anywhere."""
-    found = [m.start() for m in (_OTHER_PRONOUN.search(text), _OTHER_SUBJECT.search(" " + text)) if m]
+    found = [m.start() for m in (_OTHER_PRONOUN.search(text), _OTHER_SUBJECT.search(text)) if m]
     return min(found) if found else None
 
 
 def _starts_with_self(piece: str) -> bool:
-    return re.match(r"[\s,;:-]*(?:(?:and|but|so|then|because|since|which|while|though|although|once|when)\s+)?"
-                    r"(?:i|i'm|i'd|i'll|i've|we|my|our)\b", piece) is not None
+    return _STARTS_SELF.match(piece) is not None
 
 
 class ClauseMap:
