@@ -63,11 +63,11 @@ _ADVICE = re.compile(
 
 _PAST = re.compile(
     r"\b(?:was|were|had|did|used\s+to|back\s+then|at\s+the\s+time|in\s+those\s+days|"
-    r"(?:\w+\s+)?years?\s+ago|when\s+i\s+(?:was|left|started|joined|finished|graduated)|"
+    r"years?\s+ago|when\s+i\s+(?:was|left|started|joined|finished|graduated)|"
     r"at\s+(?:school|university|college|uni)\s+i|as\s+a\s+(?:child|kid|teenager|student)|"
-    r"(?:my|the)\s+(?:old|original|first)\s+(?:goal|plan|ambition|dream)|in\s+the\s+past)\b|"
-    r"\b(?:i|we)\s+(?:(?:\w+ly|always|never|once|just|also|even|first)\s+)?(?:(?!(?:need|proceed|succeed|exceed|feed|embed)\b)\w{2,}ed|took|got|went|made|became|began|thought|knew|felt|saw|"
-    r"set|spent|led|ran|built|won|wrote|taught|left|gave|said|told|chose|had|was|were|did)\b")
+    r"(?:my|the)\s+(?:old|original|first)\s+(?:goal|plan|ambition|dream)|in\s+the\s+past|"
+    r"(?:i|we)\s+(?:(?:\w+ly|always|never|once|just|also|even|first)\s+)?(?:(?!(?:need|proceed|succeed|exceed|feed|embed)\b)\w{2,}ed|took|got|went|made|became|began|thought|knew|felt|saw|"
+    r"set|spent|led|ran|built|won|wrote|taught|left|gave|said|told|chose|had|was|were|did))\b")
 # Re-framing an earlier answer speaks of the goal now: "by moving up I was talking about a specialist post".
 _CLARIFYING = re.compile(r"\b(?:i|what\s+i)\s+(?:was\s+(?:talking\s+about|referring\s+to|trying\s+to\s+say|"
                          r"getting\s+at)|meant|actually\s+meant)\b")
@@ -139,9 +139,15 @@ def split_clauses(folded: str, starts: list[int]) -> list[Clause]:
     out: list[Clause] = []
     ends = starts[1:] + [len(folded)]
     hits = {name: _Hits(p, folded) for name, p in (
-        ("advice", _ADVICE), ("hypothetical", _HYPOTHETICAL), ("self", _SELF), ("pronoun", _OTHER_PRONOUN),
-        ("subject", _OTHER_SUBJECT), ("past", _PAST), ("intent", _INTENT), ("negated", _NEGATED_GOAL),
-        ("denial", _NOT_A_DENIAL), ("clarifying", _CLARIFYING))}
+        ("advice", _ADVICE), ("self", _SELF), ("pronoun", _OTHER_PRONOUN), ("subject", _OTHER_SUBJECT),
+        ("past", _PAST), ("intent", _INTENT), ("negated", _NEGATED_GOAL))}
+    # rarer patterns run only when a word they need is in the answer at all
+    for name, pattern, needles in (("hypothetical", _HYPOTHETICAL, ("if ", "were i", "had i", "would", "another",
+                                                                     "different", "ideal", "perfect", "parallel",
+                                                                     "imagine", "pretend")),
+                                   ("clarifying", _CLARIFYING, ("meant", "talking", "referring", "trying", "getting")),
+                                   ("denial", _NOT_A_DENIAL, ("not", "n't", "no ", "never", "whether"))):
+        hits[name] = _Hits(pattern, folded if any(n in folded for n in needles) else "")
     breaks = [m.start() for m in _CLAUSE_BREAK.finditer(folded)]
 
     def other(a: int, b: int) -> int | None:
@@ -172,9 +178,11 @@ def split_clauses(folded: str, starts: list[int]) -> list[Clause]:
                 continue
             own = hits["self"].first(a, b)
             someone = other(a, b)
-            reason = _REASON.match(piece) is not None
-            starts_self = _STARTS_SELF.match(piece) is not None
-            if _SUBORDINATE.match(piece) or reason:
+            lead = _LEAD.match(piece)
+            first, second = (lead.group(1), lead.group(2)) if lead else ("", None)
+            reason = first in _REASON_WORDS or (first == "as" and second == "i")
+            starts_self = first in _SELF_WORDS or (first in _LINK_WORDS and second in _SELF_WORDS)
+            if reason or first in _SUBORDINATE_WORDS or (first == "as" and second == "soon"):
                 pass  # "when they open recruitment in March" times the main clause's goal: same speaker
             elif someone is not None and (own is None or someone <= own):
                 speaker = "other"
@@ -189,21 +197,23 @@ def split_clauses(folded: str, starts: list[int]) -> list[Clause]:
                 mode = "past"
             elif intent is not None or (starts_self and not reason):
                 mode = "intent"  # a new I/we clause with no past verb speaks of now
-            negated = (hits["negated"].first(a, b) is not None or _NOT_LEAD.match(piece) is not None) and \
+            negated = (hits["negated"].first(a, b) is not None or
+                       (first == "not" and second in ("a", "an", "the", "my"))) and \
                 hits["denial"].first(max(0, a - 1), b) is None
-            if not negated and out and out[-1].sentence == index and out[-1].negated and _OR_LEAD.match(piece):
+            if not negated and out and out[-1].sentence == index and out[-1].negated and first in ("or", "nor"):
                 negated = True  # "I won't take any courses or certifications": the list shares the denial
             out.append(Clause(a, b, index, speaker, "hypothetical" if hypothetical else mode,
                               negated, advice_sentence))
     return out
 
 
-_STARTS_SELF = re.compile(r"[\s,;:-]*(?:(?:and|but|so|then|because|since|which|while|though|although|once|when)\s+)?"
-                          r"(?:i|i'm|i'd|i'll|i've|we|my|our)\b")
-_NOT_LEAD = re.compile(r"[\s,;:-]*not\s+(?:a|an|the|my)\b")
-_OR_LEAD = re.compile(r"[\s,]*(?:or|nor)\b")
-_REASON = re.compile(r"[\s,;:-]*(?:because|cos|coz|cuz|since|as\s+i)\b")
-_SUBORDINATE = re.compile(r"[\s,;:-]*(?:when|which|where|until|once|while|who|that|as\s+soon\s+as|whenever)\b")
+# A clause's first two words decide how it joins the one before.
+_LEAD = re.compile(r"[\s,;:\-()\u2014\u2013]*([\w']+)(?:\s+([\w']+))?")
+_SELF_WORDS = frozenset(("i", "i'm", "i'd", "i'll", "i've", "we", "my", "our"))
+_LINK_WORDS = frozenset(("and", "but", "so", "then", "because", "since", "which", "while", "though", "although",
+                         "once", "when"))
+_REASON_WORDS = frozenset(("because", "cos", "coz", "cuz", "since"))
+_SUBORDINATE_WORDS = frozenset(("when", "which", "where", "until", "once", "while", "who", "that", "whenever"))
 
 
 def clarifying(text: str) -> bool:
@@ -215,10 +225,6 @@ def _other(text: str) -> int | None:
     """Where someone else is the subject ("she wants", "my sister plans", "her goal"), if anywhere."""
     found = [m.start() for m in (_OTHER_PRONOUN.search(text), _OTHER_SUBJECT.search(text)) if m]
     return min(found) if found else None
-
-
-def _starts_with_self(piece: str) -> bool:
-    return _STARTS_SELF.match(piece) is not None
 
 
 class ClauseMap:

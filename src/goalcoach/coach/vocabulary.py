@@ -12,6 +12,7 @@ import threading
 from typing import Callable, Iterable
 
 _lock = threading.Lock()
+_verdicts: dict[str, bool] = {}  # word -> invented? (answers repeat most of their words)
 _CONTRACTION = re.compile(r"(?:n't|'s|'re|'ll|'ve|'d|'m|s')$")
 _known: frozenset[str] | None = None
 _SUFFIXES = ("'s", "s", "es", "ed", "d", "ing", "er", "ers", "est", "ly", "ment", "ments", "ation", "ations",
@@ -47,14 +48,24 @@ def unknown_words(words: list[tuple[int, str]], extra: Callable[[], Iterable[str
     if not known:
         return []
     out = []
+    verdicts = _verdicts
     for pos, word in words:
-        word = _CONTRACTION.sub("", word)
-        if not _judged(word):
-            continue
-        if all(_is_known(part, known) for part in re.split(r"[-']", word) if len(part) >= 3):
-            continue
-        out.append((pos, word))
+        invented = verdicts.get(word)
+        if invented is None:
+            invented = _invented(word, known)
+            if len(verdicts) > 50_000:  # a bound for long-running processes fed endless new words
+                verdicts.clear()
+            verdicts[word] = invented
+        if invented:
+            out.append((pos, word))
     return out
+
+
+def _invented(word: str, known: frozenset[str]) -> bool:
+    word = _CONTRACTION.sub("", word)
+    if not _judged(word):
+        return False
+    return not all(_is_known(part, known) for part in re.split(r"[-']", word) if len(part) >= 3)
 
 
 def _judged(word: str) -> bool:
