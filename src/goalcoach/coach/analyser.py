@@ -42,7 +42,7 @@ def analyse(text: str, context: Context | None = None) -> Feedback:
             over_start = m.start()
     refs = find_time_refs(doc, lex)
 
-    clauses = ClauseMap(doc.folded, doc.sent_starts)
+    clauses = ClauseMap(doc.folded, doc.sent_starts, doc.word_starts)
     found: dict[str, list[Span]] = {}
     found.update(el.time_elements(doc, lex, refs))
     found["action_plan"] = el.action_plan(doc, lex)

@@ -135,12 +135,31 @@ class _Hits:
         return self.starts[i] if i < len(self.starts) and self.starts[i] < b else None
 
 
-def split_clauses(folded: str, starts: list[int]) -> list[Clause]:
+class _WordHits(_Hits):
+    """The same for a class of words (and two-word phrases): read off the answer's word list."""
+
+    def __init__(self, words: list[tuple[int, str]], singles: frozenset[str], pairs: frozenset[tuple[str, str]]):
+        self.starts = [pos for i, (pos, w) in enumerate(words)
+                       if w in singles or (i + 1 < len(words) and (w, words[i + 1][1]) in pairs)]
+
+
+_SELF_CLASS = frozenset("i i'm im i'd id i'll ill i've ive me my myself we we're we'll we'd we've our us".split())
+_INTENT_CLASS = frozenset("now today currently next will want wants plan planning hope hoping hopefully aim aiming "
+                          "intend i'd i'll we'd we'll i'm im am is are i've we've have has".split())
+_INTENT_PAIRS = frozenset((("going", "to"), ("would", "like"), ("id", "like"), ("looking", "to"),
+                           ("from", "here"), ("this", "year"), ("these", "days")))
+
+
+def split_clauses(folded: str, starts: list[int], words: list[tuple[int, str]] | None = None) -> list[Clause]:
     out: list[Clause] = []
     ends = starts[1:] + [len(folded)]
+    if words is None:
+        words = [(m.start(), m.group()) for m in re.finditer(r"\w+(?:'\w+)*", folded)]
     hits = {name: _Hits(p, folded) for name, p in (
-        ("advice", _ADVICE), ("self", _SELF), ("pronoun", _OTHER_PRONOUN), ("subject", _OTHER_SUBJECT),
-        ("past", _PAST), ("intent", _INTENT), ("negated", _NEGATED_GOAL))}
+        ("advice", _ADVICE), ("pronoun", _OTHER_PRONOUN), ("subject", _OTHER_SUBJECT),
+        ("past", _PAST), ("negated", _NEGATED_GOAL))}
+    hits["self"] = _WordHits(words, _SELF_CLASS, frozenset())
+    hits["intent"] = _WordHits(words, _INTENT_CLASS, _INTENT_PAIRS)
     # rarer patterns run only when a word they need is in the answer at all
     for name, pattern, needles in (("hypothetical", _HYPOTHETICAL, ("if ", "were i", "had i", "would", "another",
                                                                      "different", "ideal", "perfect", "parallel",
@@ -230,8 +249,8 @@ def _other(text: str) -> int | None:
 class ClauseMap:
     """Clauses of one answer, looked up by offset."""
 
-    def __init__(self, folded: str, starts: list[int]):
-        clauses = split_clauses(folded, starts)
+    def __init__(self, folded: str, starts: list[int], words: list[tuple[int, str]] | None = None):
+        clauses = split_clauses(folded, starts, words)
         sentences = {c.sentence for c in clauses}
         advice = {c.sentence for c in clauses if c.advice}
         if sentences and len(advice) * 2 >= len(sentences):
