@@ -27,15 +27,40 @@ def _load(extra: Callable[[], Iterable[str]]) -> frozenset[str]:
     global _known
     with _lock:
         if _known is None:
-            words: set[str] = set()
-            try:
-                from wordfreq import top_n_list  # noqa: PLC0415 - loaded only when needed
-                words.update(top_n_list("en", 50_000, wordlist="small"))
-            except Exception:  # no word list: every word counts as known, so nothing is called invented
+            words = _small_english()
+            if not words:  # no word list: every word counts as known, so nothing is called invented
                 return frozenset()
             words.update(extra())
             _known = frozenset(words)
         return _known
+
+
+def _small_english() -> set[str]:
+    """wordfreq's small English list. Read straight from its data file (the documented cBpack format:
+    msgpack of a header then frequency buckets of words) when the layout is the expected one, because
+    importing wordfreq itself pulls in 16 MB of language tools the coach does not need; otherwise
+    through wordfreq's public API."""
+    try:
+        import gzip
+        import importlib.util
+        from pathlib import Path
+
+        import msgpack  # a dependency of wordfreq
+
+        spec = importlib.util.find_spec("wordfreq")
+        if spec and spec.submodule_search_locations:
+            path = Path(list(spec.submodule_search_locations)[0]) / "data" / "small_en.msgpack.gz"
+            data = msgpack.unpackb(gzip.decompress(path.read_bytes()), raw=False)
+            if isinstance(data, list) and data and isinstance(data[0], dict) and data[0].get("format") == "cB":
+                return {w for bucket in data[1:] for w in bucket}
+    except Exception:
+        pass
+    try:
+        from wordfreq import top_n_list  # noqa: PLC0415 - loaded only when needed
+
+        return set(top_n_list("en", 50_000, wordlist="small"))
+    except Exception:
+        return set()
 
 
 def unknown_words(words: list[tuple[int, str]], extra: Callable[[], Iterable[str]]) -> list[tuple[int, str]]:
