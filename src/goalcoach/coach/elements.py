@@ -27,7 +27,9 @@ def time_elements(doc: Doc, lex: Lexicon, refs: list[TimeRef]) -> dict[str, list
                           re.search(r"(?:^|[.!?;:,]\s*|\b(?:and|but|so|then)\s+)$", doc.before(m.start(), 6)) is not None)
 
     long_ = _spans(lex, doc, "time", "far", keep=framed)
-    long_ += _spans(lex, doc, "time", "far_sequence", keep=lambda m: ok(m) and doc.forward_looking(m.start()))
+    # "after that I'd like to ...", or a plan's label: "After that: HR advisor"
+    long_ += _spans(lex, doc, "time", "far_sequence", keep=lambda m: ok(m) and (
+        doc.forward_looking(m.start()) or doc.folded[m.end():m.end() + 1] == ":"))
     short += [Span(r.start, r.end) for r in refs if r.near]
     long_ += [Span(r.start, r.end) for r in refs if not r.near]
     return {"short_term": short, "long_term": long_, "timeframe": [Span(r.start, r.end) for r in refs]}
@@ -56,8 +58,8 @@ def action_plan(doc: Doc, lex: Lexicon) -> list[Span]:
         if still_to_come(m.start()):
             out.append(Span(m.start(), m.end()))
     acronym = lex.cached("acronym_step", lambda: re.compile(
-        r"\b(?:" + "|".join(re.escape(v) for v in lex.words("action", "acronym_verbs")) +
-        r")\s+(?:(?:a|an|the|my|our|his|her)\s+)?([A-Z][A-Z0-9&]{1,7})\b"))
+        r"\b(?i:" + "|".join(re.escape(v) for v in lex.words("action", "acronym_verbs")) +
+        r")\s+(?i:(?:a|an|the|my|our|his|her)\s+)?([A-Z][A-Z0-9&]{1,7})\b"))
     for m in acronym.finditer(doc.head):
         if still_to_come(m.start(1)):
             out.append(Span(m.start(1), m.end(1)))

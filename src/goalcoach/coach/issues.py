@@ -130,12 +130,17 @@ def unrealistic(doc: Doc, lex: Lexicon, context: Context | None, refs: list[Time
     if tops:
         stage = context.stage if context else None
         senior_roles = "|".join(re.escape(r) for r in lex.words("unrealistic", "senior_roles"))
+        # where the speaker stands: "I've been a finance director", "the last five (years) as COO"
         senior_re = lex.cached("senior_now", lambda: re.compile(
             rf"\bi(?:'?ve|\s+have)?\s+(?:been|am|'?m|was|served\s+as|worked\s+as)\s+(?:(?:a|an|the)\s+)?"
-            rf"(?:[\w-]+\s+){{0,2}}?(?:{senior_roles})\b"))
+            rf"(?:[\w-]+\s+){{0,2}}?(?:{senior_roles})\b|"
+            rf"\b(?:last|past|previous)\s+(?:\w+\s+){{0,2}}(?:years?\s+)?as\s+(?:(?:a|an|the)\s+)?"
+            rf"(?:[\w-]+\s+){{0,2}}?(?:{senior_roles}|chief\s+\w+\s+officer|ceo|cfo|coo|cto)\b"))
         senior = stage == "senior" or senior_re.search(doc.folded) is not None
         junior = stage in ("entry", "switcher") or bool(_live(doc, lex.scan(doc.folded, doc.word_starts, "unrealistic", "junior_signals")))
-        soon = [r for r in refs if r.years <= 5.5]
+        # the time claimed for the top job itself, not any date in the answer
+        top_sentences = {doc.sentence_index(t.start) for t in tops}
+        soon = [r for r in refs if r.years <= 5.5 and doc.sentence_index(r.start) in top_sentences]
         if junior or (not senior and soon):
             out += tops + [Span(r.start, r.end) for r in soon[:1]]
     return out

@@ -28,7 +28,7 @@ _NEG_AFTER = re.compile(
 )
 _FUTURE = re.compile(
     r"(?:\b(?:will|would|want|wants|hope|hoping|plan|planning|aim|aiming|intend|intending|going\s+to|"
-    r"like\s+to|love\s+to|goal|aspire|expect|see\s+myself|looking\s+to|should|next|could)\b|'(?:ll|d)\b)"
+    r"like\s+to|love\s+to|goal|aspire|expect|see\s+myself|looking\s+to|should|next|could|wish|seek)\b|'(?:ll|d)\b)"
 )
 
 

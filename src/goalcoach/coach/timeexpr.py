@@ -35,7 +35,7 @@ MONTH_RE = re.compile(
 )
 YEAR_RE = re.compile(r"(?<!\w)(?:by|in|before|until|from|during|for)\s+(?:the\s+end\s+of\s+)?(?P<y>20\d\d)(?!\w)")
 FIRST_RE = re.compile(
-    r"(?<!\w)(?:in|within|during|over|by\s+the\s+end\s+of)\s+(?:my|the|our|your)\s+first\s+"
+    r"(?<!\w)(?:in|within|during|over|for|by\s+the\s+end\s+of)\s+(?:(?:my|the|our|your)\s+)?first\s+"
     r"(?:year|month|months|quarter|weeks?|days|term|season)(?!\w)"
 )
 _PAST_SENTENCE = re.compile(r"\b(?:was|were|had|did)\b")
