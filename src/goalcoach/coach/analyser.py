@@ -70,9 +70,16 @@ def analyse(text: str, context: Context | None = None) -> Feedback:
     for code in ELEMENTS:
         if code not in ("star_example", "acknowledgement"):
             found[code] = [s for s in found[code] if clauses.own_intent(s.start)]
-    found["not_an_answer"] = (notanswer.placeholders(doc) + notanswer.repeated(doc) +
-                              notanswer.not_own(doc, clauses, raw, found) + notanswer.recited(doc, clauses) +
+    not_theirs = (notanswer.not_own(doc, clauses, raw, found) + notanswer.recited(doc, clauses) +
+                  notanswer.only_past(doc, clauses, found))
+    if not_theirs:
+        found["star_example"] = []  # someone else's story, or the past told instead of a goal
+    found["not_an_answer"] = (notanswer.placeholders(doc) + notanswer.repeated(doc) + not_theirs +
                               notanswer.invented(doc, lex))
+    # a reason given for re-framing ("let me clarify, because I skipped a step") is not the goal's why
+    ack_sentences = {doc.sentence_index(s.start) for s in found["acknowledgement"]}
+    found["motivation"] = [s for s in found["motivation"] if doc.sentence_index(s.start) not in ack_sentences
+                           or not doc.folded.startswith("because", s.start)]
     # Not an answer at all says more than "vague"; otherwise vague means no concrete target of the
     # speaker's own (a step word or a number does not make one).
     found["vague"] = [] if found["not_an_answer"] else iss.vague(doc, lex, named_leap, clauses)

@@ -64,6 +64,24 @@ def not_own(doc: Doc, clauses: ClauseMap, raw: dict[str, list[Span]], kept: dict
     return spans
 
 
+_GOAL_WORDS = re.compile(r"\b(?:goals?|plans?|ambitions?|aims?|dreams?|targets?|wanted|hoped|planned|aimed)\b")
+_OWN_GOAL_WORDS = re.compile(r"\b(?:goals?|plans?|ambitions?|aims?|dreams?|want|wants|hope|hoping|aim|aiming|"
+                             r"intend|would\s+like|'d\s+like|'d\s+love|id\s+like|looking\s+to|going\s+to|will)\b")
+
+
+def only_past(doc: Doc, clauses: ClauseMap, kept: dict[str, list[Span]]) -> list[Span]:
+    """Goals told only as history ("my goal was to make sergeant, and I did"), none for now."""
+    if any(kept.get(c) for c in ("short_term", "long_term", "action_plan")):
+        return []
+    past = [c for c in clauses.clauses if c.mode == "past" and c.speaker == "self"
+            and _GOAL_WORDS.search(doc.folded, c.start, c.end)]
+    if len(past) < 2:
+        return []
+    if any(c.own_intent and _OWN_GOAL_WORDS.search(doc.folded, c.start, c.end) for c in clauses.clauses):
+        return []
+    return [Span(c.start, _trim_end(doc, c.start, c.end)) for c in past]
+
+
 def recited(doc: Doc, clauses: ClauseMap) -> list[Span]:
     """Advice about answering, or a job advert, making up most of the answer."""
     advice = [c for c in clauses.clauses if c.advice]
