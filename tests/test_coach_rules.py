@@ -261,3 +261,12 @@ def test_bullets_and_lowercase_without_punctuation():
     texting = ("ok so short term i want to get my class 1 licence done im booked on the course in april "
                "long term id like to move into transport planning here cos i love the puzzle of it")
     assert {"short_term", "long_term", "action_plan", "motivation"} <= codes(texting)
+
+
+def test_unrealistic_message_quotes_the_job_not_the_date():
+    text = ("I finished my bootcamp in May. In May next year I start as a junior developer, and in three years "
+            "I want to be CTO here, because I love building products.")
+    fb = analyse(text)
+    issue = next(i for i in fb.issues if i.code == "unrealistic")
+    assert text[issue.start:issue.end] == "CTO"
+    assert "'CTO'" in issue.message

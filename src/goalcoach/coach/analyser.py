@@ -106,7 +106,9 @@ def analyse(text: str, context: Context | None = None) -> Feedback:
             spans = []
         if not spans and not (code == "too_short" and 0 < words < MIN_WORDS):
             continue
-        main = spans[0] if spans else Span(0, len(text))
+        # the detector lists its strongest evidence first: the leap's job title, not the date beside it
+        valid = set(spans)
+        main = next((s for s in found[code] if s in valid), spans[0]) if spans else Span(0, len(text))
         message, suggestion = issue_advice(code, text, main.start, main.end, words, target)
         issue_list.append(Issue(code, main.start, main.end, message, suggestion, spans))
     issue_list.sort(key=lambda i: ISSUES.index(i.code))
