@@ -21,7 +21,7 @@ from goalcoach.coach.text import Doc
 _SLOT = re.compile(r"\[[^\[\]\n]{1,40}\]|\{[^{}\n]{1,40}\}|<[^<>\n]{1,40}>|_{3,}|\.\.\.\s*\[|\bxx+\b|\byyy+\b|"
                    r"\b(?:insert|enter)\s+(?:company|role|job|name|title|here)\b")
 # A single capital letter standing for a slot: "my goal is to X because Z", "at company Y".
-_LETTER_SLOT = re.compile(r"(?<![\w.'’])([XYZ])(?![\w'’.])")
+_LETTER_SLOT = re.compile(r"(?<![\w.'’])([XYZ])(?![\w'’]|\.\w)")
 # Markup-like text a person might type on purpose ("[/]") is not a slot; a slot names a thing.
 _SLOT_WORDS = re.compile(r"company|role|job|title|name|organi[sz]ation|team|department|date|year|skill|goal|"
                          r"value|certification|course|field|industry|position|manager|product|x|y|z|blank|"
@@ -40,7 +40,7 @@ def placeholders(doc: Doc) -> list[Span]:
         out.append(Span(m.start(), m.end()))
     letters = [m for m in _LETTER_SLOT.finditer(doc.head)]
     # one stray capital is a typo; two slot letters, or one after goal wording, is a template
-    framed = [m for m in letters if re.search(r"\b(?:to|as|at|is|be|in|become|because|of|by)\s+$",
+    framed = [m for m in letters if re.search(r"\b(?:to|as|at|is|be|in|become|because|of|by|a|an|the|about)\s+$",
                                              doc.folded[max(0, m.start() - 12):m.start()])]
     if len(framed) >= 2 or (framed and out):
         out += [Span(m.start(), m.end()) for m in framed]
