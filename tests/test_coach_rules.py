@@ -270,3 +270,11 @@ def test_unrealistic_message_quotes_the_job_not_the_date():
     issue = next(i for i in fb.issues if i.code == "unrealistic")
     assert text[issue.start:issue.end] == "CTO"
     assert "'CTO'" in issue.message
+
+
+def test_a_future_time_makes_a_clause_a_goal_after_a_past_one():
+    text = ("I graduated this summer, and in five years I see myself as the CEO of this company, because I am "
+            "ambitious and I learn fast.")
+    fb = analyse(text)
+    assert "not_an_answer" not in fb.issue_codes
+    assert "unrealistic" in fb.issue_codes and fb.elements["long_term"].present

@@ -144,8 +144,10 @@ class _WordHits(_Hits):
 
 
 _SELF_CLASS = frozenset("i i'm im i'd id i'll ill i've ive me my myself we we're we'll we'd we've our us".split())
-_INTENT_CLASS = frozenset("now today currently next will want wants plan planning hope hoping hopefully aim aiming "
+_INTENT_CLASS = frozenset("now today currently next will want wants plan planning hope hoping hopefully aim aiming see "
                           "intend i'd i'll we'd we'll i'm im am is are i've we've have has".split())
+_FUTURE_TIME = re.compile(r"\b(?:in|within|over)\s+(?:the\s+next\s+|about\s+|around\s+)?[\w-]+\s+(?:years?|months?)\b"
+                          r"(?!\s+ago)|\bnext\s+(?:year|month|spring|summer|autumn|winter|september|january)\b")
 _INTENT_PAIRS = frozenset((("going", "to"), ("would", "like"), ("id", "like"), ("looking", "to"),
                            ("from", "here"), ("this", "year"), ("these", "days")))
 
@@ -160,6 +162,8 @@ def split_clauses(folded: str, starts: list[int], words: list[tuple[int, str]] |
         ("past", _PAST), ("negated", _NEGATED_GOAL))}
     hits["self"] = _WordHits(words, _SELF_CLASS, frozenset())
     hits["intent"] = _WordHits(words, _INTENT_CLASS, _INTENT_PAIRS)
+    # a time still ahead ("in five years I see myself ...") speaks of the future whatever the verb
+    hits["intent"].starts = sorted(hits["intent"].starts + [m.start() for m in _FUTURE_TIME.finditer(folded)])
     # rarer patterns run only when a word they need is in the answer at all
     for name, pattern, needles in (("hypothetical", _HYPOTHETICAL, ("if ", "were i", "had i", "would", "another",
                                                                      "different", "ideal", "perfect", "parallel",
