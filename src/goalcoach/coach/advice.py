@@ -72,7 +72,7 @@ _ISSUES = {
                "Drop it, or pause silently instead: a short pause sounds more confident than 'um' or 'like'."),
     "negative_tone": ("{q} speaks badly of a current or past employer or colleagues.",
                       "Keep it neutral and forward-looking: say what you're moving towards, not what you're "
-                      "escaping ('I want more ownership of planning')."),
+                      "escaping ('I want more ownership of my own work')."),
     "too_short": ("At {words} words the answer is too brief to show a plan (aim for 40–250).",
                   "Add a near-term goal, a long-term goal, one concrete step and why this role fits."),
     "not_an_answer": ("{q} isn't your own answer about your career: a template slot, someone else's or a "
