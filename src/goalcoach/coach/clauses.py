@@ -21,10 +21,26 @@ from dataclasses import dataclass
 
 # Bullets and line breaks end a sentence as a full stop does, so a bulleted plan is read line by line.
 _SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?:\s+|$)|\n\s*(?:[-*\u2022\u2023\u25aa>]+\s*|\d+[.)]\s+)?")
-_CLAUSE_BREAK = re.compile(
-    r"[,;:()\u2014\u2013]|\s-\s|"
-    r"\b(?:but|(?<!back\s)(?<!by\s)(?<!until\s)(?<!since\s)(?<!and\s)then|and\s+then|after\s+that|thereafter|whereas|while|although|though|because|since|so|"
-    r"and|or|which|who|where|when|until|once)\b")
+_PUNCT_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s")
+_BREAK_WORDS = frozenset("but then after thereafter whereas while although though because since so and or which who "
+                         "where when until once".split())
+_NOT_AFTER_THEN = frozenset(("back", "by", "until", "since", "and"))
+
+
+def _breaks(folded: str, words: list[tuple[int, str]]) -> list[int]:
+    """Where clauses start: punctuation, a dash between spaces, or a joining word ("but", "then",
+    "after that", "because" ...); "back then" and "by then" stay in their clause."""
+    out = [m.start() if m.group() in ",;:()\u2014\u2013" else m.start() + 1 for m in _PUNCT_BREAK.finditer(folded)]
+    for i, (pos, w) in enumerate(words):
+        if w not in _BREAK_WORDS:
+            continue
+        if w == "then" and i and words[i - 1][1] in _NOT_AFTER_THEN:
+            continue
+        if w == "after" and not (i + 1 < len(words) and words[i + 1][1] == "that"):
+            continue
+        out.append(pos)
+    out.sort()
+    return out
 
 _SELF = re.compile(r"\b(?:i|i'm|im|i'd|id|i'll|ill|i've|ive|me|my|myself|we|we're|we'll|we'd|we've|our|us)\b")
 _OTHER_PERSON = (r"(?:he|she|they|he's|she's|they're|his|her|their|him|them|"
@@ -171,7 +187,7 @@ def split_clauses(folded: str, starts: list[int], words: list[tuple[int, str]] |
                                    ("clarifying", _CLARIFYING, ("meant", "talking", "referring", "trying", "getting")),
                                    ("denial", _NOT_A_DENIAL, ("not", "n't", "no ", "never", "whether"))):
         hits[name] = _Hits(pattern, folded if any(n in folded for n in needles) else "")
-    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(folded)]
+    breaks = _breaks(folded, words)
 
     def other(a: int, b: int) -> int | None:
         found = [x for x in (hits["pronoun"].first(a, b), hits["subject"].first(a, b)) if x is not None]
