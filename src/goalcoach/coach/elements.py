@@ -55,7 +55,9 @@ def action_plan(doc: Doc, lex: Lexicon) -> list[Span]:
     for m in lex.scan(doc.folded, doc.word_starts, "action", "steps", "regex"):
         if any(s <= m.start() < e or s < m.end() <= e for s, e in excluded):
             continue
-        if still_to_come(m.start()):
+        first_word = m.group().split()[0] if m.group().split() else ""
+        # "I have enrolled on ...": the step's own verb says it is under way, whatever comes before
+        if (first_word in live and first_word.endswith("ed")) or still_to_come(m.start()):
             out.append(Span(m.start(), m.end()))
     acronym = lex.cached("acronym_step", lambda: re.compile(
         r"\b(?i:" + "|".join(re.escape(v) for v in lex.words("action", "acronym_verbs")) +
