@@ -22,7 +22,10 @@ def time_elements(doc: Doc, lex: Lexicon, refs: list[TimeRef]) -> dict[str, list
     short = _spans(lex, doc, "time", "near", keep=ok)
 
     def framed(m: re.Match[str]) -> bool:
-        # "Long term: lead a team" or "...I'd like to"; not "working with clients long term"
+        # "Long term: lead a team" or "...I'd like to"; not "working with clients long term", nor a
+        # reason's "because I love caring for patients over the long term"
+        if re.search(r"\b(?:because|cos|since)\b[^,.;:!?]*$", doc.before(m.start(), 80)):
+            return False
         return ok(m) and (doc.forward_looking(m.start()) or
                           re.search(r"(?:^|[.!?;:,]\s*|\b(?:and|but|so|then)\s+)$", doc.before(m.start(), 6)) is not None)
 
