@@ -77,6 +77,12 @@ _ADVICE = re.compile(
     r"\byou(?:\s+will|'ll)\s+(?:be\s+(?:responsible|working|joining|expected|leading)|join|report|manage|have\s+(?:a|the|experience))\b|\bapply\s+now\b|\brequirements?:|\bessential\s+(?:skills|criteria)\b|"
     r"\bdesirable\b|\bcompetitive\s+salary\b|\bjob\s+description\b|\bper\s+annum\b|\bclosing\s+date\b")
 
+# Every advice or advert pattern contains one of these: without them the pattern cannot match.
+_ADVICE_NEEDLES = ("you", "way to", "answer", "interviewer", "candidate", "applicant", "trainee", "mention",
+                   "talk about", "say", "bring up", "advice", "keep it", "the key", "if you", "looking", "seeking",
+                   "hiring", "recruiting", "join our", "those who", "we offer", "responsibilit", "the role",
+                   "apply now", "requirement", "essential", "desirable", "competitive salary", "job description",
+                   "per annum", "closing date", "make sure", "right person", "right candidate")
 _PAST = re.compile(
     r"\b(?:was|were|had|did|used\s+to|back\s+then|at\s+the\s+time|in\s+those\s+days|"
     r"years?\s+ago|when\s+i\s+(?:was|left|started|joined|finished|graduated)|"
@@ -174,8 +180,8 @@ def split_clauses(folded: str, starts: list[int], words: list[tuple[int, str]] |
     if words is None:
         words = [(m.start(), m.group()) for m in re.finditer(r"\w+(?:'\w+)*", folded)]
     hits = {name: _Hits(p, folded) for name, p in (
-        ("advice", _ADVICE), ("pronoun", _OTHER_PRONOUN), ("subject", _OTHER_SUBJECT),
-        ("past", _PAST), ("negated", _NEGATED_GOAL))}
+        ("pronoun", _OTHER_PRONOUN), ("subject", _OTHER_SUBJECT), ("past", _PAST), ("negated", _NEGATED_GOAL))}
+    hits["advice"] = _Hits(_ADVICE, folded if any(n in folded for n in _ADVICE_NEEDLES) else "")
     hits["self"] = _WordHits(words, _SELF_CLASS, frozenset())
     hits["intent"] = _WordHits(words, _INTENT_CLASS, _INTENT_PAIRS)
     # a time still ahead ("in five years I see myself ...") speaks of the future whatever the verb
