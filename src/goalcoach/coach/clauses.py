@@ -58,6 +58,8 @@ _OTHER_SUBJECT = re.compile(rf"(?<![\w']){_OTHER_PERSON}(?:'s)?\s+(?:(?:\w+ly|on
                             r"tells|told|goal|goals|dream|ambition|should|must|can|need|needs|intends|"
                             r"dreams|sees|saw|gets|got|became|becomes|did|does|moved|went|set|sets|"
                             r"'s|are|were|keeps|kept|recommends|recommended|advises|advised|suggests)\b")
+# Both in one pass: where someone else is the subject.
+_SOMEONE_ELSE = re.compile(f"(?:{_OTHER_PRONOUN.pattern})|(?:{_OTHER_SUBJECT.pattern})")
 # Advice addressed to "you", or about how to answer: recited, not the speaker's own.
 _ADVICE = re.compile(
     r"\byou\s+(?:should|shouldn't|need\s+to|must|have\s+to|want\s+to|can|could|might\s+want|'ll\s+want|"
@@ -161,8 +163,10 @@ class _WordHits(_Hits):
     """The same for a class of words (and two-word phrases): read off the answer's word list."""
 
     def __init__(self, words: list[tuple[int, str]], singles: frozenset[str], pairs: frozenset[tuple[str, str]]):
+        heads = {a for a, _ in pairs}
+        last = len(words) - 1
         self.starts = [pos for i, (pos, w) in enumerate(words)
-                       if w in singles or (i + 1 < len(words) and (w, words[i + 1][1]) in pairs)]
+                       if w in singles or (w in heads and i < last and (w, words[i + 1][1]) in pairs)]
 
 
 _SELF_CLASS = frozenset("i i'm im i'd id i'll ill i've ive me my myself we we're we'll we'd we've our us".split())
@@ -180,7 +184,7 @@ def split_clauses(folded: str, starts: list[int], words: list[tuple[int, str]] |
     if words is None:
         words = [(m.start(), m.group()) for m in re.finditer(r"\w+(?:'\w+)*", folded)]
     hits = {name: _Hits(p, folded) for name, p in (
-        ("pronoun", _OTHER_PRONOUN), ("subject", _OTHER_SUBJECT), ("past", _PAST), ("negated", _NEGATED_GOAL))}
+        ("other", _SOMEONE_ELSE), ("past", _PAST), ("negated", _NEGATED_GOAL))}
     hits["advice"] = _Hits(_ADVICE, folded if any(n in folded for n in _ADVICE_NEEDLES) else "")
     hits["self"] = _WordHits(words, _SELF_CLASS, frozenset())
     hits["intent"] = _WordHits(words, _INTENT_CLASS, _INTENT_PAIRS)
@@ -196,8 +200,7 @@ def split_clauses(folded: str, starts: list[int], words: list[tuple[int, str]] |
     breaks = _breaks(folded, words)
 
     def other(a: int, b: int) -> int | None:
-        found = [x for x in (hits["pronoun"].first(a, b), hits["subject"].first(a, b)) if x is not None]
-        return min(found) if found else None
+        return hits["other"].first(a, b)
 
     for index, (s, e) in enumerate(zip(starts, ends)):
         if not folded[s:e].strip():
