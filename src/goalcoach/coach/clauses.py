@@ -99,6 +99,10 @@ _INTENT = re.compile(
     r"\b(?:now|today|currently|next|will|want|wants|plan|planning|hope|hoping|hopefully|aim|aiming|intend|"
     r"going\s+to|would\s+like|'d\s+like|'d\s+love|i'd|i'll|id\s+like|looking\s+to|am|i'm|im|is|are|"
     r"from\s+here|this\s+year|these\s+days|i've|we've|have|has)\b")
+# Each hypothetical pattern contains one of these (with single spaces, as typed almost always).
+_HYPOTHETICAL_NEEDLES = ("if i", "if we", "were i", "had i", "would have", "would've", "parallel", "if money", "imagine if",
+                         "pretend", *(f"{a} {b}" for a in ("another", "different", "ideal", "perfect")
+                                      for b in ("life", "world", "universe")))
 _HYPOTHETICAL = re.compile(
     r"\bif\s+(?:i|we)\s+(?:were|was|had)\b|\bwere\s+i\b|\bhad\s+i\b|\bwould\s+have\b|\bwould've\b|"
     r"\bin\s+(?:another|a\s+different|an\s+ideal|a\s+perfect|a\s+parallel)\s+(?:life|world|universe)\b|"
@@ -191,12 +195,12 @@ def split_clauses(folded: str, starts: list[int], words: list[tuple[int, str]] |
     # a time still ahead ("in five years I see myself ...") speaks of the future whatever the verb
     hits["intent"].starts = sorted(hits["intent"].starts + [m.start() for m in _FUTURE_TIME.finditer(folded)])
     # rarer patterns run only when a word they need is in the answer at all
-    for name, pattern, needles in (("hypothetical", _HYPOTHETICAL, ("if ", "were i", "had i", "would", "another",
-                                                                     "different", "ideal", "perfect", "parallel",
-                                                                     "imagine", "pretend")),
-                                   ("clarifying", _CLARIFYING, ("meant", "talking", "referring", "trying", "getting")),
+    for name, pattern, needles in (("hypothetical", _HYPOTHETICAL, _HYPOTHETICAL_NEEDLES),
+                                   ("clarifying", _CLARIFYING, ("meant", "talking about", "referring to", "trying to say",
+                                                               "getting at")),
                                    ("denial", _NOT_A_DENIAL, ("not", "n't", "no ", "never", "whether"))):
-        hits[name] = _Hits(pattern, folded if any(n in folded for n in needles) else "")
+        needed = name != "denial" or bool(hits["negated"].starts)
+        hits[name] = _Hits(pattern, folded if needed and any(n in folded for n in needles) else "")
     breaks = _breaks(folded, words)
 
     def other(a: int, b: int) -> int | None:
