@@ -41,6 +41,10 @@ def main(argv: list[str] | None = None) -> int:
         from goalcoach.cli.check import main as check_main
 
         return check_main(args[1:])
+    if command == "target":
+        from goalcoach.cli.target import main as target_main
+
+        return target_main(args[1:] + options)
     if command in PROFILE_COMMANDS:
         from goalcoach.cli.transfer import main as transfer_main
 
