@@ -378,7 +378,7 @@ def _title_case(text: str) -> str:
 
 
 def _clean_name(text: str) -> str:
-    text = re.sub(r"^[^\w(]+", "", text).strip()
+    text = re.sub(r"""^[^\w(\["'“‘]+""", "", text).strip()  # emoji and bullets, not brackets
     text = re.sub(r"\s+(?:wanted|required|needed|vacancy|opportunity)!?$", "", text, flags=re.I)
     text = text.strip(" -–—|:,")
     if text.endswith(".") and not re.search(r"\b(?:Inc|Ltd|Co|Corp|Plc|LLC|S\.A|N\.V)\.$", text, re.I):
@@ -604,6 +604,8 @@ def same_term(a: str, b: str) -> bool:
 # -- the whole proposal ----------------------------------------------------------------------
 def propose(advert: str) -> Proposal:
     """The target the advert suggests; AdvertError (one line) when it is not an advert."""
+    if len(advert) > MAX_BYTES:
+        raise AdvertError(f"the advert is {len(advert) // 1_000_000 or 1} MB of text; paste only the advert (under 1 MB)")
     text = tidy(advert)
     if not text:
         raise AdvertError("the advert is empty")
