@@ -116,3 +116,16 @@ def test_a_windows_1252_file_is_read():
     text = (ADVERTS / "council_policy_officer.txt").read_text(encoding="utf-8")
     proposal = propose(decode(text.encode("cp1252")))
     assert proposal.organisation.text == "Northfield City Council"
+
+
+def test_follow_ups_come_from_the_confirmed_duties_in_the_adverts_order():
+    from goalcoach.domain.advert import Choice, duty_follow_ups, target_changes
+
+    proposal = propose((ADVERTS / "council_policy_officer.txt").read_text(encoding="utf-8"))
+    kept = [t for t in proposal.terms if t.text != "briefing papers"]  # the person dropped one
+    target = target_changes({}, Choice(terms=kept))
+    questions = duty_follow_ups(target)
+    assert len(questions) == 3
+    assert questions[0] == "The advert mentions housing data: how does that fit your plans?"
+    assert not any("briefing papers" in q for q in duty_follow_ups(target, limit=15))
+    assert duty_follow_ups({}) == []

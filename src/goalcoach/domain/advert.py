@@ -671,3 +671,17 @@ def target_changes(target: dict[str, Any], choice: Choice) -> dict[str, Any]:
                 terms.append(term)
         changes["terms"] = terms
     return changes
+
+
+def duty_follow_ups(target: dict[str, Any], limit: int = 3) -> list[str]:
+    """Follow-up questions from the advert's duties saved in the target, in the advert's order:
+    'The advert mentions stakeholder reporting: how does that fit your plans?'."""
+    questions: list[str] = []
+    for duty in target.get("duties") or ():
+        term = str(duty.get("term") if isinstance(duty, dict) else duty or "").strip()
+        question = f"The advert mentions {term}: how does that fit your plans?"
+        if term and question not in questions:
+            questions.append(question)
+        if len(questions) == limit:
+            break
+    return questions
