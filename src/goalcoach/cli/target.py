@@ -118,10 +118,12 @@ def render(proposal: Proposal) -> str:
     lines = ["Proposed target from the advert", ""]
     for label, item in (("Organisation", proposal.organisation), ("Job title", proposal.title),
                         ("Stage", proposal.stage), ("Mission", proposal.mission)):
-        lines.append(f"{label + ':':<14}{item.text if item else '(not found)'}")
+        lines.append(textwrap.fill(f"{label + ':':<14}{item.text if item else '(not found)'}", 78,
+                                   subsequent_indent=" " * 14))
         if item and item.sentence.rstrip(".") != item.text:
             lines.append(_quote(item.sentence))
-    lines.append(f"{'Values:':<14}{', '.join(v.text for v in proposal.values) or '(not found)'}")
+    lines.append(textwrap.fill(f"{'Values:':<14}{', '.join(v.text for v in proposal.values) or '(not found)'}", 78,
+                               subsequent_indent=" " * 14))
     lines.append("")
     lines.append(f"Key skills and duties ({len(proposal.terms)}):")
     for number, term in enumerate(proposal.terms, 1):

@@ -175,7 +175,7 @@ load unload scan check operate publish apply contribute take carry install compl
 train handle maintain produce ensure provide oversee establish identify implement launch
 drive grow deal respond answer process follow report liaise attend act use make promote
 inform meet gather collect test inspect serve sell clean cook teach assist arrange negotiate
-update share shape explain join control summarise summarize do be have is are get give lead
+update share shape explain join control summarise summarize do be have is are get give lead need
 """.split()
 
 
@@ -208,7 +208,7 @@ LEADING = re.compile(
 _CUT_WORDS = (r"to (?!detail|date\b|end\b)|for|in line with|in|using|within|"
               r"across|from|with|at|on|by|including|so|that|which|who|where|when|every|into|such as|e\.g\.|"
               r"is a|are a|a plus|is a plus|appropriate|if|as|or (?:a )?similar|or equivalent|via|through")
-TRAILING_CUT = re.compile(rf"\s+(?:{_CUT_WORDS})\b.*$", re.I)
+TRAILING_CUT = re.compile(rf"\s+(?:{_CUT_WORDS}|up to date)\b.*$", re.I)
 # A named tool after "in", "using", "with" is a term of its own: "build APIs in Python and Go".
 NAMED_TAIL = re.compile(r"\s(?:in|using|with|via)\s+((?:[A-Z]|\d)[\w+#/.-]*(?:[\s,]+(?:and\s+|or\s+)?[A-Z][\w+#/.-]*)*)")
 # "a strong grounding in statistics", "modules in data science": the thing is after "in".
@@ -439,10 +439,11 @@ def find_title(lines: list[Line], organisation: Item | None) -> Item | None:
         job = [p for p in parts if JOB_NOUN.search(p) and (org is None or org not in p.lower())]
         if not job or len(job[0].split()) > 10:
             continue
+        sentence = next(sentences(line), (line.text, line.start))[0]
         # "Band 5 Staff Nurse - Acute Medical Unit" is one title; "STORE MANAGER - BRIGHTWAYS" is two parts.
         if len(parts) > 1 and not any(org and org.split()[0] in p.lower() for p in parts):
-            return _item(_clean_name(head.rstrip(".")), line.text, line.start)
-        return _item(_clean_name(job[0]), line.text, line.start)
+            return _item(_clean_name(head.rstrip(".")), sentence, line.start)
+        return _item(_clean_name(job[0]), sentence, line.start)
     for line in lines:  # prose: "We are looking for a Policy Officer to ..."
         m = re.search(r"\b(?:looking for|recruiting|seeking|seeks|hiring) (?:an? |our next )?((?:[A-Z][\w-]*\s?){1,5})", line.text)
         if m and JOB_NOUN.search(m.group(1)):
