@@ -391,6 +391,14 @@ def find_organisation(lines: list[Line]) -> Item | None:
         m = _LABEL.match(line.text)
         if m and re.fullmatch(ORG_LABELS, m.group(1).strip(), re.I) and len(m.group(2).split()) <= 8:
             return _item(_clean_name(m.group(2)), line.text, line.start)
+    text = "\n".join(line.text for line in lines)
+    for line in lines[:3]:  # "Head Chef - The Crown at Ashby": a name the advert uses again
+        parts = re.split(r"\s+[-–—|]\s+", line.text)
+        if len(parts) > 1 and JOB_NOUN.search(parts[0]):
+            for part in parts[1:]:
+                name = _clean_name(re.split(r"\s+(?:at|in)\s+|,\s*", part)[0])
+                if name[:1].isupper() and not JOB_NOUN.search(name) and text.count(name) > 1:
+                    return _item(name, line.text, line.start)
     for line in lines[:3]:  # "Backend Engineer @ Loopwise", "Volunteer Coordinator at Brightside ..."
         head = next(sentences(line), (line.text, line.start))[0]
         m = re.search(r"\s(?:@|at|with)\s+((?:[A-Z0-9&][\w&'’.,-]*\s?){1,6})", head)
@@ -399,6 +407,9 @@ def find_organisation(lines: list[Line]) -> Item | None:
     for line in lines[:8]:  # a short line that is a name: "Northfield City Council"
         for part in re.split(r"\s+[-–—|]\s+", line.text):
             part = _clean_name(part)
+            place = re.match(r"^(.+?),\s*[A-Z][\w -]*$", part)  # "Willowbank Primary School, Hull"
+            if place and ORG_SUFFIX.search(place.group(1)):
+                part = place.group(1)
             if 1 <= len(part.split()) <= 8 and ORG_SUFFIX.search(part) and not JOB_NOUN.search(part) \
                     and part[:1].isupper() and not part.endswith(":"):
                 return _item(part, line.text, line.start)
@@ -441,7 +452,8 @@ def find_title(lines: list[Line], organisation: Item | None) -> Item | None:
             continue
         sentence = next(sentences(line), (line.text, line.start))[0]
         # "Band 5 Staff Nurse - Acute Medical Unit" is one title; "STORE MANAGER - BRIGHTWAYS" is two parts.
-        if len(parts) > 1 and not any(org and org.split()[0] in p.lower() for p in parts):
+        key = org.removeprefix("the ").split()[0] if org else None
+        if len(parts) > 1 and not any(key and key in p.lower() for p in parts):
             return _item(_clean_name(head.rstrip(".")), sentence, line.start)
         return _item(_clean_name(job[0]), sentence, line.start)
     for line in lines:  # prose: "We are looking for a Policy Officer to ..."
@@ -621,8 +633,9 @@ def propose(advert: str) -> Proposal:
     if organisation is not None:  # "the face of Brightways" is about the employer, not a skill
         name = organisation.text.split()[0].lower()
         terms = [t for t in terms if name not in t.text.lower()]
-    if title is None and len(terms) < 3:
-        raise AdvertError("that does not read like a job advert: no job title and no duties or skills found")
+    if len(terms) < 3 or (title is None and organisation is None):
+        found = "no duties or skills" if len(terms) < 3 else "no job title or employer"
+        raise AdvertError(f"that does not read like a job advert: {found} found")
     stage = find_stage(title, lines)
     return Proposal(text, organisation, title, stage, mission, values, terms)
 
