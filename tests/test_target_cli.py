@@ -133,3 +133,13 @@ def test_reads_the_advert_from_standard_input(monkeypatch, capsys):
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(STARTUP.read_bytes())))
     assert main(["target", "--from-advert", "-", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["organisation"]["text"] == "Loopwise"
+
+
+def test_a_target_read_from_an_advert_survives_export_and_import(tmp_path, capsys):
+    source, copy = tmp_path / "source", tmp_path / "copy"
+    assert main(["--data-dir", str(source), "target", "--from-advert", str(STARTUP), "--apply", "--yes"]) == 0
+    backup = tmp_path / "backup.json"
+    assert main(["--data-dir", str(source), "export", "--format", "json", "-o", str(backup)]) == 0
+    assert main(["--data-dir", str(copy), "import", str(backup)]) == 0
+    assert Profile.open(copy).section("target") == Profile.open(source).section("target")
+    assert Profile.open(copy).section("target")["duties"]

@@ -17,6 +17,7 @@ from textual.widgets import Checkbox, ContentSwitcher, Footer, Input, Static, Te
 from goalcoach.coach.feedback import STAGES
 from goalcoach.domain import advert
 from goalcoach.domain.advert import AdvertError, Choice, Item, Proposal
+from goalcoach.profile.validation import MAX_TEXT
 
 DRAFT_KEY = "advert"
 
@@ -68,7 +69,8 @@ class AdvertDialog(ModalScreen["Choice | None"]):
     def action_next(self) -> None:
         if self.query_one("#advert-steps", ContentSwitcher).current == "advert-paste":
             text = self.query_one("#advert-text", TextArea).text
-            self.app.save(self.app.profile.save_draft, DRAFT_KEY, text)  # a long paste is never lost
+            if len(text) <= MAX_TEXT:  # a long paste is never lost (a stored text's limit)
+                self.app.save(self.app.profile.save_draft, DRAFT_KEY, text)
             self.query_one("#advert-error", Static).update("Reading the advert…")
             self.read(text)
         else:
