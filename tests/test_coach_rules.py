@@ -278,3 +278,14 @@ def test_a_future_time_makes_a_clause_a_goal_after_a_past_one():
     fb = analyse(text)
     assert "not_an_answer" not in fb.issue_codes
     assert "unrealistic" in fb.issue_codes and fb.elements["long_term"].present
+
+
+def test_the_organisations_own_words_tie_the_goals_to_it():
+    from goalcoach.coach import Context, analyse
+
+    answer = ("In my first two years I want to become a confident housing officer, and later lead a team, "
+              "because I care about tenant safety and want to get better at stakeholder reporting.")
+    plain = analyse(answer, Context(company="Northgate Homes"))
+    with_terms = analyse(answer, Context(company="Northgate Homes", terms=("stakeholder reporting", "tenant safety")))
+    assert not plain.elements["company_alignment"].present
+    assert with_terms.elements["company_alignment"].present

@@ -97,6 +97,10 @@ def company_alignment(doc: Doc, lex: Lexicon, context: Context | None, misaligne
             for part in re.split(r"\s*[,(/\u2013\u2014]\s*|\s+-\s+", context.role):
                 if part.strip(" )"):
                     out += find_term(doc, lex, part.strip(" )"))
+        # The organisation's own words (its values, mission terms, the advert's duties) tie the
+        # goals to it as much as its name does.
+        for term in context.terms:
+            out += find_term(doc, lex, term)
     # A role called a stopgap ("this job is a stepping stone") does not tie the goals to it.
     bad = {doc.sentence_index(s.start) for s in misaligned}
     return [s for s in out if doc.sentence_index(s.start) not in bad]
