@@ -120,7 +120,7 @@ class DrillScreen(BaseScreen):
         self.drills, errors = self.loader()
         profile = self.app.profile
         try:
-            history = profile.attempts()
+            history = profile.recent_attempts()  # the newest answer is among the latest
         except ProfileError as error:  # an unreadable log: drills still work on a pasted answer
             history = []
             self.notify(str(error), title="History not read", severity="warning", markup=False)

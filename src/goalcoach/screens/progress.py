@@ -26,6 +26,10 @@ from goalcoach.widgets.score_chart import ScoreChart, Series, summary_lines
 # A DataTable measures every cell it holds, so it gets one page of the (filtered, sorted) history
 # at a time: 10,000 rows would take seconds on every sort or keystroke in the filter.
 PAGE_SIZE = 200
+# Progress works on the newest attempts only (years of daily practice): with a million stored,
+# reading and holding them all would take tens of seconds and gigabytes. Older attempts stay in
+# the profile and in every export.
+HISTORY_WINDOW = 5_000
 KIND_FILTERS: tuple[str | None, ...] = (None,) + pm.KINDS
 COLUMNS: tuple[tuple[str, str, int | None], ...] = (
     ("date", "Date", 16),
@@ -49,13 +53,17 @@ class History:
     weak: list[pm.Label]
     by_id: dict[str, dict[str, Any]] = field(default_factory=dict)
     search: dict[str, str] = field(default_factory=dict)
+    #: More attempts are stored than the HISTORY_WINDOW newest ones shown.
+    older: bool = False
 
 
 def read_history(profile: Any, now: datetime) -> History:
     """Everything the screen shows, worked out from the profile (slow for big histories)."""
     from goalcoach.screens.home_stats import suggestion_for
 
-    attempts = profile.attempts()
+    attempts = profile.recent_attempts(HISTORY_WINDOW + 1)
+    older = len(attempts) > HISTORY_WINDOW
+    attempts = attempts[-HISTORY_WINDOW:]
     stages = pm.stages_with_attempts(attempts)
     series: Series = [(pm.STAGE_LABELS.get(stage, stage), pm.score_history(attempts, now, stage)) for stage in stages]
     unstaged = [a for a in attempts if not a.get("stage")]
@@ -71,6 +79,7 @@ def read_history(profile: Any, now: datetime) -> History:
         weak=pm.weak_labels(attempts)[:5],
         by_id={str(a.get("id")): a for a in attempts},
         search={str(a.get("id")): pm.search_text(a) for a in attempts},
+        older=older,
     )
 
 
@@ -184,7 +193,8 @@ class ProgressScreen(BaseScreen):
                 key=str(attempt.get("id")),
             )
         kind = self.kind_filter or "all kinds"
-        status = f"{len(self.shown)} of {len(self.history.attempts)} · {kind} · by {self.sort_column}"
+        among = f"your latest {len(self.history.attempts):,}" if self.history.older else f"{len(self.history.attempts)}"
+        status = f"{len(self.shown)} of {among} · {kind} · by {self.sort_column}"
         if pages > 1:
             status += f" · page {self.page + 1}/{pages} ([ ])"
         self.query_one("#table-status", Static).update(Text(status))
@@ -241,7 +251,10 @@ class ProgressScreen(BaseScreen):
             return
         week = Text()
         week.append(f"{history.week.this_week}", style="bold")
-        week.append(f" this week · {history.week.total} in all")
+        if history.older:
+            week.append(f" this week · your latest {history.week.total:,} shown")
+        else:
+            week.append(f" this week · {history.week.total} in all")
         if history.week.latest_score is not None:
             week.append(" · latest ")
             week.append(f"{history.week.latest_score}/100", style="bold")
