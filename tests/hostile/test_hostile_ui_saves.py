@@ -99,3 +99,37 @@ async def test_a_change_saved_by_another_process_appears_on_the_screen_with_a_no
         await settle(pilot, lambda: app.screen.focused is not None and app.screen.focused.id == "target-role")
         await pilot.press("!")
         assert app.screen.query_one("#target-role", Input).value == "Nurse!"
+
+
+SAVE_SLOT = """
+import sys
+from goalcoach.profile import Profile
+profile = Profile.open(sys.argv[1])
+slots = dict(profile.section("builder").get("slots") or {})
+slots[sys.argv[2]] = "lead a ward team"
+profile.update_section("builder", slots=slots)
+"""
+
+
+async def test_a_builder_slot_saved_by_another_process_appears_in_its_field(make_app, data_dir):
+    from goalcoach.screens.builder import BuilderScreen
+    from goalcoach.widgets.prose import ProseField
+
+    app = make_app()
+    told: list[str] = []
+    notify = app.notify
+    app.notify = lambda message, **options: (told.append(str(message)), notify(message, **options))[1]
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2")
+        await settle(pilot, lambda: isinstance(app.screen, BuilderScreen) and app.screen.focused is not None)
+        screen = app.screen
+        first, second = (slot.id for slot in screen.template.slots[:2])
+        await pilot.press("ctrl+g")  # the first slot
+        await settle(pilot, lambda: screen.focused is not None and screen.focused.id == f"slot-{first}")
+        subprocess.run([sys.executable, "-c", SAVE_SLOT, str(data_dir), second], check=True, timeout=60)
+        await pilot.press(*"nursing")
+        await settle(pilot, lambda: screen.query_one(f"#slot-{second}", ProseField).text == "lead a ward team", tries=3000)
+        assert screen.query_one(f"#slot-{first}", ProseField).text.endswith("nursing")
+        slots = Profile(data_dir).section("builder")["slots"]
+        assert slots[second] == "lead a ward team" and slots[first].endswith("nursing")
+        assert any("Another goalcoach session changed the template slots" in message for message in told)

@@ -56,6 +56,7 @@ class BuilderScreen(BaseScreen):
         self.template = load_template()
         self.slots: dict[str, str] = {}
         self._slots_dirty = False
+        self._stored_slots: set[str] = set()  # slot ids the profile holds (even empty ones)
         self._save_timer: Timer | None = None
         self._feedback: tuple[str, dict[str, Any]] | None = None  # (text, coach result)
         self._coach_context: Any = None
@@ -66,6 +67,7 @@ class BuilderScreen(BaseScreen):
         target = profile.section("target")
         suggestions = prefill.slot_suggestions(target, profile.section("goals"), self.app.now().date())
         saved = dict((profile.section("builder").get("slots") or {}))
+        self._stored_slots = set(saved)
         self.slots = prefill.initial_slots(saved, suggestions, [s.id for s in self.template.slots])
         examples = prefill.examples_for(target, self.template.examples(), self.template.fields)
         current = profile.current_version()
@@ -142,10 +144,38 @@ class BuilderScreen(BaseScreen):
             self._save_timer = None
         if self._slots_dirty:
             self._slots_dirty = False  # a failed save marks them again (the text stays here)
+            # Empty slots never stored are left out: saving them would blank what another session
+            # wrote there meanwhile.
+            sent = {k: v for k, v in self.slots.items() if v or k in self._stored_slots}
             self.app.save(
-                partial(self.app.profile.update_section, "builder", slots=dict(self.slots)),
+                partial(self.app.profile.update_section, "builder", slots=sent),
                 lane="section:builder",
+                then=partial(self._slots_saved, sent),
                 failed=lambda _error: setattr(self, "_slots_dirty", True),
+            )
+
+    def _slots_saved(self, sent: dict[str, str], stored: dict[str, Any]) -> None:
+        """Show slots another session changed meanwhile (the save merged them), and say so."""
+        if not self.is_attached:
+            return
+        theirs = stored.get("slots") or {}
+        self._stored_slots |= set(theirs)
+        # Only slots still showing what was sent: one typed in since keeps the new text.
+        changed = [
+            slot.id for slot in self.template.slots
+            if isinstance(theirs.get(slot.id), str) and theirs[slot.id] != sent.get(slot.id, "")
+            and self.slots.get(slot.id, "") == sent.get(slot.id, "")
+        ]
+        for slot_id in changed:
+            self.slots[slot_id] = theirs[slot_id]
+            self.query_one(f"#slot-{slot_id}", ProseField).load_text(theirs[slot_id])
+        if changed:
+            self.query_one("#preview", Static).update(self.template.assemble(self.slots))
+            self.notify(
+                "Another goalcoach session changed the template slots: they now show both sessions' text.",
+                title="Changed in another session",
+                timeout=10,
+                markup=False,
             )
 
     def action_focus_editor(self) -> None:
