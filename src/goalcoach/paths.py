@@ -91,3 +91,8 @@ def lock_file(data_dir: Path) -> Path:
 
 def backups_dir(data_dir: Path) -> Path:
     return data_dir / "backups"
+
+
+def journal_dir(data_dir: Path) -> Path:
+    """Write-ahead journals of what is being typed, one per running goalcoach."""
+    return data_dir / "journal"

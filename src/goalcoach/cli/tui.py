@@ -60,7 +60,31 @@ def main(argv: list[str]) -> int:
     profile = open_profile(args.data_dir)
     if isinstance(profile, int):
         return profile
-    from goalcoach.app import GoalCoachApp
+    return run_app(profile)
 
-    GoalCoachApp(profile).run()
+
+def run_app(profile) -> int:
+    """Run the app so that every way it can end saves first, and the process never outlives
+    its terminal by more than a moment."""
+    import os
+
+    from goalcoach.app import GoalCoachApp
+    from goalcoach.profile.journal import DraftJournal
+    from goalcoach.terminal_guard import TerminalGuard
+
+    journal = DraftJournal(profile.data_dir)
+    app = GoalCoachApp(profile, journal=journal)
+    guard = TerminalGuard(app.request_end, journal.flush)
+    # The driver draws on stderr: a failed write there is a lost terminal, not a crash.
+    screen = sys.__stderr__
+    sys.__stderr__ = guard.guard_output(screen)  # type: ignore[assignment]
+    guard.start()
+    try:
+        app.run()
+    finally:
+        journal.close()
+        guard.stop()
+        sys.__stderr__ = screen
+    if guard.terminal_lost:
+        os._exit(0)  # nothing left to show it on; skip waiting for threads tied to the terminal
     return 0

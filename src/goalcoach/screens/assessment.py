@@ -29,6 +29,7 @@ from textual.widgets import (
 
 from goalcoach.domain import assessment as model
 from goalcoach.content import Prompt, load_worksheets
+from goalcoach.profile.journal import section_target
 from goalcoach.screens.assessment_goals import GoalsEditor
 from goalcoach.screens.assessment_values import ValuesEditor
 from goalcoach.screens.base import BaseScreen
@@ -197,7 +198,10 @@ class AssessmentScreen(BaseScreen):
         if all(self.data[section].get(k) == v for k, v in changes.items()):
             return
         self.data[section].update(changes)
-        self._dirty.setdefault(section, set()).update(changes)
+        dirty = self._dirty.setdefault(section, set())
+        dirty.update(changes)
+        # Written ahead at once (the journal batches keys); saved to the profile below.
+        self.app.journal.note_section(section, {k: self.data[section][k] for k in dirty})
         self._show(self.query_one("#progress", Static), self._progress())
         if self._save_timer is not None:
             self._save_timer.stop()
@@ -221,6 +225,7 @@ class AssessmentScreen(BaseScreen):
             changes = {k: self.data[section][k] for k in keys}
             if self.app.save(self.app.profile.update_section, section, **changes):
                 del self._dirty[section]
+                self.app.journal.settle(section_target(section))
 
     def _sync_from_widgets(self) -> None:
         # A signal can arrive between a keystroke and its Changed message: read the field being
