@@ -75,16 +75,18 @@ def run_app(profile) -> int:
     journal = DraftJournal(profile.data_dir)
     app = GoalCoachApp(profile, journal=journal)
     guard = TerminalGuard(app.request_end, journal.flush)
-    # The driver draws on stderr: a failed write there is a lost terminal, not a crash.
-    screen = sys.__stderr__
+    # The driver draws on stderr, and errors are printed there on exit: a failed write there
+    # is a lost terminal, not a crash.
+    screen, errors = sys.__stderr__, sys.stderr
     sys.__stderr__ = guard.guard_output(screen)  # type: ignore[assignment]
+    sys.stderr = sys.__stderr__ if errors is screen else guard.guard_output(errors)
     guard.start()
     try:
         app.run()
     finally:
         journal.close()
         guard.stop()
-        sys.__stderr__ = screen
+        sys.__stderr__, sys.stderr = screen, errors
     if guard.terminal_lost:
         os._exit(0)  # nothing left to show it on; skip waiting for threads tied to the terminal
     return 0
