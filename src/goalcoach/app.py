@@ -28,11 +28,16 @@ DraftSaver = Callable[[], None]
 
 class GoalCoachApp(App[None]):
     CSS = SIZE_NOTICE_CSS
+    # Every screen gets -narrow or -wide from its width: from 110 columns there is room for two
+    # panes side by side (builder, practice feedback, drill feedback, progress insights).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     TITLE = "goalcoach"
     SUB_TITLE = "career-goals interview coach"
     BINDINGS = [
-        Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
+        # Help before Quit: on a narrow footer the first keys are the ones that stay visible.
         Binding("f1", "help", "Help", id="app.help"),
+        Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
+        # '?' only reaches here when no text field has focus (a text field types it).
         Binding("question_mark", "help", "Help", show=False, id="app.help_key"),
         Binding("escape", "back", "Back", show=False, id="app.back"),
     ]
@@ -146,6 +151,10 @@ class GoalCoachApp(App[None]):
         except ProfileWriteError as error:
             self.notify(str(error), title="Not saved", severity="error", timeout=10, markup=False)
             return False
+        finally:
+            # A save merged with another session's change says so (and where the other text went).
+            for notice in self.profile.take_notices():
+                self.notify(notice, title="Changed in another session", severity="warning", timeout=15, markup=False)
         return True
 
     def register_draft_saver(self, saver: DraftSaver) -> None:
