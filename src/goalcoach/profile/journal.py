@@ -294,6 +294,8 @@ def describe(targets: list[str]) -> str:
             place = "a practice answer"
         elif name.startswith("drill:"):
             place = "a drill recovery"
+        elif target == "draft:advert":
+            place = "the pasted job advert"
         elif kind == "section" and name == "builder":
             place = "the builder's slots"
         elif kind == "section":

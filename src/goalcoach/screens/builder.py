@@ -184,9 +184,12 @@ class BuilderScreen(BaseScreen):
     def _run_coach(self, text: str) -> None:
         if not text.strip():
             self._feedback = None
+            self.query_one("#coach", CoachPanel).clear()  # never an old score beside an empty editor
             return
         context = self._coach_context
-        self.run_worker(lambda: (text, coaching.coach(text, context)), thread=True, exclusive=True, group="coach")
+        self.run_worker(
+            lambda: (text, coaching.coach(text, context)), thread=True, exclusive=True, group="coach", exit_on_error=False
+        )
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group != "coach" or event.state != WorkerState.SUCCESS:
@@ -195,7 +198,7 @@ class BuilderScreen(BaseScreen):
         if text != self.editor.text:
             return  # stale: a newer run is on its way
         self._feedback = (text, feedback)
-        self.query_one("#coach", CoachPanel).show(feedback, text)
+        self.query_one("#coach", CoachPanel).show(feedback, text, live=True)
 
     async def _feedback_for(self, text: str) -> dict[str, Any] | None:
         if self._feedback is not None and self._feedback[0] == text:
