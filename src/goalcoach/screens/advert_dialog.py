@@ -19,6 +19,7 @@ from textual.widgets import Checkbox, ContentSwitcher, Footer, Input, Static, Te
 from goalcoach.coach.feedback import STAGES
 from goalcoach.domain import advert
 from goalcoach.domain.advert import AdvertError, Choice, Item, Proposal
+from goalcoach.profile.journal import draft_target
 from goalcoach.profile.validation import MAX_TEXT
 
 DRAFT_KEY = "advert"
@@ -67,12 +68,21 @@ class AdvertDialog(ModalScreen["Choice | None"]):
     def on_mount(self) -> None:
         self.query_one("#advert-text", TextArea).focus()
 
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        # Written ahead like every editor's text, so a dropped connection keeps the paste.
+        if event.text_area.id == "advert-text" and len(event.text_area.text) <= MAX_TEXT:
+            self.app.journal.note_draft(DRAFT_KEY, event.text_area.text, event.text_area.cursor_location)
+
     # -- reading ------------------------------------------------------------------------------
     def action_next(self) -> None:
         if self.query_one("#advert-steps", ContentSwitcher).current == "advert-paste":
             text = self.query_one("#advert-text", TextArea).text
             if len(text) <= MAX_TEXT:  # a long paste is never lost (a stored text's limit)
-                self.app.save(partial(self.app.profile.save_draft, DRAFT_KEY, text), lane=f"draft:{DRAFT_KEY}")
+                self.app.save(
+                    partial(self.app.profile.save_draft, DRAFT_KEY, text),
+                    lane=f"draft:{DRAFT_KEY}",
+                    then=lambda _: self.app.journal.settle(draft_target(DRAFT_KEY)),
+                )
             self.query_one("#advert-error", Static).update("Reading the advert…")
             self.read(text)
         else:

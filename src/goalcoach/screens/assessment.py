@@ -35,6 +35,7 @@ from goalcoach.content import Prompt, load_worksheets
 from goalcoach.domain import assessment as model
 from goalcoach.domain.advert import Choice, target_changes
 from goalcoach.screens.advert_dialog import DRAFT_KEY as ADVERT_DRAFT, AdvertDialog
+from goalcoach.profile.journal import section_target
 from goalcoach.screens.base import BaseScreen
 from goalcoach.screens.dialogs import PromptDialog
 from goalcoach.widgets.form import show_with_label
@@ -260,7 +261,10 @@ class AssessmentScreen(BaseScreen):
         if all(self.data[section].get(k) == v for k, v in changes.items()):
             return
         self.data[section].update(changes)
-        self._dirty.setdefault(section, set()).update(changes)
+        dirty = self._dirty.setdefault(section, set())
+        dirty.update(changes)
+        # Written ahead at once (the journal batches keys); saved to the profile below.
+        self.app.journal.note_section(section, {k: self.data[section][k] for k in dirty})
         self._show(self.query_one("#progress", Static), self._progress())
         if self._save_timer is not None:
             self._save_timer.stop()
@@ -309,9 +313,11 @@ class AssessmentScreen(BaseScreen):
     def _saved(self, section: str, keys: set[str], stored: dict[str, Any]) -> None:
         """The section as saved; if it holds another session's change, show it and say so."""
         self._landed(section, keys)
+        pending = self._unsaved().get(section, set())
+        if not pending:  # nothing newer typed here: the journal's copy is no longer needed
+            self.app.journal.settle(section_target(section))
         if not self.is_attached:
             return
-        pending = self._unsaved().get(section, set())
         shown = self.data[section]
         others = {k for k in set(stored) | set(shown) if k not in pending and stored.get(k) != shown.get(k)}
         if not others:

@@ -22,6 +22,7 @@ from textual.worker import Worker, WorkerState
 from goalcoach.content import load_template
 from goalcoach.domain import assessment as model
 from goalcoach.domain import prefill
+from goalcoach.profile.journal import section_target
 from goalcoach.screens.base import BaseScreen
 from goalcoach.screens.dialogs import ConfirmDialog, PromptDialog
 from goalcoach.widgets.coach_panel import CoachPanel
@@ -122,6 +123,7 @@ class BuilderScreen(BaseScreen):
         self.slots[slot_id] = value
         self.query_one("#preview", Static).update(self.template.assemble(self.slots))
         self._slots_dirty = True
+        self.app.journal.note_section("builder", {"slots": dict(self.slots)})
         if self._save_timer is not None:
             self._save_timer.stop()
         self._save_timer = self.set_timer(SAVE_DELAY, self.flush_slots)
@@ -156,6 +158,8 @@ class BuilderScreen(BaseScreen):
 
     def _slots_saved(self, sent: dict[str, str], stored: dict[str, Any]) -> None:
         """Show slots another session changed meanwhile (the save merged them), and say so."""
+        if not self._slots_dirty and all(self.slots.get(k, "") == sent.get(k, "") for k in self.slots):
+            self.app.journal.settle(section_target("builder"))  # nothing newer typed since
         if not self.is_attached:
             return
         theirs = stored.get("slots") or {}
