@@ -147,15 +147,17 @@ class GoalCoachApp(App[None]):
         self.exit()
 
     def panic(self, *renderables: RenderableType) -> None:
-        self.flush_drafts()
         if any(_is_terminal_failure(r) for r in renderables):
             # The terminal's input failed (an I/O error, a reset): the session is over, not broken.
-            self.exit()
+            self._end_session()
             return
+        self.flush_drafts()
         super().panic(*renderables)
 
-    def on_unmount(self) -> None:
-        # Screens and editors have saved by now: empty the journal and stop its writer.
+    async def on_unmount(self) -> None:
+        # Screens and editors have asked to save by now; once those saves are on disk, empty
+        # the journal and stop its writer.
+        await self.wait_for_saves()
         self.journal.close()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
