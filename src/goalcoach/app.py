@@ -20,6 +20,7 @@ from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.worker import WorkerCancelled, WorkerFailed
 
 from goalcoach.profile import Profile, ProfileWriteError
 from goalcoach.profile.journal import DraftJournal, describe, recover
@@ -233,10 +234,13 @@ class GoalCoachApp(App[None]):
         """Until every queued write is on disk or has failed (before leaving the app)."""
         while self.saves.busy():
             running = [w for w in self.workers if w.group == "saves" and not w.is_finished]
-            if running:
-                await self.workers.wait_for_complete(running)
-            else:  # the lane is handing over to its worker
-                await asyncio.sleep(0.01)
+            try:
+                if running:
+                    await self.workers.wait_for_complete(running)
+                    continue
+            except (WorkerCancelled, WorkerFailed):
+                pass  # the app is closing: its thread still finishes the lane's writes
+            await asyncio.sleep(0.01)  # a lane handing over to its worker, or one still writing
 
     def register_draft_saver(self, saver: DraftSaver) -> None:
         self._draft_savers.append(saver)
