@@ -27,3 +27,16 @@ async def settle(pilot, ready, tries: int = 500) -> None:
             return
         await pilot.pause(0.01)
     raise AssertionError("the app did not reach the expected state")
+
+
+def record_notifications(app) -> list[str]:
+    """Collect what the app tells the person (messages only)."""
+    seen: list[str] = []
+    notify = app.notify
+
+    def recording(message, *args, **kwargs):
+        seen.append(str(message))
+        return notify(message, *args, **kwargs)
+
+    app.notify = recording
+    return seen

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from goalcoach.content import load_drills
-from goalcoach.screens import drill as drill_module
+from goalcoach.domain import coaching
 from goalcoach.screens.drill import DrillRunScreen, DrillScreen
 from goalcoach.widgets.editor import AnswerEditor
 from goalcoach_test_support import settle
@@ -63,7 +63,7 @@ def content_root(tmp_path):
 
 @pytest.fixture(autouse=True)
 def fixed_coach(monkeypatch):
-    monkeypatch.setattr(drill_module, "coach_answer", lambda text, profile, **kw: fixed_feedback(text))
+    monkeypatch.setattr(coaching, "coach_answer", lambda text, profile, **kw: fixed_feedback(text))
 
 
 def picker(content_root):

@@ -8,23 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from goalcoach.cli import transfer as transfer_cli
 from goalcoach.cli import main
 from goalcoach.profile import SCHEMA_VERSION, Profile
 
-from test_progress_model import feedback, seed_history
+from test_progress_model import seed_history
 from test_transfer import NASTY
 
 CLOCK = lambda: "2026-11-02T09:00:00+00:00"  # noqa: E731
-
-
-@pytest.fixture(autouse=True)
-def coach_or_stand_in(monkeypatch):
-    """The real coach when it is installed; a fixed feedback otherwise (the sheet's layout is ours)."""
-    try:
-        import goalcoach.domain.coaching  # noqa: F401
-    except ImportError:
-        monkeypatch.setattr(transfer_cli, "coach_answer", lambda profile, text: feedback(64, issues=("hedging",)))
 
 
 @pytest.fixture(autouse=True)

@@ -13,7 +13,7 @@ from goalcoach.screens.practice import PracticeScreen
 from goalcoach.screens.practice_run import PracticeRunScreen
 from goalcoach.widgets.editor import AnswerEditor
 from goalcoach.widgets.timer import TimerDisplay
-from goalcoach_test_support import FakeClock, settle
+from goalcoach_test_support import FakeClock, record_notifications, settle
 
 FIRST = ("I think I might want to go into nursing leadership eventually, maybe something on a ward. "
          "I'm not sure yet, to be honest, but I'd probably do a course first.")
@@ -46,19 +46,6 @@ async def type_answer(pilot, text: str) -> None:
     editor = pilot.app.screen.query_one(AnswerEditor)
     editor.insert(tail)
     await pilot.pause()
-
-
-def record_notifications(app) -> list[str]:
-    """Collect what the app tells the person (messages only)."""
-    seen: list[str] = []
-    notify = app.notify
-
-    def recording(message, *args, **kwargs):
-        seen.append(str(message))
-        return notify(message, *args, **kwargs)
-
-    app.notify = recording
-    return seen
 
 
 async def submit(pilot, key: str = "ctrl+s") -> None:

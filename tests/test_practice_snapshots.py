@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from goalcoach.content import load_scenario_sets
+from goalcoach.domain import coaching
 from goalcoach.screens import practice_run
 from goalcoach.screens.practice import PracticeScreen
 from goalcoach_test_support import settle
@@ -102,7 +103,7 @@ def content_root(tmp_path):
 
 @pytest.fixture(autouse=True)
 def fixed_coach(monkeypatch):
-    monkeypatch.setattr(practice_run, "coach_answer", lambda text, profile, **kw: fixed_feedback(text))
+    monkeypatch.setattr(coaching, "coach_answer", lambda text, profile, **kw: fixed_feedback(text))
 
 
 def picker(content_root, clock):

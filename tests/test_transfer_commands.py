@@ -8,22 +8,13 @@ import pytest
 from textual.widgets import Input
 
 from goalcoach.domain import transfer
-from goalcoach.cli import transfer as transfer_cli
 from goalcoach.profile import Profile
 from goalcoach.screens.dialogs import ConfirmDialog, PromptDialog
 from goalcoach.screens.transfer_commands import transfer_commands
 
-from test_progress_model import feedback, seed_history
+from test_progress_model import seed_history
 
 CLOCK = lambda: "2026-11-02T09:00:00+00:00"  # noqa: E731
-
-
-@pytest.fixture(autouse=True)
-def coach_or_stand_in(monkeypatch):
-    try:
-        import goalcoach.domain.coaching  # noqa: F401
-    except ImportError:
-        monkeypatch.setattr(transfer_cli, "coach_answer", lambda profile, text: feedback(64, issues=("hedging",)))
 
 
 @pytest.fixture

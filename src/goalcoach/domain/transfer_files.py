@@ -18,16 +18,11 @@ def render(profile: Any, fmt: str, exported: str) -> str:
     if fmt == "json":
         return transfer.dumps(transfer.export_document(snapshot, exported))
     from goalcoach.content import load_recovery_moves
+    from goalcoach.domain import coaching  # the coach loads its lexicon: only when needed
 
     answer = transfer.current_answer(snapshot)
-    feedback = coach_answer(profile, answer[1]) if answer else None
+    feedback = coaching.coach_answer(answer[1], profile, own_target=True) if answer else None
     return transfer.prep_sheet(snapshot, feedback, load_recovery_moves(), exported)
-
-
-def coach_answer(profile: Any, text: str) -> dict[str, Any]:
-    from goalcoach.domain import coaching
-
-    return coaching.coach(text, coaching.context_for(profile))
 
 
 def write_new_file(path: Path, text: str, *, force: bool = False) -> None:

@@ -26,6 +26,7 @@ from goalcoach.widgets.coach_panel import CoachPanel
 from goalcoach.widgets.editor import AnswerEditor
 
 from goalcoach.domain import coaching
+from goalcoach.domain.target import target_stage
 
 DRAFT_KEY = "builder"
 QUESTION = "What are your career goals?"
@@ -148,7 +149,7 @@ class BuilderScreen(BaseScreen):
         editor.move_cursor(editor.document.end)
         editor.focus()
 
-    @work(group="dialog", exclusive=True)
+    @work(group="dialog", exclusive=True, exit_on_error=False)
     async def action_use_template(self) -> None:
         assembled = self.template.assemble(self.slots)
         current = self.editor.text
@@ -166,9 +167,16 @@ class BuilderScreen(BaseScreen):
             self._feedback = None
             return
         context = self._coach_context
-        self.run_worker(lambda: (text, coaching.coach(text, context)), thread=True, exclusive=True, group="coach")
+        # exit_on_error=False: a coach error is reported below; typing goes on, the text stays.
+        self.run_worker(
+            lambda: (text, coaching.coach(text, context)), thread=True, exclusive=True, group="coach", exit_on_error=False
+        )
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR:
+            what = "The coach could not read this answer" if event.worker.group == "coach" else "That did not work"
+            self.notify(f"{what}: {event.worker.error}", title="Error", severity="error", markup=False)
+            return
         if event.worker.group != "coach" or event.state != WorkerState.SUCCESS:
             return
         text, feedback = event.worker.result
@@ -180,10 +188,14 @@ class BuilderScreen(BaseScreen):
     async def _feedback_for(self, text: str) -> dict[str, Any] | None:
         if self._feedback is not None and self._feedback[0] == text:
             return self._feedback[1]
-        return await asyncio.to_thread(coaching.coach, text, self._coach_context)
+        try:
+            return await asyncio.to_thread(coaching.coach, text, self._coach_context)
+        except Exception as error:  # noqa: BLE001 - the version is still worth saving without a score
+            self.notify(f"The coach could not read this answer: {error}", title="Error", severity="error", markup=False)
+            return None
 
     # -- versions ---------------------------------------------------------------------------------
-    @work(group="dialog", exclusive=True)
+    @work(group="dialog", exclusive=True, exit_on_error=False)
     async def action_save_version(self) -> None:
         text = self.editor.text
         if not text.strip():
@@ -211,7 +223,7 @@ class BuilderScreen(BaseScreen):
             "version_id": version_id,
             "scenario_id": None,
             "scenario_title": "Answer builder",
-            "stage": self.app.profile.section("target").get("stage") or None,
+            "stage": target_stage(self.app.profile),
             "question": QUESTION,
             "text": text,
             "seconds": None,
@@ -220,7 +232,7 @@ class BuilderScreen(BaseScreen):
             "feedback": feedback,
         }
 
-    @work(group="dialog", exclusive=True)
+    @work(group="dialog", exclusive=True, exit_on_error=False)
     async def action_versions(self) -> None:
         from goalcoach.screens.versions import VersionsScreen
 

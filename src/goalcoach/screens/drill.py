@@ -22,10 +22,12 @@ from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
 from goalcoach.content import ContentError, Drill, load_drills, load_pushbacks
+from goalcoach.domain import coaching
+from goalcoach.domain.target import target_stage
 from goalcoach.domain.practice_session import ADVICE
 from goalcoach.domain.recovery import CODE_LABELS, RecoveryResult, check_recovery, latest_answer, pick_pushback
 from goalcoach.screens.base import BaseScreen
-from goalcoach.screens.practice import coach_answer, error_line
+from goalcoach.screens.skipped_content import error_line
 from goalcoach.widgets.coach_panel import CoachPanel
 from goalcoach.widgets.editor import AnswerEditor
 from goalcoach.widgets.highlight import ISSUE_STYLE, highlighted_answer
@@ -176,8 +178,9 @@ class DrillScreen(BaseScreen):
         if self.latest is None:
             self.notify("No answer yet: build one (key 2) or practise a scenario (key 3) first.", severity="warning", markup=False)
             return
-        job = partial(coach_answer, self.latest["text"], self.app.profile, own_target=True)
-        self.run_worker(job, thread=True, exclusive=True, group="coach", name="drill-adaptive")
+        job = partial(coaching.coach_answer, self.latest["text"], self.app.profile, own_target=True)
+        # exit_on_error=False: a coach error is reported below; the picker stays open.
+        self.run_worker(job, thread=True, exclusive=True, group="coach", name="drill-adaptive", exit_on_error=False)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.name != "drill-adaptive" or self.latest is None:
@@ -278,8 +281,9 @@ class DrillRunScreen(BaseScreen):
             return
         self.pending = (text, max(0.0, self.clock() - self.shown_at))
         self.refresh_bindings()
-        job = partial(coach_answer, text, self.app.profile, own_target=self.adaptive)
-        self.run_worker(job, thread=True, exclusive=True, group="coach", name="drill-submit")
+        job = partial(coaching.coach_answer, text, self.app.profile, own_target=self.adaptive)
+        # exit_on_error=False: a coach error is reported below and the recovery stays in the editor.
+        self.run_worker(job, thread=True, exclusive=True, group="coach", name="drill-submit", exit_on_error=False)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.name != "drill-submit" or self.pending is None:
@@ -300,7 +304,7 @@ class DrillRunScreen(BaseScreen):
             "kind": "drill",
             "scenario_id": None,
             "scenario_title": self.drill.title,
-            "stage": (self.app.profile.section("target") or {}).get("stage") or None,
+            "stage": target_stage(self.app.profile),
             "question": self.drill.pushback,
             "text": text,
             "seconds": round(seconds, 1),

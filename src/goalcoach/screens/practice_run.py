@@ -20,10 +20,11 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import ContentSwitcher, Footer, Header, Static
 from textual.worker import Worker, WorkerState
 
+from goalcoach.domain import coaching
+from goalcoach.domain.target import target_stage
 from goalcoach.domain.practice_session import Answer, Brief, PracticeSession, coach_stage, label
 from goalcoach.domain.rehearsal_timer import RehearsalTimer, format_clock
 from goalcoach.screens.base import BaseScreen
-from goalcoach.screens.practice import coach_answer
 from goalcoach.widgets.coach_panel import CoachPanel
 from goalcoach.widgets.editor import AnswerEditor
 from goalcoach.widgets.timer import TimerDisplay
@@ -227,15 +228,16 @@ class PracticeRunScreen(BaseScreen):
         self.pending = (text, self.seconds_used())
         self.refresh_bindings()
         profile = self.app.profile
-        target_stage = (profile.section("target") or {}).get("stage")
         if self.brief.own_target:
-            job = partial(coach_answer, text, profile, own_target=True)
+            job = partial(coaching.coach_answer, text, profile, own_target=True)
         else:
             job = partial(
-                coach_answer, text, profile,
-                stage=coach_stage(self.brief, target_stage), company=self.brief.employer_name, terms=self.brief.values,
+                coaching.coach_answer, text, profile,
+                stage=coach_stage(self.brief, target_stage(profile)),
+                company=self.brief.employer_name, terms=self.brief.values,
             )
-        self.run_worker(job, thread=True, exclusive=True, group="coach", name="practice-submit")
+        # exit_on_error=False: a coach error is reported below and the answer stays in the editor.
+        self.run_worker(job, thread=True, exclusive=True, group="coach", name="practice-submit", exit_on_error=False)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.name != "practice-submit" or self.pending is None:

@@ -132,7 +132,8 @@ class ProgressScreen(BaseScreen):
 
     # -- loading -------------------------------------------------------------------------------
     def load_history(self) -> None:
-        self.run_worker(self._read_history, thread=True, exclusive=True, group="progress-load")
+        # exit_on_error=False: a read error is shown on the screen below.
+        self.run_worker(self._read_history, thread=True, exclusive=True, group="progress-load", exit_on_error=False)
 
     def _read_history(self) -> History:
         return read_history(self.app.profile, self.app.now())
