@@ -115,9 +115,3 @@ def test_check_never_imports_textual(mode):
     assert "TEXTUAL=False" in proc.stderr
     if mode:  # the machine-readable modes stay light
         assert "RICH=False" in proc.stderr
-
-
-def test_coach_package_does_not_import_textual():
-    code = "import sys, goalcoach.coach as c; c.analyse('hi'); print('textual' in sys.modules, 'rich' in sys.modules)"
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
-    assert proc.stdout.split() == ["False", "False"], proc.stderr

@@ -227,18 +227,3 @@ def test_replace_asks_on_a_terminal(tmp_path, monkeypatch, capsys):
 def test_usage_errors_exit_2(tmp_path, capsys):
     assert main(["import", "x.json", "--merge", "--replace"]) == 2
     assert main(["export", "--format", "pdf"]) == 2
-
-
-def test_export_and_import_never_load_textual(tmp_path):
-    import subprocess
-    import sys
-
-    code = (
-        "import sys\n"
-        "from goalcoach.cli import main\n"
-        f"assert main(['export', '--data-dir', {str(tmp_path / 'a')!r}]) == 0\n"
-        f"assert main(['export', '--format', 'json', '-o', {str(tmp_path / 'b.json')!r}, '--data-dir', {str(tmp_path / 'a')!r}]) == 0\n"
-        f"assert main(['import', {str(tmp_path / 'b.json')!r}, '--merge', '--data-dir', {str(tmp_path / 'a')!r}]) == 0\n"
-        "assert 'textual' not in sys.modules\n"
-    )
-    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)

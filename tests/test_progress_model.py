@@ -5,8 +5,6 @@ Also holds the seeded history the progress screen tests use (`seed_history`).
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
@@ -231,11 +229,6 @@ def test_formatting():
     assert pm.format_date("2026-11-02T09:00:00+00:00") == "2026-11-02 09:00"
     assert pm.format_date("2026-11-02T09:00:00Z") == "2026-11-02 09:00"
     assert pm.format_date("garbage") == "—"
-
-
-def test_progress_model_does_not_import_textual():
-    code = "import goalcoach.domain.progress, goalcoach.domain.transfer, sys; assert 'textual' not in sys.modules"
-    subprocess.run([sys.executable, "-c", code], check=True)
 
 
 def test_the_real_coach_feedback_feeds_weak_labels_and_the_suggestion():

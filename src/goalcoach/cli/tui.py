@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 from goalcoach import __version__
+from goalcoach.cli.profile_options import add_data_dir_argument, open_profile
 
 DESCRIPTION = """\
 goalcoach: a private, keyboard-driven coach for the interview question
@@ -28,30 +28,6 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"goalcoach {__version__}")
     add_data_dir_argument(parser)
     return parser
-
-
-def add_data_dir_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--data-dir",
-        metavar="PATH",
-        help="where your profile lives (default: $GOALCOACH_DATA_DIR or your user data directory)",
-    )
-
-
-def fail(message: str) -> int:
-    print(f"goalcoach: error: {message}", file=sys.stderr)
-    return 2
-
-
-def open_profile(data_dir_option: str | None):
-    """Open the profile or return an exit code with a one-line message printed."""
-    from goalcoach.paths import DataDirError, resolve_data_dir
-    from goalcoach.profile import Profile, ProfileError
-
-    try:
-        return Profile.open(resolve_data_dir(data_dir_option))
-    except (DataDirError, ProfileError) as error:
-        return fail(str(error))
 
 
 def main(argv: list[str]) -> int:
