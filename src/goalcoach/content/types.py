@@ -11,34 +11,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-#: Career stages of the scenario sets, in the order the app shows them.
-SET_STAGES: tuple[str, ...] = ("entry", "mid", "switcher", "senior", "gap")
+from goalcoach.coach import rubric
 
-#: The coach's issue codes (see the coach rubric). A drill's `misstep` must be one of these.
-ISSUE_CODES: tuple[str, ...] = (
-    "vague",
-    "personal_gain",
-    "unrealistic",
-    "misaligned",
-    "hedging",
-    "filler",
-    "negative_tone",
-    "too_short",
-    "too_long",
-)
+#: Career stages of the scenario sets, in the order the app shows them.
+SET_STAGES: tuple[str, ...] = rubric.STAGES
+
+#: The coach's issue codes (the rubric's). A drill's `misstep` must be one of these.
+ISSUE_CODES: tuple[str, ...] = rubric.ISSUES
 
 #: The coach's element codes (what a strong answer contains).
-ELEMENT_CODES: tuple[str, ...] = (
-    "short_term",
-    "long_term",
-    "timeframe",
-    "action_plan",
-    "company_alignment",
-    "motivation",
-    "adaptability",
-    "star_example",
-    "acknowledgement",
-)
+ELEMENT_CODES: tuple[str, ...] = rubric.ELEMENTS
 
 #: Allowed drill missteps: the rubric's issue codes, nothing else, so every drill's flawed
 #: answer is something the coach can point at.
@@ -46,12 +28,7 @@ DRILL_MISSTEPS: tuple[str, ...] = ISSUE_CODES
 
 #: Codes that must have an interviewer pushback line: every issue, plus the missing elements
 #: worth pushing on.
-REQUIRED_PUSHBACKS: tuple[str, ...] = ISSUE_CODES + (
-    "company_alignment",
-    "action_plan",
-    "long_term",
-    "short_term",
-)
+REQUIRED_PUSHBACKS: tuple[str, ...] = ISSUE_CODES + ("company_alignment", "action_plan", "long_term", "short_term")
 
 #: The answer template's slots, in order.
 TEMPLATE_SLOTS: tuple[str, ...] = (

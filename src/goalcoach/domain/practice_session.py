@@ -11,23 +11,18 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
+from goalcoach.coach import rubric
 from goalcoach.domain.recovery import CODE_LABELS, ISSUE_SEVERITY
 
 STANDARD_QUESTION = "What are your career goals?"
 MAX_OWN_FOLLOW_UPS = 3
 
 #: Missing elements worth practising, most important first (bonus elements are left out).
-EXPECTED_ELEMENTS: tuple[str, ...] = (
-    "company_alignment",
-    "action_plan",
-    "long_term",
-    "short_term",
-    "timeframe",
-    "motivation",
-)
+EXPECTED_ELEMENTS: tuple[str, ...] = tuple(c for c in rubric.MISSING_PRIORITY if c in rubric.REQUIRED_ELEMENTS)
 
 #: What to practise next for each code: one concrete action in the app.
 ADVICE: dict[str, str] = {
+    "not_an_answer": "Answer in your own words about your own plans: no template slots, no one else's goals.",
     "vague": "Name the role, skill or result you want. Do the 'Vague' recovery drill (key 4).",
     "misaligned": "Keep your goals inside this role and field. Do the 'Points away from the role' drill (key 4).",
     "unrealistic": "Scale the leap to your stage and show the steps. Do the 'Unrealistic leap' drill (key 4).",

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from typing import Any, Iterable, Sequence
 
-from goalcoach.content.types import ELEMENT_CODES, ISSUE_CODES
+from goalcoach.coach import rubric
+from goalcoach.coach.rubric import ELEMENTS as ELEMENT_CODES, ISSUES as ISSUE_CODES
 
 Attempt = dict[str, Any]
 
@@ -21,28 +22,12 @@ RECENT_DAYS = 3
 RECENT_ATTEMPTS = 5
 
 #: Elements every answer should have; the others are a bonus, so missing them is no weakness.
-OPTIONAL_ELEMENTS: tuple[str, ...] = ("adaptability", "star_example", "acknowledgement")
-REQUIRED_ELEMENTS: tuple[str, ...] = tuple(c for c in ELEMENT_CODES if c not in OPTIONAL_ELEMENTS)
+OPTIONAL_ELEMENTS: tuple[str, ...] = rubric.BONUS_ELEMENTS
+REQUIRED_ELEMENTS: tuple[str, ...] = rubric.REQUIRED_ELEMENTS
 
-ELEMENT_LABELS: dict[str, str] = {
-    "short_term": "Short-term goal",
-    "long_term": "Long-term goal",
-    "timeframe": "Concrete time frame",
-    "action_plan": "Concrete plan",
-    "company_alignment": "Link to this employer",
-    "motivation": "Reason / motivation",
-    "adaptability": "Openness to change",
-    "star_example": "Example with a result",
-    "acknowledgement": "Acknowledges and re-frames",
-}
+ELEMENT_LABELS: dict[str, str] = rubric.ELEMENT_NAMES
 
-STAGE_LABELS: dict[str, str] = {
-    "entry": "Entry",
-    "mid": "Mid-career",
-    "switcher": "Switcher",
-    "senior": "Senior",
-    "gap": "Gap/change",
-}
+STAGE_LABELS: dict[str, str] = rubric.STAGE_NAMES
 
 KINDS: tuple[str, ...] = ("practice", "drill", "builder")
 
@@ -100,7 +85,7 @@ class Label:
     def title(self) -> str:
         if self.kind == "missing":
             return f"no {ELEMENT_LABELS.get(self.code, self.code).lower()}"
-        return self.code.replace("_", " ")
+        return rubric.issue_name(self.code).lower()
 
 
 def weak_labels(attempts: Iterable[Attempt], last: int = 10) -> list[Label]:

@@ -9,53 +9,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-#: The worst issue decides the pushback: the first code in this order that the answer has.
-#: Content problems (no target, an exit signal, an implausible leap) outrank delivery ones.
-ISSUE_SEVERITY: tuple[str, ...] = (
-    "vague",
-    "misaligned",
-    "unrealistic",
-    "personal_gain",
-    "negative_tone",
-    "too_long",
-    "hedging",
-    "filler",
-    "too_short",
-)
+from goalcoach.coach import rubric
+
+#: The worst issue decides the pushback: the first code in the rubric's severity order.
+ISSUE_SEVERITY: tuple[str, ...] = rubric.ISSUE_SEVERITY
 
 #: With no issue, the most important missing element decides instead.
-MISSING_PRIORITY: tuple[str, ...] = (
-    "company_alignment",
-    "action_plan",
-    "long_term",
-    "short_term",
-    "timeframe",
-    "motivation",
-    "star_example",
-)
+MISSING_PRIORITY: tuple[str, ...] = rubric.MISSING_PRIORITY
 
 #: What the interviewer says when the answer gives nothing to push on.
 GENERAL_CODE = "general"
 GENERAL_PUSHBACK = "Why should we invest in that?"
 
-#: What each code is called on screen.
+#: What each code is called on screen (as a problem to fix).
 CODE_LABELS: dict[str, str] = {
-    "vague": "Vague",
-    "misaligned": "Points away from the role",
-    "unrealistic": "Unrealistic leap",
-    "personal_gain": "Personal gain first",
-    "negative_tone": "Negative about an employer",
-    "too_long": "Too long",
-    "hedging": "Hedging",
-    "filler": "Filler words",
-    "too_short": "Too short",
-    "company_alignment": "No link to the employer",
-    "action_plan": "No plan",
-    "long_term": "No long-term goal",
-    "short_term": "No short-term goal",
-    "timeframe": "No time frame",
-    "motivation": "No reason given",
-    "star_example": "No example",
+    **{code: rubric.problem_name(code) for code in rubric.ISSUES + rubric.ELEMENTS},
     GENERAL_CODE: "A strong answer: defend it",
 }
 

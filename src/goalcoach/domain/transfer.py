@@ -12,7 +12,8 @@ import unicodedata
 from typing import Any, Iterable, Sequence
 
 from goalcoach.profile.schema import SCHEMA_VERSION
-from goalcoach.domain.progress import ELEMENT_LABELS, OPTIONAL_ELEMENTS, format_date, format_seconds, score_of
+from goalcoach.coach.rubric import BONUS_ELEMENTS as OPTIONAL_ELEMENTS, ELEMENT_NAMES as ELEMENT_LABELS
+from goalcoach.domain.progress import format_date, format_seconds, score_of
 from goalcoach.textsafety import clean_text
 
 FORMAT = "goalcoach-export"

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from goalcoach.domain.progress import ELEMENT_LABELS, OPTIONAL_ELEMENTS
+from goalcoach.coach.rubric import BONUS_ELEMENTS as OPTIONAL_ELEMENTS, ELEMENT_NAMES as ELEMENT_LABELS
 from goalcoach.widgets.highlight import highlighted_answer
 
 QUALITY_STYLE = {"strong": "bold green", "adequate": "bold yellow", "weak": "bold red"}
