@@ -1,4 +1,4 @@
-"""Every path goalcoach writes to, in one place. Never imports textual.
+"""Every path goalcoach reads its content from or writes to, in one place. Never imports textual.
 
 The data directory holds one person's private preparation, so it is created 0700 and every
 file in it 0600, whatever the umask. On a shared host a directory that someone else owns or
@@ -7,6 +7,7 @@ can write to is refused rather than trusted.
 
 from __future__ import annotations
 
+import functools
 import os
 import stat
 import tempfile
@@ -15,6 +16,18 @@ from pathlib import Path
 ENV_DATA_DIR = "GOALCOACH_DATA_DIR"
 DIR_MODE = 0o700
 FILE_MODE = 0o600
+
+
+@functools.cache
+def content_dir() -> Path:
+    """The content folder: inside the installed wheel, or the repository's top-level content/.
+
+    Found once per run: the answer cannot change while goalcoach runs."""
+    here = Path(__file__).resolve().parent  # the goalcoach package
+    packaged = here / "content_data"
+    if packaged.is_dir():
+        return packaged
+    return here.parent.parent / "content"
 
 
 class DataDirError(Exception):
