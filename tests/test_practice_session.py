@@ -63,7 +63,7 @@ def test_attempt_record_has_the_shared_shape(brief):
     first = session.record("My first answer", 42.34, feedback(60))
     session.advance()
     second = session.record("My follow-up", None, feedback(70))
-    a1, a2 = session.attempt(first), session.attempt(second)
+    a1, a2 = session.attempt(first).to_dict(), session.attempt(second).to_dict()
     assert a1 == {
         "kind": "practice", "scenario_id": brief.scenario_id, "scenario_title": brief.title, "stage": "entry",
         "question": brief.question, "text": "My first answer", "seconds": 42.3, "score": 60, "quality": "adequate",

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from goalcoach.domain import progress as pm
+from goalcoach.domain.duration import format_duration
 from goalcoach.content import load_drills, load_scenario_sets
 from goalcoach.content.types import ELEMENT_CODES
 
@@ -224,8 +225,8 @@ def test_sort_by_each_column_and_direction():
 
 
 def test_formatting():
-    assert pm.format_seconds(65.4) == "1:05"
-    assert pm.format_seconds(None) == "—"
+    assert format_duration(65.4) == "1:05" and format_duration(59.6) == "1:00"
+    assert format_duration(None) == "—" and format_duration(True) == "—"
     assert pm.format_date("2026-11-02T09:00:00+00:00") == "2026-11-02 09:00"
     assert pm.format_date("2026-11-02T09:00:00Z") == "2026-11-02 09:00"
     assert pm.format_date("garbage") == "—"

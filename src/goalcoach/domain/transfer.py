@@ -11,9 +11,11 @@ import re
 import unicodedata
 from typing import Any, Iterable, Sequence
 
+from goalcoach.domain.attempt import Attempt, AttemptError
 from goalcoach.profile.schema import SCHEMA_VERSION
 from goalcoach.coach.rubric import BONUS_ELEMENTS as OPTIONAL_ELEMENTS, ELEMENT_NAMES as ELEMENT_LABELS
-from goalcoach.domain.progress import format_date, format_seconds, score_of
+from goalcoach.domain.duration import format_duration
+from goalcoach.domain.progress import format_date, score_of
 from goalcoach.textsafety import clean_text
 
 FORMAT = "goalcoach-export"
@@ -101,9 +103,12 @@ def parse_export(data: bytes | str) -> dict[str, Any]:
     attempts = document.get("attempts", [])
     _require(isinstance(attempts, list), "damaged export: \"attempts\" is not a list")
     for i, attempt in enumerate(attempts):
-        _require(isinstance(attempt, dict), f"damaged export: attempts[{i}] is not an object")
+        try:
+            record = Attempt.from_dict(attempt, where=f"attempts[{i}]")
+        except AttemptError as error:
+            raise TransferError(f"damaged export: {error}") from None
         for key in ("id", "created"):
-            _require(isinstance(attempt.get(key), str), f"damaged export: attempts[{i}].{key} is missing or not text")
+            _require(getattr(record, key) is not None, f"damaged export: attempts[{i}].{key} is missing or not text")
     drafts = document.get("drafts", {})
     _require(isinstance(drafts, dict), "damaged export: \"drafts\" is not an object")
     for key, draft in drafts.items():
@@ -224,7 +229,7 @@ def _feedback_lines(feedback: dict[str, Any]) -> list[str]:
     seconds = float(feedback.get("speaking_seconds") or 0)
     lines = [
         f"**Score:** {feedback.get('score', 0)}/100 ({md_inline(feedback.get('quality', ''))}) · "
-        f"{feedback.get('words', 0)} words · about {format_seconds(seconds)} spoken",
+        f"{feedback.get('words', 0)} words · about {format_duration(seconds)} spoken",
         "",
         "### Checklist",
         "",
@@ -318,7 +323,7 @@ def prep_sheet(
             f"### {md_inline(title)}",
             "",
             f"Score {score_of(attempt)}/100, {format_date(attempt.get('created'))}, "
-            f"{md_inline(attempt.get('kind', ''))}, time {format_seconds(attempt.get('seconds'))}.",
+            f"{md_inline(attempt.get('kind', ''))}, time {format_duration(attempt.get('seconds'))}.",
             "",
             md_quote(attempt.get("text", "")),
             "",

@@ -26,6 +26,7 @@ from goalcoach.widgets.coach_panel import CoachPanel
 from goalcoach.widgets.editor import AnswerEditor
 
 from goalcoach.domain import coaching
+from goalcoach.domain.attempt import Attempt
 from goalcoach.domain.target import target_stage
 
 DRAFT_KEY = "builder"
@@ -214,23 +215,12 @@ class BuilderScreen(BaseScreen):
         if profile.current_version() is None:  # the first version is the current one until changed
             self.app.save(profile.set_current_version, saved["id"])
         if feedback is not None:
-            self.app.save(profile.add_attempt, self._attempt(saved["id"], text, feedback))
+            attempt = Attempt.coached(
+                "builder", QUESTION, text, feedback,
+                version_id=saved["id"], scenario_title="Answer builder", stage=target_stage(profile),
+            )
+            self.app.save(profile.add_attempt, attempt.to_dict())
         self.notify(f"Saved “{name}”.", markup=False)
-
-    def _attempt(self, version_id: str, text: str, feedback: dict[str, Any]) -> dict[str, Any]:
-        return {
-            "kind": "builder",
-            "version_id": version_id,
-            "scenario_id": None,
-            "scenario_title": "Answer builder",
-            "stage": target_stage(self.app.profile),
-            "question": QUESTION,
-            "text": text,
-            "seconds": None,
-            "score": feedback.get("score"),
-            "quality": feedback.get("quality"),
-            "feedback": feedback,
-        }
 
     @work(group="dialog", exclusive=True, exit_on_error=False)
     async def action_versions(self) -> None:

@@ -23,6 +23,7 @@ from textual.worker import Worker, WorkerState
 
 from goalcoach.content import ContentError, Drill, load_drills, load_pushbacks
 from goalcoach.domain import coaching
+from goalcoach.domain.attempt import Attempt
 from goalcoach.domain.target import target_stage
 from goalcoach.domain.practice_session import ADVICE
 from goalcoach.domain.recovery import CODE_LABELS, RecoveryResult, check_recovery, latest_answer, pick_pushback
@@ -300,25 +301,19 @@ class DrillRunScreen(BaseScreen):
     def _show(self, text: str, seconds: float, feedback: dict[str, Any]) -> None:
         result = check_recovery(feedback, self.drill.misstep)
         self.result = result
-        attempt = {
-            "kind": "drill",
-            "scenario_id": None,
-            "scenario_title": self.drill.title,
-            "stage": target_stage(self.app.profile),
-            "question": self.drill.pushback,
-            "text": text,
-            "seconds": round(seconds, 1),
-            "score": int(feedback.get("score", 0)),
-            "quality": str(feedback.get("quality", "")),
-            "feedback": feedback,
-            "drill_id": self.drill.id,
-            "misstep": self.drill.misstep,
-            "adaptive": self.adaptive,
-            "recovery": result.to_dict(),
-            "session_id": self.session_id,
-            "follow_up": False,
-        }
-        if self.app.save(self.app.profile.add_attempt, attempt):
+        attempt = Attempt.coached(
+            "drill", self.drill.pushback, text, feedback,
+            seconds=round(seconds, 1),
+            scenario_title=self.drill.title,
+            stage=target_stage(self.app.profile),
+            drill_id=self.drill.id,
+            misstep=self.drill.misstep,
+            adaptive=self.adaptive,
+            recovery=result.to_dict(),
+            session_id=self.session_id,
+            follow_up=False,
+        )
+        if self.app.save(self.app.profile.add_attempt, attempt.to_dict()):
             self.query_one("#drill-editor", AnswerEditor).discard_draft()
         self.query_one("#recovery-checklist", Static).update(checklist_text(result, text))
         model = self.drill.model_recovery or "No model recovery for this one: use the moves in the checklist."

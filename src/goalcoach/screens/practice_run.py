@@ -23,7 +23,8 @@ from textual.worker import Worker, WorkerState
 from goalcoach.domain import coaching
 from goalcoach.domain.target import target_stage
 from goalcoach.domain.practice_session import Answer, Brief, PracticeSession, coach_stage, label
-from goalcoach.domain.rehearsal_timer import RehearsalTimer, format_clock
+from goalcoach.domain.duration import format_duration
+from goalcoach.domain.rehearsal_timer import RehearsalTimer
 from goalcoach.screens.base import BaseScreen
 from goalcoach.widgets.coach_panel import CoachPanel
 from goalcoach.widgets.editor import AnswerEditor
@@ -254,12 +255,12 @@ class PracticeRunScreen(BaseScreen):
     def _record(self, text: str, seconds: float | None, feedback: dict[str, Any]) -> None:
         answer = self.session.record(text, seconds, feedback)
         self.last_answer = answer
-        saved = self.app.save(self.app.profile.add_attempt, self.session.attempt(answer))
+        saved = self.app.save(self.app.profile.add_attempt, self.session.attempt(answer).to_dict())
         editor = self.query_one("#answer-editor", AnswerEditor)
         if saved:
             editor.discard_draft()
         self.query_one(CoachPanel).show(feedback, text)
-        used = format_clock(answer.seconds or 0)
+        used = format_duration(answer.seconds)
         note = Text.assemble(
             ("Saved" if saved else "Not saved (see the message)", "bold"),
             f" · score {answer.score}/100, {answer.quality} · time {used}",

@@ -20,6 +20,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Label, Sparkline, 
 from textual.worker import Worker, WorkerState
 
 from goalcoach.domain import progress as pm
+from goalcoach.domain.duration import format_duration
 from goalcoach.screens.base import BaseScreen
 
 WIDE_AT = 110  # columns from which the insights sit beside the table
@@ -179,7 +180,7 @@ class ProgressScreen(BaseScreen):
                 Text(str(attempt.get("kind", ""))),
                 Text(pm.scenario_label(attempt), no_wrap=True, overflow="ellipsis"),
                 Text("—" if score is None else str(score), justify="right"),
-                Text(pm.format_seconds(attempt.get("seconds")), justify="right"),
+                Text(format_duration(attempt.get("seconds")), justify="right"),
                 key=str(attempt.get("id")),
             )
         kind = self.kind_filter or "all kinds"
