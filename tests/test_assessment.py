@@ -12,22 +12,13 @@ from goalcoach.app import GoalCoachApp
 from goalcoach.profile import Profile
 from goalcoach.screens.assessment import AssessmentScreen
 
-from goalcoach_test_support import fixed_clock
+from goalcoach_test_support import fixed_clock, screen_text
 
 NASTY = ("[/]", "[bold]x", "[@click=app.quit]x[/]")
 
 
 async def type_text(pilot, text: str) -> None:
     await pilot.press(*text)
-
-
-def screen_text(app) -> str:
-    """What the terminal shows, row by row (from the screenshot SVG)."""
-    svg = app.export_screenshot()
-    rows: dict[float, list[tuple[float, str]]] = {}
-    for m in re.finditer(r'<text class="[^"]*" x="([\d.]+)" y="([\d.]+)"[^>]*>(.*?)</text>', svg):
-        rows.setdefault(float(m.group(2)), []).append((float(m.group(1)), html.unescape(m.group(3))))
-    return "\n".join("".join(t for _, t in sorted(parts)).replace("\xa0", " ") for _, parts in sorted(rows.items()))
 
 
 def active_tab(app) -> str:

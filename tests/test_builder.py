@@ -16,8 +16,8 @@ from goalcoach.screens.versions import DiffScreen, VersionsScreen
 from goalcoach.widgets.coach_panel import CoachPanel
 from goalcoach.widgets.editor import AnswerEditor
 
-from goalcoach_test_support import fixed_clock
-from test_assessment import NASTY, screen_text
+from goalcoach_test_support import fixed_clock, screen_text
+from test_assessment import NASTY
 
 DEV = {row["id"]: row for row in map(json.loads, (Path(__file__).parent / "data" / "dev.jsonl").read_text().splitlines())}
 

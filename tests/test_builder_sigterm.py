@@ -20,7 +20,7 @@ import pytest
 from goalcoach.profile import Profile
 
 GOALCOACH = shutil.which("goalcoach") or str(Path(sys.executable).with_name("goalcoach"))
-pytestmark = pytest.mark.skipif(not Path(GOALCOACH).exists() or sys.platform == "win32", reason="needs the goalcoach script and a pty")
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(not Path(GOALCOACH).exists() or sys.platform == "win32", reason="needs the goalcoach script and a pty")]
 
 
 class Terminal:

@@ -11,6 +11,9 @@ import pytest
 
 from goalcoach.coach import ELEMENTS
 
+# Each test starts `goalcoach check` in a new process.
+pytestmark = pytest.mark.slow
+
 RUN = "import sys; from goalcoach.cli import main; sys.exit(main(sys.argv[1:]))"
 ANSWER = ("My immediate goal is to finish the CILT Level 3 certificate and become a solid transport planner "
           "on your team. In five years I'd like to run a distribution centre, because I love making complex "

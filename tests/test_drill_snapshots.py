@@ -11,7 +11,7 @@ from goalcoach.content import load_drills
 from goalcoach.domain import coaching
 from goalcoach.screens.drill import DrillRunScreen, DrillScreen
 from goalcoach.widgets.editor import AnswerEditor
-from goalcoach_test_support import settle
+from goalcoach_test_support import ELEMENTS, settle
 
 DRILLS = '''
 [[drills]]
@@ -38,8 +38,6 @@ tips = ["Say 'I plan to'."]
 '''
 
 RECOVERY = "Let me clarify. In my first year I want to own onboarding for your team."
-ELEMENTS = ("short_term", "long_term", "timeframe", "action_plan", "company_alignment", "motivation",
-            "adaptability", "star_example", "acknowledgement")
 
 
 def fixed_feedback(text: str) -> dict:

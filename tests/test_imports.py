@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import grimp
+import pytest
 from importlinter.cli import lint_imports
 
 PYPROJECT = Path(__file__).resolve().parent.parent / "pyproject.toml"
@@ -56,6 +57,7 @@ def test_no_module_imports_itself_through_others():
     assert import_circles("goalcoach") == []
 
 
+@pytest.mark.slow  # new processes
 def test_help_and_version_do_not_start_the_app():
     result = subprocess.run(
         [sys.executable, "-c", "import sys; from goalcoach.cli import main; sys.exit(main(sys.argv[1:]))", "--version"],
@@ -71,6 +73,7 @@ def test_help_and_version_do_not_start_the_app():
     assert "--data-dir" in result.stdout and "check" in result.stdout
 
 
+@pytest.mark.slow  # a new process
 def test_an_unusable_data_dir_exits_2_with_one_line(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("not a directory")

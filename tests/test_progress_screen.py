@@ -14,6 +14,7 @@ from goalcoach.screens.home_stats import home_stats_text
 from goalcoach.screens import progress
 from goalcoach.screens.progress import PAGE_SIZE, ProgressScreen
 
+from goalcoach_test_support import open_progress
 from test_progress_model import NOW, attempt, seed_history
 
 
@@ -22,20 +23,6 @@ def seeded(profile):
     for record in seed_history():
         profile.add_attempt(record)
     return profile
-
-
-async def open_progress(pilot) -> ProgressScreen:
-    await pilot.press("5")
-    screen = pilot.app.screen
-    assert isinstance(screen, ProgressScreen)
-    for _ in range(1000):  # the history loads in a worker after the first paint
-        if screen.history is not None:
-            break
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause(0.01)
-    assert screen.history is not None
-    await pilot.pause()
-    return screen
 
 
 def column(table: DataTable, key: str) -> list[str]:

@@ -19,6 +19,9 @@ from goalcoach.cli import main as cli_main
 from goalcoach.profile import Profile, ProfileError, ProfileWriteError
 from hostile_disk import FailingDisk, files_of
 
+# The hostile tier: left out of the fast local run (pytest -m "not slow and not hostile").
+pytestmark = pytest.mark.hostile
+
 FIXED = "2026-11-02T09:00:00+00:00"
 MESSAGES = {errno.ENOSPC: "disk is full", errno.EROFS: "read-only"}
 CODES = pytest.mark.parametrize("code", [errno.ENOSPC, errno.EROFS], ids=["disk-full", "read-only"])

@@ -15,6 +15,9 @@ from goalcoach.profile import Profile
 from goalcoach.widgets.editor import MAX_CHARS, AnswerEditor
 from hostile_seed import FIXED, screen_text, seed
 
+# The hostile tier: left out of the fast local run (pytest -m "not slow and not hostile").
+pytestmark = pytest.mark.hostile
+
 # How to reach each editor from the home screen (a float is a pause in seconds).
 EDITOR_PATHS = {
     "builder": ["2", 1.0],

@@ -19,6 +19,9 @@ import pytest
 
 from goalcoach.profile import Profile
 
+# The hostile tier: left out of the fast local run (pytest -m "not slow and not hostile").
+pytestmark = [pytest.mark.hostile, pytest.mark.slow]  # a real terminal or many processes
+
 ROUNDS = 240
 DRAFT_KEYS = ("builder.answer", "practice.answer", "drill.recovery")
 

@@ -19,6 +19,9 @@ from goalcoach.content import load_drills, load_scenario_sets
 from goalcoach.profile import Profile
 from hostile_term import PtyApp, data_dir_of, exit_description
 
+# The hostile tier: left out of the fast local run (pytest -m "not slow and not hostile").
+pytestmark = [pytest.mark.hostile, pytest.mark.slow]  # a real terminal or many processes
+
 TYPED = "I want to lead a ward team zebracorn"
 
 
