@@ -27,20 +27,24 @@ DRAFT_KEYS = ("builder.answer", "practice.answer", "drill.recovery")
 
 
 def _child(data_dir: Path, round_no: int, write_fd: int) -> None:
-    """Loop saves forever; acknowledge each one only after it returned."""
+    """Loop saves forever; say when each one begins ("B") and acknowledge it only after it returned."""
     try:
         profile = Profile.open(data_dir)
         n = 0
         while True:
             n += 1
+            os.write(write_fd, b"B attempt\n")
             attempt = profile.add_attempt({"kind": "practice", "text": f"r{round_no} n{n}", "score": n})
             os.write(write_fd, f"A {attempt['id']}\n".encode())
+            os.write(write_fd, b"B section\n")
             profile.update_section("kill", **{f"r{round_no}": n})
             os.write(write_fd, f"S r{round_no} {n}\n".encode())
             key = DRAFT_KEYS[n % len(DRAFT_KEYS)]
+            os.write(write_fd, b"B draft\n")
             profile.save_draft(key, f"{round_no}:{n} " + "typed text " * (n % 40), (0, n))
             os.write(write_fd, f"D {key} {round_no} {n}\n".encode())
             if n % 7 == 0:
+                os.write(write_fd, b"B version\n")
                 version = profile.add_version(f"r{round_no} v{n}", "answer text")
                 os.write(write_fd, f"V {version['id']}\n".encode())
     except BaseException as error:  # noqa: BLE001 - report any failure to the parent, then die
@@ -71,8 +75,7 @@ def test_sigkill_during_saves_never_loses_an_acknowledged_save(tmp_path, seed):
     acked_versions: set[str] = set()
     acked_sections: dict[str, int] = {}
     acked_drafts: dict[str, tuple[int, int]] = {}
-    kills = 0
-    mid_save_rounds = 0  # rounds killed after at least one save (so the kill hit the save loop)
+    interrupted = 0  # rounds whose kill landed inside a save: begun, never acknowledged
     started = time.monotonic()
 
     for round_no in range(ROUNDS):
@@ -82,8 +85,14 @@ def test_sigkill_during_saves_never_loses_an_acknowledged_save(tmp_path, seed):
             os.close(read_fd)
             _child(data_dir, round_no, write_fd)
         os.close(write_fd)
-        deadline = time.monotonic() + rng.uniform(0.002, 0.045)
         buffer = ""
+        # Every round reaches the save loop: wait (however slow the machine) for the first
+        # acknowledged save, then let it run a random while longer before the kill.
+        patience = time.monotonic() + 60
+        while "\nA " not in "\n" + buffer and "\nE " not in "\n" + buffer and time.monotonic() < patience:
+            select.select([read_fd], [], [], 0.05)
+            buffer += _read_all(read_fd)
+        deadline = time.monotonic() + rng.uniform(0.002, 0.045)
         while time.monotonic() < deadline:  # keep draining so the child never blocks on the pipe
             select.select([read_fd], [], [], max(0.0, deadline - time.monotonic()))
             buffer += _read_all(read_fd)
@@ -92,7 +101,6 @@ def test_sigkill_during_saves_never_loses_an_acknowledged_save(tmp_path, seed):
         assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL, (
             f"round {round_no}: the writer stopped by itself: {buffer[-500:]}"
         )
-        kills += 1
         buffer += _read_all(read_fd)
         os.close(read_fd)
 
@@ -109,8 +117,8 @@ def test_sigkill_during_saves_never_loses_an_acknowledged_save(tmp_path, seed):
                 acked_sections[fields[0]] = int(fields[1])
             elif kind == "D":
                 acked_drafts[fields[0]] = (int(fields[1]), int(fields[2]))
-        if lines:
-            mid_save_rounds += 1
+        assert any(line.startswith("A ") for line in lines), f"round {round_no}: no save was acknowledged"
+        interrupted += lines[-1].startswith("B ")
 
         profile = Profile.open(data_dir)
         assert profile.quarantined is None, f"round {round_no} (seed {seed}): the profile was unreadable"
@@ -135,8 +143,6 @@ def test_sigkill_during_saves_never_loses_an_acknowledged_save(tmp_path, seed):
             )
 
     elapsed = time.monotonic() - started
-    assert kills >= 200
-    # Most kills must land while saving, or the test proves nothing about interrupted writes.
-    assert mid_save_rounds >= ROUNDS // 2, f"only {mid_save_rounds} rounds reached the save loop"
-    assert len(acked_attempts) > ROUNDS, "too few saves were acknowledged to exercise the store"
-    print(f"{kills} kills, {len(acked_attempts)} acknowledged attempts in {elapsed:.1f}s")
+    # Only a kill inside a save tests that an interrupted write loses nothing acknowledged.
+    assert interrupted >= ROUNDS // 4, f"only {interrupted} of {ROUNDS} kills landed inside a save"
+    print(f"{ROUNDS} kills ({interrupted} inside a save), {len(acked_attempts)} acknowledged attempts in {elapsed:.1f}s")
