@@ -12,7 +12,7 @@ from goalcoach.app import GoalCoachApp
 from goalcoach.profile import Profile
 from goalcoach.screens.assessment import AssessmentScreen
 
-from goalcoach_test_support import fixed_clock, screen_text
+from goalcoach_test_support import fixed_clock, screen_text, settle
 
 NASTY = ("[/]", "[bold]x", "[@click=app.quit]x[/]")
 
@@ -158,8 +158,10 @@ async def test_changes_are_saved_without_leaving_the_screen(data_dir):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("1")
         await type_text(pilot, "Nurse")
-        await pilot.pause(0.8)  # past the save delay
-        assert Profile.open(data_dir, clock=fixed_clock).section("target")["role"] == "Nurse"
+        # Saved a moment after typing stops, while the screen stays open.
+        stored = lambda: Profile.open(data_dir, clock=fixed_clock).section("target").get("role")  # noqa: E731
+        await settle(pilot, lambda: stored() == "Nurse")
+        assert isinstance(app.screen, AssessmentScreen)
 
 
 async def test_sigterm_style_flush_saves_pending_changes(data_dir):
