@@ -19,12 +19,16 @@ from textual.screen import Screen
 from goalcoach.profile import Profile, ProfileWriteError
 from goalcoach.screens.base import SIZE_NOTICE_CSS, BaseScreen
 from goalcoach.screens.home import HomeScreen
+from goalcoach.screens.sections import section_named
 
 DraftSaver = Callable[[], None]
 
 
 class GoalCoachApp(App[None]):
     CSS = SIZE_NOTICE_CSS
+    # Home is the bottom of the one mode: sections are pushed on it, escape pops back to it.
+    MODES = {"home": HomeScreen}
+    DEFAULT_MODE = "home"
     TITLE = "goalcoach"
     SUB_TITLE = "career-goals interview coach"
     BINDINGS = [
@@ -56,8 +60,6 @@ class GoalCoachApp(App[None]):
 
     # -- start-up ----------------------------------------------------------------------------
     def on_mount(self) -> None:
-        # Pushed rather than returned from get_default_screen: only pushed screens load CSS_PATH.
-        self.push_screen(HomeScreen())
         theme = self.profile.setting("theme")
         if theme and theme in self.available_themes:
             self._restoring_theme = True
@@ -133,17 +135,18 @@ class GoalCoachApp(App[None]):
         self.exit()
 
     # -- navigation ----------------------------------------------------------------------------
-    def open_section(self, module: str) -> None:
-        from goalcoach.screens.sections import SECTIONS, open_section
+    def open_section(self, name: str) -> None:
+        section = section_named(name)
+        if section is not None:
+            self.push_screen(section.screen())
 
-        for section in SECTIONS:
-            if section.module == module:
-                self.push_screen(open_section(section))
-                return
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "back":
+            return not isinstance(self.screen, HomeScreen)  # home is where "back" ends
+        return True
 
     def action_back(self) -> None:
-        if len(self.screen_stack) > 2:  # the default screen, then home: never pop home
-            self.pop_screen()
+        self.pop_screen()
 
     def action_help(self) -> None:
         from goalcoach.screens.help import HelpScreen

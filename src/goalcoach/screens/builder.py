@@ -262,7 +262,3 @@ class BuilderScreen(BaseScreen):
         yield SystemCommand("Answer versions", "Open, compare or mark a version current", self.action_versions)
         yield SystemCommand("Copy answer", "Copy the answer to the clipboard", self.action_copy)
 
-
-def make_screen() -> BuilderScreen:
-    return BuilderScreen()
-

@@ -332,7 +332,3 @@ class DrillRunScreen(BaseScreen):
         self.shown_at = self.clock()
         self._go("answer")
         self.query_one("#drill-editor").focus()
-
-
-def make_screen(start: str | None = None) -> DrillScreen:
-    return DrillScreen(start=start)

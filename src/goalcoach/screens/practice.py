@@ -139,7 +139,3 @@ class PracticeScreen(BaseScreen):
         from goalcoach.screens.practice_run import PracticeRunScreen
 
         self.app.push_screen(PracticeRunScreen(brief, clock=self.clock))
-
-
-def make_screen(start: str | None = None) -> PracticeScreen:
-    return PracticeScreen(start=start)

@@ -297,11 +297,15 @@ class ProgressScreen(BaseScreen):
         if suggestion is None:
             self.notify("Nothing to suggest yet.", markup=False)
             return
+        screen: Screen
         if suggestion.kind == "drill":
-            from goalcoach.screens.drill import make_screen
+            from goalcoach.screens.drill import DrillScreen
+
+            screen = DrillScreen(start=suggestion.target_id)
         else:
-            from goalcoach.screens.practice import make_screen
-        screen = make_screen(start=suggestion.target_id)
+            from goalcoach.screens.practice import PracticeScreen
+
+            screen = PracticeScreen(start=suggestion.target_id)
         self.reload_on_resume = True  # the activity adds attempts: show them on the way back
         self.app.push_screen(screen)
 
@@ -324,7 +328,3 @@ class ProgressScreen(BaseScreen):
         if self.app.save(self.app.profile.set_setting, "streaks", on):
             self.notify(f"Practice streaks {'on' if on else 'off'}.", markup=False)
             self.refresh_insights()
-
-
-def make_screen() -> Screen:
-    return ProgressScreen()
