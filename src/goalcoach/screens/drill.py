@@ -16,6 +16,7 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.content import Content
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
@@ -31,11 +32,16 @@ from goalcoach.screens.base import BaseScreen
 from goalcoach.screens.skipped_content import error_line
 from goalcoach.widgets.coach_panel import CoachPanel
 from goalcoach.widgets.editor import AnswerEditor
-from goalcoach.widgets.highlight import ISSUE_STYLE, highlighted_answer
+from goalcoach.widgets.highlight import highlighted_answer
 
 ADAPTIVE = "adaptive"
 NARROW_WIDTH = 110
-EVIDENCE_STYLE = "underline bold green"
+# Theme variables, so every theme (light ones too) shows the checklist in its own colours.
+DONE_STYLE = "bold $text-success"
+MISSING_STYLE = "bold $text-error"
+PARTLY_STYLE = "bold $text-warning"
+EVIDENCE_STYLE = "underline bold $text-success"
+MISSTEP_STYLE = "bold $text-error on $error-muted"
 
 DrillLoader = Callable[[], "tuple[list[Drill], list[ContentError]]"]
 
@@ -57,34 +63,27 @@ def adaptive_drill(answer: dict[str, Any], code: str, pushback: str, drills: lis
     )
 
 
-def checklist_text(result: RecoveryResult, text: str) -> Text:
+def checklist_text(result: RecoveryResult, text: str) -> Content:
     """Each move ✔/✘ with a quote of its evidence; then whether the misstep is gone."""
-    out = Text()
+    parts: list[tuple[str, str]] = []
     for move in result.moves:
-        out.append(" ✔ " if move.done else " ✘ ", style="bold green" if move.done else "bold red")
-        out.append(move.label)
+        parts += [(" ✔ ", DONE_STYLE) if move.done else (" ✘ ", MISSING_STYLE), (move.label, "")]
         if move.evidence:
             start, end = move.evidence[0]
             quote = text[start:end]
-            out.append("  “")
-            out.append(quote if len(quote) <= 60 else quote[:57] + "…", style=EVIDENCE_STYLE)
-            out.append("”")
-        out.append("\n")
+            parts += [("  “", ""), (quote if len(quote) <= 60 else quote[:57] + "…", EVIDENCE_STYLE), ("”", "")]
+        parts.append(("\n", ""))
     name = CODE_LABELS.get(result.misstep, result.misstep)
     if result.misstep_gone:
-        out.append(" ✔ ", style="bold green")
-        out.append(f"The misstep is gone ({name})\n")
+        parts += [(" ✔ ", DONE_STYLE), (f"The misstep is gone ({name})\n", "")]
     else:
-        out.append(" ✘ ", style="bold red")
-        out.append(f"The misstep is still there ({name})")
+        parts += [(" ✘ ", MISSING_STYLE), (f"The misstep is still there ({name})", "")]
         for start, end in result.misstep_spans[:1]:
-            out.append("  “")
-            out.append(text[start:end][:60], style=ISSUE_STYLE)
-            out.append("”")
-        out.append("\n")
+            parts += [("  “", ""), (text[start:end][:60], MISSTEP_STYLE), ("”", "")]
+        parts.append(("\n", ""))
     verdict = "Recovered: every move made." if result.passed else f"{result.done_count}/{len(result.moves)} moves made: see what is missing."
-    out.append("\n" + verdict, style="bold green" if result.passed else "bold yellow")
-    return out
+    parts.append(("\n" + verdict, DONE_STYLE if result.passed else PARTLY_STYLE))
+    return Content.assemble(*parts)
 
 
 class DrillScreen(BaseScreen):
