@@ -16,6 +16,8 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from goalcoach.keymap import KeymapError, load_keymap
+from goalcoach.paths import keymap_file
 from goalcoach.profile import Profile, ProfileWriteError
 from goalcoach.screens.base import SIZE_NOTICE_CSS, BaseScreen
 from goalcoach.screens.home import HomeScreen
@@ -66,6 +68,7 @@ class GoalCoachApp(App[None]):
             self.theme = theme
             self._restoring_theme = False
         self._install_signal_handlers()
+        self._apply_keymap()
         if self.profile.quarantined:
             self.notify(
                 f"Your profile could not be read, so it was moved to {self.profile.quarantined} "
@@ -75,6 +78,19 @@ class GoalCoachApp(App[None]):
                 timeout=20,
                 markup=False,
             )
+
+    def _apply_keymap(self) -> None:
+        """The person's keymap.toml (binding id -> keys), through Textual's own keymap support."""
+        path = keymap_file()
+        try:
+            keymap = load_keymap(path)
+        except KeymapError as error:
+            self.notify(
+                f"{error}. The standard keys are in use.", title="Keymap not used", severity="error", timeout=20, markup=False
+            )
+            return
+        if keymap:
+            self.set_keymap(keymap)
 
     def _install_signal_handlers(self) -> None:
         import asyncio

@@ -14,6 +14,8 @@ import tempfile
 from pathlib import Path
 
 ENV_DATA_DIR = "GOALCOACH_DATA_DIR"
+ENV_CONFIG_DIR = "GOALCOACH_CONFIG_DIR"
+KEYMAP_NAME = "keymap.toml"
 DIR_MODE = 0o700
 FILE_MODE = 0o600
 
@@ -48,6 +50,21 @@ def resolve_data_dir(cli_value: str | os.PathLike[str] | None = None) -> Path:
     if env:
         return Path(env).expanduser()
     return default_data_dir()
+
+
+def config_dir() -> Path:
+    """Where the person's own settings files live: GOALCOACH_CONFIG_DIR, else the platform's
+    user config directory (~/.config/goalcoach on Linux)."""
+    env = os.environ.get(ENV_CONFIG_DIR)
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("goalcoach", appauthor=False))
+
+
+def keymap_file() -> Path:
+    return config_dir() / KEYMAP_NAME
 
 
 def ensure_data_dir(path: Path) -> Path:
