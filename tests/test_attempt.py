@@ -38,3 +38,11 @@ def test_a_stored_record_reads_back_unchanged_including_fields_it_does_not_know(
 def test_a_damaged_record_is_refused_naming_the_field(record, named):
     with pytest.raises(AttemptError, match=named.replace("[", r"\[").replace("]", r"\]")):
         Attempt.from_dict(record, where="attempts[3]")
+
+
+def test_the_record_has_exactly_the_fields_an_import_accepts():
+    from dataclasses import fields
+
+    from goalcoach.profile.validation import ATTEMPT_FIELDS
+
+    assert {f.name for f in fields(Attempt)} - {"extra"} == set(ATTEMPT_FIELDS)

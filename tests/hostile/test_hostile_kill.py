@@ -30,6 +30,7 @@ def _child(data_dir: Path, round_no: int, write_fd: int) -> None:
     """Loop saves forever; say when each one begins ("B") and acknowledge it only after it returned."""
     try:
         profile = Profile.open(data_dir)
+        os.write(write_fd, b"R\n")  # the profile is open; the parent waits for the first acknowledged save
         n = 0
         while True:
             n += 1
@@ -104,7 +105,7 @@ def test_sigkill_during_saves_never_loses_an_acknowledged_save(tmp_path, seed):
         buffer += _read_all(read_fd)
         os.close(read_fd)
 
-        lines = buffer.split("\n")[:-1]  # a line cut by the kill is not an acknowledgement
+        lines = [line for line in buffer.split("\n")[:-1] if line != "R"]  # a cut line acknowledges nothing
         errors = [line for line in lines if line.startswith("E ")]
         assert not errors, f"round {round_no} (seed {seed}): a save failed: {errors}"
         for line in lines:

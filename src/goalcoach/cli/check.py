@@ -13,6 +13,7 @@ from typing import Any, TextIO
 
 from goalcoach.coach import ELEMENTS, Context, Feedback, analyse
 from goalcoach.coach.feedback import STAGES
+from goalcoach.textsafety import clean_text
 
 USAGE_ERROR = 2
 
@@ -72,7 +73,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.batch:
             return _batch(args.path, context, sys.stdout)
-        text = _read_text(args.path)
+        # Escape sequences in the answer (OSC 52, OSC 8, ESC[2J) must never reach the terminal.
+        text = clean_text(_read_text(args.path))
         if not text.strip():
             raise InputError("the answer is empty")
         feedback = analyse(text, context)
@@ -129,6 +131,8 @@ def _batch_line(line: str, number: int, base: Context) -> dict[str, Any]:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
         return {"id": None, "error": f"line {number}: invalid JSON: {exc.msg}"}
+    except RecursionError:
+        return {"id": None, "error": f"line {number}: invalid JSON: nested too deeply"}
     if not isinstance(obj, dict):
         return {"id": None, "error": f"line {number}: expected a JSON object"}
     ident = obj.get("id")
@@ -139,6 +143,12 @@ def _batch_line(line: str, number: int, base: Context) -> dict[str, Any]:
         return {"id": ident, "error": f'line {number}: "text" must be a string'}
     if not text.strip():
         return {"id": ident, "error": f'line {number}: "text" is empty'}
+    try:
+        json.dumps(ident, ensure_ascii=False).encode("utf-8")
+        text.encode("utf-8")
+    except (UnicodeEncodeError, ValueError):
+        return {"id": None, "error": f"line {number}: invalid Unicode (a lone surrogate)"}
+    text = clean_text(text)
     try:
         context = _context_for_line(obj, base)
     except ValueError as exc:
@@ -152,7 +162,12 @@ def _batch(path: str, base: Context, out: TextIO) -> int:
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue  # blank lines carry no answer
-        write(json.dumps(_batch_line(line, number, base), ensure_ascii=False) + "\n")
+        try:
+            result = json.dumps(_batch_line(line, number, base), ensure_ascii=False)
+            result.encode("utf-8")  # a lone surrogate anywhere would stop the output here
+        except Exception:  # noqa: BLE001 - one bad line must never stop the lines after it
+            result = json.dumps({"id": None, "error": f"line {number}: could not be checked"})
+        write(result + "\n")
     out.flush()
     return 0
 
