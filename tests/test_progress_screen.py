@@ -237,3 +237,32 @@ async def test_the_chart_shows_every_stage_on_one_0_to_100_scale_at_80x24(make_a
             assert tick in drawn
         await pilot.press("c")
         await settle(pilot, lambda: pilot.app.screen.query_one(ContentSwitcher).current == "attempts-view")
+
+
+async def test_the_chart_lines_take_the_theme_colours_and_follow_a_theme_change(make_app, profile):
+    from textual.color import Color
+    from textual.widgets import ContentSwitcher
+
+    from goalcoach.widgets.score_chart import ScoreChart
+
+    for record in seed_history():
+        profile.add_attempt(record)
+    app = make_app(profile)
+
+    def drawn_colours() -> set[str]:
+        rendered = app.screen.query_one(ScoreChart).render()
+        return {str(span.style.color.triplet.hex) for span in rendered.spans
+                if getattr(span.style, "color", None) is not None and span.style.color.triplet}
+
+    def primary() -> str:
+        return Color.parse(app.current_theme.primary).hex.lower()
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("5")
+        await settle(pilot, lambda: getattr(pilot.app.screen, "history", None) is not None)
+        await pilot.press("c")
+        await settle(pilot, lambda: pilot.app.screen.query_one(ContentSwitcher).current == "chart")
+        await settle(pilot, lambda: primary() in drawn_colours())
+        dark_primary = primary()
+        app.theme = "textual-light"
+        await settle(pilot, lambda: primary() != dark_primary and primary() in drawn_colours())
