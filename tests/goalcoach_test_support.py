@@ -89,7 +89,7 @@ def text_of(screen, selector: str) -> str:
     return str(screen.query_one(selector, Static).content)
 
 
-_TEXT_RUN = re.compile(r'<text class="[^"]*" x="([\d.]+)" y="([\d.]+)"[^>]*>(.*?)</text>', re.S)
+_TEXT_RUN = re.compile(r'<text class="[^"]*" x="([\d.]+)" y="([\d.]+)"[^>]*>(.*?)</text>')
 
 
 def screen_text(app, svg: str | None = None) -> str:

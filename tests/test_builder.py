@@ -7,7 +7,7 @@ import json
 import threading
 from pathlib import Path
 
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from goalcoach.app import GoalCoachApp
 from goalcoach.profile import Profile
@@ -17,6 +17,7 @@ from goalcoach.screens.versions import DiffScreen, VersionsScreen
 from goalcoach.widgets.coach_panel import CoachPanel
 from goalcoach.widgets.editor import AnswerEditor
 from goalcoach.widgets.highlight import MAX_SHOWN_CHARS
+from goalcoach.widgets.prose import ProseField
 
 from goalcoach.domain import coaching
 from goalcoach_test_support import fixed_clock, screen_text, settle
@@ -32,7 +33,7 @@ def seed(profile) -> None:
     )
     profile.save_section(
         "goals",
-        {"short_term": [{"goal": "Own the monthly forecast", "steps": "finish the SQL course; find a mentor", "target_date": "2027", "resources": ""}],
+        {"short_term": [{"goal": "Own the monthly forecast", "steps": "finish the SQL course; find a mentor", "target_date": "within two years", "resources": ""}],
          "long_term": [{"goal": "Lead a forecasting team", "steps": "", "target_date": "", "resources": ""}]},
     )
 
@@ -81,10 +82,10 @@ async def test_build_edit_save_two_versions_and_diff(data_dir):
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_builder(pilot)
         # Suggestions from the self-assessment fill the slots.
-        assert screen.query_one("#slot-goal", Input).value == "own the monthly forecast"
-        assert screen.query_one("#slot-time_frame", Input).value == "two years"
-        assert screen.query_one("#slot-action_steps", Input).value == "finish the SQL course and find a mentor"
-        assert screen.query_one("#slot-long_term", Input).value == "lead a forecasting team"
+        assert screen.query_one("#slot-goal", ProseField).value == "own the monthly forecast"
+        assert screen.query_one("#slot-time_frame", ProseField).value == "two years"
+        assert screen.query_one("#slot-action_steps", ProseField).value == "finish the SQL course and find a mentor"
+        assert screen.query_one("#slot-long_term", ProseField).value == "lead a forecasting team"
         await pilot.press("ctrl+g", "tab", "tab", "tab")
         assert app.focused.id == "slot-reason"
         await pilot.press(*"waste hurts")
@@ -179,14 +180,24 @@ async def test_copy_puts_the_answer_on_the_clipboard(data_dir):
     async with app.run_test(size=(80, 24)) as pilot:
         await open_builder(pilot)
         assert editor(app).text == "My saved answer."  # no draft: the current version opens
-        await pilot.press(*"New ")
         await pilot.press("ctrl+r")
         await pilot.pause()
-        assert app.clipboard == "New My saved answer."  # the editor's text
+        assert app.clipboard == "My saved answer."  # the editor holds the current version
+        await pilot.press(*" More.")  # the cursor starts after the text
+        assert editor(app).text == "My saved answer. More."
+        await pilot.press("ctrl+r")
+        await settle(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("n")  # the editor's text, not the ★ version
+        await settle(pilot, lambda: app.clipboard == "My saved answer. More.")
+        await pilot.press("ctrl+r")
+        await settle(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("y")  # the ★ version
+        await settle(pilot, lambda: app.clipboard == "My saved answer.")
         editor(app).clear()
-        await pilot.press("ctrl+r")
-        await pilot.pause()
-        assert app.clipboard == "My saved answer."  # an empty editor copies the current version
+        app.copy_to_clipboard("")
+        await pilot.press("ctrl+r")  # an empty editor copies the current version, no question
+        await settle(pilot, lambda: app.clipboard == "My saved answer.")
+        assert not isinstance(app.screen, ConfirmDialog)
 
 
 async def test_draft_and_cursor_come_back_when_the_builder_reopens(data_dir):

@@ -112,10 +112,11 @@ async def test_practise_next_starts_the_suggested_drill(make_app, seeded):
         await pilot.pause()
         assert isinstance(pilot.app.screen, DrillRunScreen)
         assert pilot.app.screen.drill.id == "hedging-unsure"
-        # A drill done meanwhile shows when the person comes back (drill, then its picker).
+        # A drill done meanwhile shows when the person comes back: one escape returns to
+        # Progress, where the drill was started (not to the drill list in between).
         seeded.add_attempt(attempt(NOW, 90, kind="drill", stage=None, scenario_id=None, drill_id="hedging-unsure"))
         await pilot.press("escape")
-        await pilot.press("escape")
+        await pilot.pause()
         assert pilot.app.screen is screen
         table = screen.query_one("#attempts", DataTable)
         for _ in range(1000):

@@ -43,3 +43,10 @@ def coach_answer(text: str, profile: Any, *, own_target: bool = False, **context
     profile's target; otherwise the given stage/company/terms are the whole context."""
     ctx = context_for(profile) if own_target else context_for(None, **context)
     return coach(text, ctx)
+
+
+def word_count(text: str) -> int:
+    """Words as the coach counts them, so every screen gives the same number for one text."""
+    from goalcoach.coach.text import count_words
+
+    return count_words(text)

@@ -56,6 +56,8 @@ class AnswerEditor(TextArea):
         self._settle_timer: Timer | None = None
 
     def on_mount(self) -> None:
+        # A text opened for editing (a saved version): typing continues it, not precedes it.
+        self.move_cursor(self.document.end)
         if self.draft_key:
             self.app.register_draft_saver(self.save_draft_now)
             if self.restore_draft:
@@ -77,6 +79,20 @@ class AnswerEditor(TextArea):
         except (TypeError, ValueError):
             pass
         self._dirty = False
+
+    def _on_resize(self) -> None:
+        super()._on_resize()
+        # A new width re-wraps every line: repaint them all (keystrokes repaint only their rows),
+        # and keep the cursor in sight.
+        self.refresh()
+        self.call_after_refresh(self._settle_view)
+
+    def _settle_view(self) -> None:
+        # Taller or wider, the text may now fit: a scroll offset left from the old size would
+        # hide its first lines.
+        if self.scroll_y > self.max_scroll_y:
+            self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
+        self.scroll_cursor_visible()
 
     def watch_selection(self, previous: Selection, selection: Selection) -> None:
         if previous.start != previous.end or selection.start != selection.end:
