@@ -9,10 +9,12 @@ import pytest
 from rich.text import Text
 from textual.widgets import DataTable, Input, Static
 
+from goalcoach.coach.rubric import issue_name
 from goalcoach.screens.attempt_detail import AttemptDetailScreen
 from goalcoach.screens.home_stats import home_stats_text
 from goalcoach.screens import progress
 from goalcoach.screens.progress import PAGE_SIZE, ProgressScreen
+from goalcoach.widgets.coach_panel import PanelRows
 
 from goalcoach_test_support import open_progress, settle
 from test_progress_model import NOW, attempt, seed_history
@@ -94,9 +96,10 @@ async def test_enter_opens_the_attempt_with_its_feedback_and_user_text_as_data(m
         assert detail.attempt["score"] == 77
         summary = str(detail.query_one("#coach-summary", Static).render())
         assert "77" in summary
-        answer = str(detail.query_one("#coach-answer", Static).render())
+        answer = "\n".join(line.plain for line in detail.query_one("#coach-answer", PanelRows).shown())
         assert "[@click=app.quit]x[/] *bold* <script>" in answer
-        assert "too long" in str(detail.query_one("#coach-issues", Static).render())
+        issues = "\n".join(line.plain for line in detail.query_one("#coach-issues", PanelRows).shown())
+        assert issue_name("too_long") in issues
         await pilot.press("escape")
         assert isinstance(pilot.app.screen, ProgressScreen)
 

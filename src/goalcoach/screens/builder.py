@@ -183,6 +183,7 @@ class BuilderScreen(BaseScreen):
     def _run_coach(self, text: str) -> None:
         if not text.strip():
             self._feedback = None
+            self.query_one("#coach", CoachPanel).clear()  # never an old score beside an empty editor
             return
         context = self._coach_context
         # exit_on_error=False: a coach error is reported below; typing goes on, the text stays.
@@ -201,7 +202,7 @@ class BuilderScreen(BaseScreen):
         if text != self.editor.text:
             return  # stale: a newer run is on its way
         self._feedback = (text, feedback)
-        self.query_one("#coach", CoachPanel).show(feedback, text)
+        self.query_one("#coach", CoachPanel).show(feedback, text, live=True)
 
     async def _feedback_for(self, text: str) -> dict[str, Any] | None:
         if self._feedback is not None and self._feedback[0] == text:
