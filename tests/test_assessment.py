@@ -3,6 +3,8 @@ restart, user text never treated as markup; snapshots in snapshots/test_assessme
 
 from __future__ import annotations
 
+import pytest
+
 import html
 import re
 
@@ -26,6 +28,7 @@ def active_tab(app) -> str:
     return app.screen.query_one("#tabs", TabbedContent).active
 
 
+@pytest.mark.slow  # a whole keyboard journey, key by key
 async def test_fill_everything_by_keyboard_and_see_it_after_a_restart(data_dir):
     app = GoalCoachApp(Profile.open(data_dir, clock=fixed_clock), low_bandwidth=True)
     async with app.run_test(size=(80, 24)) as pilot:
