@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from goalcoach import __version__
 from goalcoach.cli.profile_options import add_data_dir_argument, open_profile
