@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
@@ -220,13 +218,6 @@ def test_results_are_cached_and_safe_to_mutate():
     again, errors_again = load_scenario_sets()
     assert len(again) == 5 and errors_again == []
     assert load_template() is load_template()
-
-
-def test_content_does_not_import_textual():
-    code = "import sys, goalcoach.content as c; c.load_scenario_sets(); c.load_drills(); "
-    code += "assert 'textual' not in sys.modules, 'textual imported'"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
 
 
 # --- broken content in a temporary folder ------------------------------------------------------

@@ -16,9 +16,7 @@ from goalcoach.screens.practice_run import PracticeRunScreen
 from goalcoach.screens.versions import VersionsScreen
 from goalcoach.widgets.editor import AnswerEditor
 from goalcoach.widgets.prose import ProseField
-from goalcoach_test_support import settle
-from test_assessment import screen_text
-from test_practice_screens import record_notifications, run_ready
+from goalcoach_test_support import practice_run_ready, record_notifications, screen_text, settle
 
 LONG_GOAL = "Within 18 months, become the analyst the pricing team relies on for its monthly demand forecast"
 
@@ -244,7 +242,7 @@ async def test_escape_in_a_practice_answer_steps_back_to_the_brief_and_keeps_the
         await pilot.press("3")
         await settle(pilot, lambda: app.screen.query(OptionList) and app.screen.query_one(OptionList).option_count > 0)
         await pilot.press("down", "enter")
-        await settle(pilot, lambda: run_ready(app))
+        await settle(pilot, lambda: practice_run_ready(app))
         await pilot.press("t", "enter")  # timer on, then answer
         await settle(pilot, lambda: isinstance(app.focused, AnswerEditor))
         await pilot.press(*"My goal is")

@@ -13,7 +13,7 @@ from goalcoach.screens.practice import PracticeScreen
 from goalcoach.screens.practice_run import PracticeRunScreen
 from goalcoach.widgets.editor import AnswerEditor
 from goalcoach.widgets.timer import TimerDisplay
-from goalcoach_test_support import FakeClock, settle
+from goalcoach_test_support import FakeClock, practice_run_ready, record_notifications, settle, submit, text_of
 
 FIRST = ("I think I might want to go into nursing leadership eventually, maybe something on a ward. "
          "I'm not sure yet, to be honest, but I'd probably do a course first.")
@@ -24,18 +24,8 @@ SECOND = ("My immediate goal is to complete my preceptorship on a medical ward a
           "intensive care. This ward's rotation programme would give me the grounding for that.")
 
 
-def run_ready(app) -> bool:
-    """The session screen is on top with its layout composed and its first question shown."""
-    return isinstance(app.screen, PracticeRunScreen) and bool(app.screen.query("#brief Static")) and bool(
-        str(app.screen.query_one("#run-question", Static).content))
-
-
 def picker_ready(app) -> bool:
     return isinstance(app.screen, PracticeScreen) and app.screen.query_one(OptionList).option_count > 0
-
-
-def text_of(screen, selector: str) -> str:
-    return str(screen.query_one(selector, Static).content)
 
 
 async def type_answer(pilot, text: str) -> None:
@@ -46,25 +36,6 @@ async def type_answer(pilot, text: str) -> None:
     editor = pilot.app.screen.query_one(AnswerEditor)
     editor.insert(tail)
     await pilot.pause()
-
-
-def record_notifications(app) -> list[str]:
-    """Collect what the app tells the person (messages only)."""
-    seen: list[str] = []
-    notify = app.notify
-
-    def recording(message, *args, **kwargs):
-        seen.append(str(message))
-        return notify(message, *args, **kwargs)
-
-    app.notify = recording
-    return seen
-
-
-async def submit(pilot, key: str = "ctrl+s") -> None:
-    await pilot.press(key)
-    await pilot.app.workers.wait_for_complete()
-    await settle(pilot, lambda: getattr(pilot.app.screen, "phase", None) == "feedback")
 
 
 async def test_full_session_with_follow_up_and_summary(make_app):
@@ -80,7 +51,7 @@ async def test_full_session_with_follow_up_and_summary(make_app):
         scenario = first_set.scenarios[0]
 
         await pilot.press("enter")  # the first scenario is highlighted
-        await settle(pilot, lambda: run_ready(app))
+        await settle(pilot, lambda: practice_run_ready(app))
         run = app.screen
         assert isinstance(run, PracticeRunScreen) and run.phase == "brief"
         brief = text_of(run, "#brief Static")
@@ -151,14 +122,14 @@ async def test_timer_keys_and_display(make_app):
         from goalcoach.domain.practice_session import brief_from_scenario
 
         await app.push_screen(PracticeRunScreen(brief_from_scenario(scenario_set.scenarios[0], "entry"), clock=clock))
-        await settle(pilot, lambda: run_ready(app))
+        await settle(pilot, lambda: practice_run_ready(app))
         display = app.screen.query_one(TimerDisplay)
-        assert "01:30 left" in str(display.content) and not display.ticking  # idle: no interval
+        assert "1:30 left" in str(display.content) and not display.ticking  # idle: no interval
         await pilot.press("t")
         assert display.timer.running and display.ticking
         clock.now += 30
         display.refresh_time()
-        assert "01:00 left" in str(display.content)
+        assert "1:00 left" in str(display.content)
         await pilot.press("t")
         assert not display.timer.running and not display.ticking  # paused: no interval
         await pilot.press("r")
@@ -169,7 +140,7 @@ async def test_timer_keys_and_display(make_app):
         assert display.timer.running and app.screen.query_one(AnswerEditor).text == ""
         clock.now += 100
         display.refresh_time()
-        assert "over by 00:10" in str(display.content) and display.has_class("-over")
+        assert "over by 0:10" in str(display.content) and display.has_class("-over")
         await pilot.press("ctrl+r")
         assert not display.timer.used
 
@@ -182,7 +153,7 @@ async def test_own_target_uses_the_profile(make_app, profile):
         await pilot.press("3")
         await settle(pilot, lambda: picker_ready(app))
         await pilot.press("o")
-        await settle(pilot, lambda: run_ready(app))
+        await settle(pilot, lambda: practice_run_ready(app))
         run = app.screen
         assert isinstance(run, PracticeRunScreen) and run.brief.own_target
         assert "[@click=app.quit]Acme[/]" in text_of(run, "#brief Static")  # shown as typed, never markup
@@ -225,4 +196,4 @@ async def test_broken_scenario_file_is_named_and_the_rest_work(make_app, broken_
         assert any("zz-broken.toml" in n for n in notes)
         assert any(o.id and o.id.startswith("scenario:") for o in options.options)
         await pilot.press("enter")
-        await settle(pilot, lambda: run_ready(app))
+        await settle(pilot, lambda: practice_run_ready(app))

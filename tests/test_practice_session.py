@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from goalcoach.coach.rubric import REQUIRED_ELEMENTS
 from goalcoach.content import load_scenario_sets
 from goalcoach.domain.practice_session import (
     STANDARD_QUESTION,
@@ -14,14 +15,13 @@ from goalcoach.domain.practice_session import (
     target_problem,
 )
 
-ELEMENTS = ("short_term", "long_term", "timeframe", "action_plan", "company_alignment", "motivation")
 
 
 def feedback(score: int, issues=(), missing=()) -> dict:
     return {
         "score": score,
         "quality": "strong" if score >= 75 else "adequate" if score >= 50 else "weak",
-        "elements": {c: {"present": c not in missing, "evidence": []} for c in ELEMENTS},
+        "elements": {c: {"present": c not in missing, "evidence": []} for c in REQUIRED_ELEMENTS},
         "issues": [{"code": c, "start": 0, "end": 1} for c in issues],
     }
 
@@ -63,7 +63,7 @@ def test_attempt_record_has_the_shared_shape(brief):
     first = session.record("My first answer", 42.34, feedback(60))
     session.advance()
     second = session.record("My follow-up", None, feedback(70))
-    a1, a2 = session.attempt(first), session.attempt(second)
+    a1, a2 = session.attempt(first).to_dict(), session.attempt(second).to_dict()
     assert a1 == {
         "kind": "practice", "scenario_id": brief.scenario_id, "scenario_title": brief.title, "stage": "entry",
         "question": brief.question, "text": "My first answer", "seconds": 42.3, "score": 60, "quality": "adequate",

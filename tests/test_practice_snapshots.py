@@ -9,9 +9,10 @@ from __future__ import annotations
 import pytest
 
 from goalcoach.content import load_scenario_sets
+from goalcoach.domain import coaching
 from goalcoach.screens import practice_run
 from goalcoach.screens.practice import PracticeScreen
-from goalcoach_test_support import settle
+from goalcoach_test_support import ELEMENTS, FakeClock, settle
 
 SCENARIOS = '''
 id = "entry"
@@ -52,8 +53,6 @@ values = ["Craftsmanship"]
 
 FIRST = "I think I might want to lead a ward eventually, maybe."
 SECOND = "In my first year I want to finish the preceptorship; in five years lead a ward at Elmbrook."
-ELEMENTS = ("short_term", "long_term", "timeframe", "action_plan", "company_alignment", "motivation",
-            "adaptability", "star_example", "acknowledgement")
 
 
 def fixed_feedback(text: str) -> dict:
@@ -85,13 +84,6 @@ def run_screen_ready(pilot):
     return lambda: isinstance(screen(), practice_run.PracticeRunScreen) and bool(screen().query("#brief Static"))
 
 
-class FixedClock:
-    now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
 @pytest.fixture
 def content_root(tmp_path):
     root = tmp_path / "content"
@@ -102,7 +94,7 @@ def content_root(tmp_path):
 
 @pytest.fixture(autouse=True)
 def fixed_coach(monkeypatch):
-    monkeypatch.setattr(practice_run, "coach_answer", lambda text, profile, **kw: fixed_feedback(text))
+    monkeypatch.setattr(coaching, "coach_answer", lambda text, profile, **kw: fixed_feedback(text))
 
 
 def picker(content_root, clock):
@@ -123,7 +115,7 @@ def test_practice_picker(snap_compare, make_app, content_root):
     (content_root / "scenarios" / "broken.toml").write_text('id = "broken"\n', encoding="utf-8")
 
     async def run_before(pilot):
-        await pilot.app.push_screen(picker(content_root, FixedClock()))
+        await pilot.app.push_screen(picker(content_root, FakeClock()))
         await settle(pilot, lambda: bool(pilot.app.screen.sets))
         await pilot.pause()  # the notification is a message: let it arrive, then clear it
         pilot.app.clear_notifications()
@@ -133,7 +125,7 @@ def test_practice_picker(snap_compare, make_app, content_root):
 
 
 def test_practice_brief(snap_compare, make_app, content_root):
-    clock = FixedClock()
+    clock = FakeClock()
 
     async def run_before(pilot):
         await pilot.app.push_screen(picker(content_root, clock))
@@ -149,7 +141,7 @@ def test_practice_brief(snap_compare, make_app, content_root):
 
 
 def test_practice_feedback(snap_compare, make_app, content_root):
-    clock = FixedClock()
+    clock = FakeClock()
 
     async def run_before(pilot):
         await pilot.app.push_screen(picker(content_root, clock))
@@ -164,7 +156,7 @@ def test_practice_feedback(snap_compare, make_app, content_root):
 
 
 def test_practice_summary(snap_compare, make_app, content_root):
-    clock = FixedClock()
+    clock = FakeClock()
 
     async def run_before(pilot):
         await pilot.app.push_screen(picker(content_root, clock))

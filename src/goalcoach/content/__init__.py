@@ -18,6 +18,7 @@ try:
 except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib  # type: ignore[no-redef]
 
+from goalcoach.paths import content_dir
 from goalcoach.content.types import (
     DRILL_MISSTEPS,
     ELEMENT_CODES,
@@ -84,18 +85,6 @@ LESSONS: tuple[str, ...] = (
 
 _SPECIAL_DRILL_FILES = frozenset({"pushbacks.toml", "recovery_moves.toml"})
 _GUIDE_NAME = re.compile(r"[a-z0-9][a-z0-9_-]*")
-
-
-@functools.cache
-def content_dir() -> Path:
-    """The content folder: inside the installed wheel, or the repository's top-level content/.
-
-    Found once per run: the answer cannot change while goalcoach runs."""
-    here = Path(__file__).resolve().parent.parent  # the goalcoach package
-    packaged = here / "content_data"
-    if packaged.is_dir():
-        return packaged
-    return here.parent.parent / "content"
 
 
 def _read(root: Path, relative: str) -> Node:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from goalcoach.coach import rubric
+from goalcoach.domain.attempt import Attempt
 from goalcoach.domain.recovery import CODE_LABELS, ISSUE_SEVERITY
 
 STANDARD_QUESTION = "What are your career goals?"
@@ -219,24 +220,19 @@ class PracticeSession:
         self.answers.append(answer)
         return answer
 
-    def attempt(self, answer: Answer) -> dict[str, Any]:
-        """The attempt record to store (the shared attempt shape)."""
+    def attempt(self, answer: Answer) -> Attempt:
+        """The attempt record to store."""
         brief = self.brief
-        return {
-            "kind": "practice",
-            "scenario_id": brief.scenario_id,
-            "scenario_title": brief.title,
-            "stage": brief.stage,
-            "question": answer.question,
-            "text": answer.text,
-            "seconds": answer.seconds,
-            "score": answer.score,
-            "quality": answer.quality,
-            "feedback": answer.feedback,
-            "session_id": self.session_id,
-            "follow_up": answer.index > 0,
-            "own_target": brief.own_target,
-        }
+        return Attempt.coached(
+            "practice", answer.question, answer.text, answer.feedback,
+            seconds=answer.seconds,
+            scenario_id=brief.scenario_id,
+            scenario_title=brief.title,
+            stage=brief.stage,
+            session_id=self.session_id,
+            follow_up=answer.index > 0,
+            own_target=brief.own_target,
+        )
 
     def summary(self) -> Summary:
         answers = self.answers

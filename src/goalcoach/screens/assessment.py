@@ -348,7 +348,3 @@ class AssessmentScreen(BaseScreen):
 
     def on_goals_editor_changed(self, event: GoalsEditor.Changed) -> None:
         self._change("goals", **event.goals)
-
-
-def make_screen() -> AssessmentScreen:
-    return AssessmentScreen()

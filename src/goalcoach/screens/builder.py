@@ -30,6 +30,8 @@ from goalcoach.widgets.form import show_with_label
 from goalcoach.widgets.prose import ProseField
 
 from goalcoach.domain import coaching
+from goalcoach.domain.attempt import Attempt
+from goalcoach.domain.target import target_stage
 
 DRAFT_KEY = "builder"
 QUESTION = "What are your career goals?"
@@ -160,7 +162,7 @@ class BuilderScreen(BaseScreen):
         editor.move_cursor(editor.document.end)
         editor.focus()
 
-    @work(group="dialog", exclusive=True)
+    @work(group="dialog", exclusive=True, exit_on_error=False)
     async def action_use_template(self) -> None:
         assembled = self.template.assemble(self.slots)
         current = self.editor.text
@@ -187,11 +189,16 @@ class BuilderScreen(BaseScreen):
             self.query_one("#coach", CoachPanel).clear()  # never an old score beside an empty editor
             return
         context = self._coach_context
+        # exit_on_error=False: a coach error is reported below; typing goes on, the text stays.
         self.run_worker(
             lambda: (text, coaching.coach(text, context)), thread=True, exclusive=True, group="coach", exit_on_error=False
         )
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR:
+            what = "The coach could not read this answer" if event.worker.group == "coach" else "That did not work"
+            self.notify(f"{what}: {event.worker.error}", title="Error", severity="error", markup=False)
+            return
         if event.worker.group != "coach" or event.state != WorkerState.SUCCESS:
             return
         text, feedback = event.worker.result
@@ -203,10 +210,14 @@ class BuilderScreen(BaseScreen):
     async def _feedback_for(self, text: str) -> dict[str, Any] | None:
         if self._feedback is not None and self._feedback[0] == text:
             return self._feedback[1]
-        return await asyncio.to_thread(coaching.coach, text, self._coach_context)
+        try:
+            return await asyncio.to_thread(coaching.coach, text, self._coach_context)
+        except Exception as error:  # noqa: BLE001 - the version is still worth saving without a score
+            self.notify(f"The coach could not read this answer: {error}", title="Error", severity="error", markup=False)
+            return None
 
     # -- versions ---------------------------------------------------------------------------------
-    @work(group="dialog", exclusive=True)
+    @work(group="dialog", exclusive=True, exit_on_error=False)
     async def action_save_version(self) -> None:
         text = self.editor.text
         if not text.strip():
@@ -225,25 +236,14 @@ class BuilderScreen(BaseScreen):
         if profile.current_version() is None:  # the first version is the current one until changed
             self.app.save(profile.set_current_version, saved["id"])
         if feedback is not None:
-            self.app.save(profile.add_attempt, self._attempt(saved["id"], text, feedback))
+            attempt = Attempt.coached(
+                "builder", QUESTION, text, feedback,
+                version_id=saved["id"], scenario_title="Answer builder", stage=target_stage(profile),
+            )
+            self.app.save(profile.add_attempt, attempt.to_dict())
         self.notify(f"Saved “{name}”.", markup=False)
 
-    def _attempt(self, version_id: str, text: str, feedback: dict[str, Any]) -> dict[str, Any]:
-        return {
-            "kind": "builder",
-            "version_id": version_id,
-            "scenario_id": None,
-            "scenario_title": "Answer builder",
-            "stage": self.app.profile.section("target").get("stage") or None,
-            "question": QUESTION,
-            "text": text,
-            "seconds": None,
-            "score": feedback.get("score"),
-            "quality": feedback.get("quality"),
-            "feedback": feedback,
-        }
-
-    @work(group="dialog", exclusive=True)
+    @work(group="dialog", exclusive=True, exit_on_error=False)
     async def action_versions(self) -> None:
         from goalcoach.screens.versions import VersionsScreen
 
@@ -289,8 +289,4 @@ class BuilderScreen(BaseScreen):
         yield SystemCommand("Save answer version", "Name and keep the editor's text", self.action_save_version)
         yield SystemCommand("Answer versions", "Open, compare or mark a version current", self.action_versions)
         yield SystemCommand("Copy answer", "Copy the answer to the clipboard", self.action_copy)
-
-
-def make_screen() -> BuilderScreen:
-    return BuilderScreen()
 

@@ -19,10 +19,12 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import ContentSwitcher, Footer, Header, Static
 from textual.worker import Worker, WorkerState
 
+from goalcoach.domain import coaching
+from goalcoach.domain.target import target_stage
 from goalcoach.domain.practice_session import Answer, Brief, PracticeSession, coach_stage, label
-from goalcoach.domain.rehearsal_timer import RehearsalTimer, format_clock
+from goalcoach.domain.duration import format_duration
+from goalcoach.domain.rehearsal_timer import RehearsalTimer
 from goalcoach.screens.base import BaseScreen
-from goalcoach.screens.practice import coach_answer
 from goalcoach.widgets.coach_panel import CoachPanel
 from goalcoach.widgets.editor import AnswerEditor
 from goalcoach.widgets.timer import TimerDisplay
@@ -222,15 +224,16 @@ class PracticeRunScreen(BaseScreen):
         self.pending = (text, self.seconds_used())
         self.refresh_bindings()
         profile = self.app.profile
-        target_stage = (profile.section("target") or {}).get("stage")
         if self.brief.own_target:
-            job = partial(coach_answer, text, profile, own_target=True)
+            job = partial(coaching.coach_answer, text, profile, own_target=True)
         else:
             job = partial(
-                coach_answer, text, profile,
-                stage=coach_stage(self.brief, target_stage), company=self.brief.employer_name, terms=self.brief.values,
+                coaching.coach_answer, text, profile,
+                stage=coach_stage(self.brief, target_stage(profile)),
+                company=self.brief.employer_name, terms=self.brief.values,
             )
-        self.run_worker(job, thread=True, exclusive=True, group="coach", name="practice-submit")
+        # exit_on_error=False: a coach error is reported below and the answer stays in the editor.
+        self.run_worker(job, thread=True, exclusive=True, group="coach", name="practice-submit", exit_on_error=False)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.name != "practice-submit" or self.pending is None:
@@ -247,12 +250,12 @@ class PracticeRunScreen(BaseScreen):
     def _record(self, text: str, seconds: float | None, feedback: dict[str, Any]) -> None:
         answer = self.session.record(text, seconds, feedback)
         self.last_answer = answer
-        saved = self.app.save(self.app.profile.add_attempt, self.session.attempt(answer))
+        saved = self.app.save(self.app.profile.add_attempt, self.session.attempt(answer).to_dict())
         editor = self.query_one("#answer-editor", AnswerEditor)
         if saved:
             editor.discard_draft()
         self.query_one(CoachPanel).show(feedback, text)
-        used = format_clock(answer.seconds or 0)
+        used = format_duration(answer.seconds)
         note = Text.assemble(
             ("Saved" if saved else "Not saved (see the message)", "bold"),
             f" · score {answer.score}/100, {answer.quality} · time {used}",
