@@ -13,6 +13,8 @@ from typing import Any, TextIO
 
 from goalcoach.coach import ELEMENTS, Context, Feedback, analyse
 from goalcoach.coach.feedback import STAGES
+from goalcoach.cli.check_question import add_question_option, render_question_report
+from goalcoach.domain.question_kinds import DEFAULT_KIND, judge
 
 USAGE_ERROR = 2
 
@@ -57,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--company", help="the organisation's name (counts as tying the answer to it)")
     p.add_argument("--terms", default="", metavar="A,B,…",
                    help="comma-separated mission or value terms to look for")
+    add_question_option(p)
     return p
 
 
@@ -71,13 +74,15 @@ def main(argv: list[str] | None = None) -> int:
                       terms=tuple(t for t in args.terms.split(",") if t.strip()))
     try:
         if args.batch:
-            return _batch(args.path, context, sys.stdout)
+            return _batch(args.path, context, sys.stdout, args.question)
         text = _read_text(args.path)
         if not text.strip():
             raise InputError("the answer is empty")
         feedback = analyse(text, context)
         if args.json:
-            sys.stdout.write(json.dumps(feedback.to_dict(), ensure_ascii=False) + "\n")
+            sys.stdout.write(json.dumps(judge(args.question, feedback.to_dict()), ensure_ascii=False) + "\n")
+        elif args.question != DEFAULT_KIND:
+            render_question_report(judge(args.question, feedback.to_dict()), text)
         else:
             render_report(feedback, context)
         return 0
@@ -124,7 +129,7 @@ def _context_for_line(obj: dict[str, Any], base: Context) -> Context:
                    company=obj.get("company") or base.company, terms=tuple(terms))
 
 
-def _batch_line(line: str, number: int, base: Context) -> dict[str, Any]:
+def _batch_line(line: str, number: int, base: Context, kind: str = DEFAULT_KIND) -> dict[str, Any]:
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
@@ -143,16 +148,16 @@ def _batch_line(line: str, number: int, base: Context) -> dict[str, Any]:
         context = _context_for_line(obj, base)
     except ValueError as exc:
         return {"id": ident, "error": f"line {number}: {exc}"}
-    return {"id": ident, **analyse(text, context).to_dict()}
+    return {"id": ident, **judge(kind, analyse(text, context).to_dict())}
 
 
-def _batch(path: str, base: Context, out: TextIO) -> int:
+def _batch(path: str, base: Context, out: TextIO, kind: str = DEFAULT_KIND) -> int:
     text = _read_text(path)
     write = out.write
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue  # blank lines carry no answer
-        write(json.dumps(_batch_line(line, number, base), ensure_ascii=False) + "\n")
+        write(json.dumps(_batch_line(line, number, base, kind), ensure_ascii=False) + "\n")
     out.flush()
     return 0
 

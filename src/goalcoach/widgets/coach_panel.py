@@ -35,13 +35,18 @@ def summary_text(feedback: dict[str, Any]) -> Text:
 def checklist_text(feedback: dict[str, Any]) -> Text:
     text = Text()
     elements = feedback.get("elements") or {}
+    # A follow-up's judgement lists only its own checklist and names its own bonus elements.
+    judged = "question" in feedback
+    bonus = set(feedback.get("bonus") or ()) if judged else set(OPTIONAL_ELEMENTS)
     for code, label in ELEMENT_LABELS.items():
+        if judged and code not in elements:
+            continue
         present = bool((elements.get(code) or {}).get("present"))
         if present:
             text.append("  ✔ ", style="bold green")
             text.append(label + "\n")
         else:
-            optional = code in OPTIONAL_ELEMENTS
+            optional = code in bonus
             text.append("  · " if optional else "  ✘ ", style="dim" if optional else "bold red")
             text.append(label + (" (bonus)" if optional else "") + "\n", style="dim" if optional else "")
     text.rstrip()
