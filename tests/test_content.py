@@ -12,11 +12,13 @@ from pathlib import Path
 import pytest
 
 from goalcoach.content import (
+    MANNERS,
     SET_STAGES,
     ContentError,
     content_dir,
     list_guides,
     load_drills,
+    load_follow_ups,
     load_guide,
     load_pushbacks,
     load_recovery_moves,
@@ -24,6 +26,9 @@ from goalcoach.content import (
     load_template,
     load_worksheets,
 )
+
+from goalcoach.content.types import FACT_FIELDS
+from goalcoach.domain.question_kinds import kind_ids
 
 WORD = re.compile(r"[\w'’-]+")
 ACKNOWLEDGEMENTS = (
@@ -79,8 +84,9 @@ def test_scenario_ids_are_unique_across_sets():
 @pytest.mark.parametrize("scenario_set", load_scenario_sets()[0], ids=lambda s: s.id)
 def test_scenario_shape(scenario_set):
     for s in scenario_set.scenarios:
-        assert 120 <= words(s.model_answer) <= 220, (s.id, words(s.model_answer))
-        assert len(s.follow_ups) >= 2, s.id
+        assert 80 <= words(s.model_answer) <= 220, (s.id, words(s.model_answer))
+        assert s.interviewer.name and s.interviewer.role and s.interviewer.manner in MANNERS, s.id
+        assert s.interviewer.name not in s.persona, s.id
         assert 2 <= len(s.tips) <= 4, s.id
         assert 2 <= len(s.employer.values) <= 4, s.id
         assert s.employer.name.split()[0] in s.model_answer, s.id
@@ -252,8 +258,10 @@ def scenario_file(set_id: str, scenario_ids: list[str], drop: tuple[str, str] = 
             "model_answer": "A.",
         }
         lines = [f'{k} = "{v}"' for k, v in fields.items() if (sid, k) != drop]
-        lines += ['follow_ups = ["F?"]', 'tips = ["T."]']
+        lines += ['tips = ["T."]']
         lines += ["[scenarios.employer]", 'name = "E"', 'what_it_does = "W"', 'values = ["V"]']
+        lines += ["[scenarios.interviewer]", 'name = "N"', 'role = "R"', 'manner = "warm"']
+        lines += ["[scenarios.facts]"] + [f'{f} = "x"' for f in FACT_FIELDS]
         parts.append("[[scenarios]]\n" + "\n".join(lines) + "\n")
     return "\n".join(parts)
 
@@ -352,3 +360,42 @@ def test_unwrapped_text(root: Path):
     sets, errors = load_scenario_sets(root)
     assert errors == []
     assert sets[0].scenarios[0].persona == "One line wrapped.\n\nSecond paragraph."
+
+
+# --- follow-ups ----------------------------------------------------------------------------
+
+
+def test_follow_ups_are_many_and_distinct_and_never_the_main_question():
+    follow_ups = load_follow_ups()
+    questions = [q for f in follow_ups for q in f.questions]
+    assert len(set(questions)) >= 40
+    assert len({f.id for f in follow_ups}) == len(follow_ups)
+    mains = {s.question for st in load_scenario_sets()[0] for s in st.scenarios} | {"What are your career goals?"}
+    assert not set(questions) & mains
+    assert all(f.kind in kind_ids() and f.kind != "career_goals" for f in follow_ups)
+
+
+def test_every_reaction_has_a_follow_up():
+    triggers = {f.trigger for f in load_follow_ups()}
+    for code in ("personal_gain", "vague", "unrealistic", "misaligned", "negative_tone", "hedging", "not_an_answer"):
+        assert code in triggers, code
+    for stage in SET_STAGES:
+        assert f"strong:{stage}" in triggers, stage
+    for element in ("company_alignment", "action_plan", "long_term", "short_term"):
+        assert f"missing:{element}" in triggers, element
+    assert "after:salary" in triggers
+
+
+def test_each_scenario_asks_known_common_questions():
+    extras = {f.id for f in load_follow_ups() if f.trigger == "extra"}
+    for scenario_set in load_scenario_sets()[0]:
+        for scenario in scenario_set.scenarios:
+            assert scenario.asks and set(scenario.asks) <= extras, scenario.id
+
+
+def test_a_bad_follow_up_trigger_is_named(root: Path):
+    path = root / "follow_ups.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace('trigger = "vague"', 'trigger = "vageu"'), encoding="utf-8")
+    with pytest.raises(ContentError) as info:
+        load_follow_ups(root)
+    assert info.value.file == "follow_ups.toml" and "trigger" in info.value.field and "vageu" in info.value.problem

@@ -28,9 +28,15 @@ from goalcoach.content.types import (
     TEMPLATE_SLOTS,
     WORKSHEET_PROMPTS,
     WORKSHEET_STAGES,
+    DEFAULT_PAY,
+    FACT_FIELDS,
+    MANNERS,
     ContentError,
     Drill,
     Employer,
+    Facts,
+    FollowUp,
+    Interviewer,
     Node,
     Prompt,
     RecoveryMove,
@@ -48,6 +54,10 @@ __all__ = [
     "ContentError",
     "Drill",
     "Employer",
+    "Facts",
+    "FollowUp",
+    "Interviewer",
+    "MANNERS",
     "Prompt",
     "RecoveryMove",
     "Scenario",
@@ -61,6 +71,7 @@ __all__ = [
     "content_dir",
     "list_guides",
     "load_drills",
+    "load_follow_ups",
     "load_guide",
     "load_pushbacks",
     "load_recovery_moves",
@@ -117,8 +128,19 @@ def _cached_or_fresh(loader: Any, root: Path | None) -> Any:
 # --- scenario sets -----------------------------------------------------------------------------
 
 
+def _interviewer(node: Node) -> Interviewer:
+    return Interviewer(name=node.text("name"), role=node.text("role"), manner=node.choice("manner", MANNERS))
+
+
+def _facts(node: Node) -> Facts:
+    values = {f: node.text(f) for f in FACT_FIELDS}
+    pay = node.text("pay") if "pay" in node.data else DEFAULT_PAY
+    return Facts(**values, pay=pay)
+
+
 def _scenario(node: Node, set_id: str) -> Scenario:
     employer = node.table("employer")
+    asks = node.texts("asks") if "asks" in node.data else Scenario.__dataclass_fields__["asks"].default
     return Scenario(
         id=node.text("id"),
         set_id=set_id,
@@ -131,9 +153,11 @@ def _scenario(node: Node, set_id: str) -> Scenario:
             values=employer.texts("values"),
         ),
         question=node.text("question"),
-        follow_ups=node.texts("follow_ups"),
         tips=node.texts("tips"),
         model_answer=node.text("model_answer"),
+        interviewer=_interviewer(node.table("interviewer")),
+        facts=_facts(node.table("facts")),
+        asks=tuple(asks),
     )
 
 
@@ -174,6 +198,54 @@ def load_scenario_sets(root: Path | None = None) -> tuple[list[ScenarioSet], lis
     """All practice sets in stage order, plus an error for each file that was skipped."""
     sets, errors = _cached_or_fresh(_scenario_sets, root)
     return list(sets), list(errors)
+
+
+# --- follow-ups --------------------------------------------------------------------------------
+
+
+def _follow_up(node: Node, kinds: tuple[str, ...]) -> FollowUp:
+    lines = {m: node.text(m) for m in MANNERS if m in node.data or m == "neutral"}
+    return FollowUp(
+        id=node.text("id"),
+        trigger=_trigger(node),
+        kind=node.choice("kind", kinds),
+        reason=node.text("reason"),
+        lines=lines,
+        model=node.text("model"),
+    )
+
+
+def _trigger(node: Node) -> str:
+    trigger = node.text("trigger")
+    head, _, tail = trigger.partition(":")
+    from goalcoach.domain.question_kinds import kind_ids
+
+    valid = (
+        trigger in ISSUE_CODES or trigger == "extra"
+        or (head == "missing" and tail in ELEMENT_CODES)
+        or (head == "strong" and tail in SET_STAGES)
+        or (head == "after" and tail in kind_ids())
+    )
+    if not valid:
+        raise node.fail(node.where("trigger"), f"{trigger!r} is not an issue code, missing:<element>, "
+                        "strong:<stage>, after:<kind> or extra")
+    return trigger
+
+
+@functools.cache
+def _follow_ups(root: Path) -> tuple[FollowUp, ...]:
+    from goalcoach.domain.question_kinds import kind_ids
+
+    doc = _read(root, "follow_ups.toml")
+    nodes = doc.tables("follow_ups")
+    items = tuple(_follow_up(n, kind_ids()) for n in nodes)
+    check_unique(nodes, [f.id for f in items], set())
+    return items
+
+
+def load_follow_ups(root: Path | None = None) -> tuple[FollowUp, ...]:
+    """Every follow-up question practice can ask, in file order. A broken file raises ContentError."""
+    return _cached_or_fresh(_follow_ups, root)
 
 
 # --- drills ------------------------------------------------------------------------------------

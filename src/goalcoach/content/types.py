@@ -77,6 +77,55 @@ class Employer:
     values: tuple[str, ...]
 
 
+#: How an interviewer comes across; their follow-ups are worded to match.
+MANNERS: tuple[str, ...] = ("warm", "neutral", "probing", "sceptical")
+
+#: What a scenario states about the candidate, so a model answer to any follow-up can be
+#: composed in their words. `pay` (a researched range) is optional.
+FACT_FIELDS: tuple[str, ...] = ("role", "goal", "long_goal", "step", "reason", "example")
+DEFAULT_PAY = "a salary in line with the published range for the level"
+
+
+@dataclass(frozen=True)
+class Interviewer:
+    name: str
+    role: str
+    manner: str
+
+
+@dataclass(frozen=True)
+class Facts:
+    role: str  # the role applied for, e.g. "senior analyst"
+    goal: str  # near-term goal, read after "I want to"
+    long_goal: str  # long-term goal, read after "I'd like to"
+    step: str  # a concrete step, read after "I plan to"
+    reason: str  # why, read after "because"
+    example: str  # a past example with a result, whole sentences
+    pay: str = DEFAULT_PAY
+
+    def as_dict(self) -> dict[str, str]:
+        return {f: getattr(self, f) for f in (*FACT_FIELDS, "pay")}
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """One follow-up question: when it is asked, its rubric, its lines and its model answer."""
+
+    id: str
+    trigger: str
+    kind: str
+    reason: str
+    lines: dict[str, str]  # manner -> the question in that manner ("neutral" always there)
+    model: str
+
+    def line(self, manner: str | None) -> str:
+        return self.lines.get(manner or "neutral") or self.lines["neutral"]
+
+    @property
+    def questions(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(self.lines.values()))
+
+
 @dataclass(frozen=True)
 class Scenario:
     id: str
@@ -86,9 +135,12 @@ class Scenario:
     persona: str
     employer: Employer
     question: str
-    follow_ups: tuple[str, ...]
     tips: tuple[str, ...]
     model_answer: str
+    interviewer: Interviewer
+    facts: Facts
+    #: Ids of the common follow-ups ("extra") this interviewer asks when there is nothing to probe.
+    asks: tuple[str, ...] = ("salary", "setbacks")
 
 
 @dataclass(frozen=True)

@@ -24,14 +24,16 @@ Loader = Callable[[], "tuple[list[ScenarioSet], list[ContentError]]"]
 OWN_TARGET = "own-target"
 
 
-def coach_answer(text: str, profile: Any, *, own_target: bool = False, **context: Any) -> dict[str, Any]:
+def coach_answer(text: str, profile: Any, *, own_target: bool = False, correction: bool = False, **context: Any) -> dict[str, Any]:
     """Run the coach (in a worker thread). The coach is imported here so that opening a screen
     never waits for it. `own_target` coaches against the profile's target; otherwise the
-    given stage/company/terms are the whole context."""
+    given stage/company/terms are the whole context. `correction`: the answer re-frames an
+    earlier one (a recovery, or a reply to a pushback)."""
     from goalcoach.domain import coaching
+    from goalcoach.domain.correction import as_correction
 
     ctx = coaching.context_for(profile) if own_target else coaching.context_for(None, **context)
-    return coaching.coach(text, ctx)
+    return coaching.coach(text, as_correction(ctx) if correction else ctx)
 
 
 def error_line(error: ContentError) -> Text:
@@ -148,7 +150,12 @@ class PracticeScreen(BaseScreen):
         if problem:
             self.notify(problem, title="Own target", severity="warning", markup=False)
             return
-        self._start(brief_from_target(target, self.sets))
+        profile = self.app.profile
+        brief = brief_from_target(
+            target, self.sets, goals=profile.section("goals") or {},
+            values=(profile.section("values") or {}).get("items") or [], current_version=profile.current_version(),
+        )
+        self._start(brief)
 
     def _start(self, brief: Brief) -> None:
         from goalcoach.screens.practice_run import PracticeRunScreen
