@@ -6,6 +6,8 @@ Snapshot baselines live in the top-level snapshots/<test module>/ folder.
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -59,3 +61,17 @@ def make_app(data_dir):
         return GoalCoachApp(profile or Profile.open(data_dir, clock=fixed_clock), **kwargs)
 
     return factory
+
+
+@pytest.fixture(scope="session")
+def wheel(tmp_path_factory) -> Path:
+    """The package built as a wheel, once per test run (test_wheel and test_supported_pythons share it)."""
+    out = tmp_path_factory.mktemp("dist")
+    root = SNAPSHOT_ROOT.parent
+    built = subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out), str(root)],
+        capture_output=True, text=True,
+    )
+    assert built.returncode == 0, built.stderr
+    (path,) = out.glob("goalcoach-*.whl")
+    return path

@@ -253,3 +253,21 @@ def test_the_real_coach_feedback_feeds_weak_labels_and_the_suggestion():
     suggestion = pm.practise_next(records, drills, sets, NOW)
     assert suggestion.kind == "drill"
     assert next(d for d in drills if d.id == suggestion.target_id).misstep == pm.weak_labels(records)[0].code
+
+
+# -- score over time (the chart) -----------------------------------------------------------
+def test_score_history_plots_main_answers_only_one_point_per_day():
+    day = timedelta(days=1)
+    records = [
+        attempt(NOW - 2 * day, 40),
+        attempt(NOW - 2 * day + timedelta(hours=1), 60),  # same day: averaged
+        attempt(NOW - day, 90, follow_up=True),  # a follow-up is another question: not compared
+        attempt(NOW - day, 20, kind="drill", stage=None),  # a drill is a recovery, not the main answer
+        attempt(NOW, 75),
+        attempt(NOW, 30, stage="mid"),
+    ]
+    history = pm.score_history(records, NOW, "entry")
+    assert [score for _, score in history] == [50, 75]
+    assert history[0][0] < history[1][0]
+    assert [score for _, score in pm.score_history(records, NOW, "mid")] == [30]
+    assert [score for _, score in pm.score_history(records, NOW)] == [50, 52]

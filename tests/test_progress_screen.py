@@ -14,6 +14,7 @@ from goalcoach.screens.home_stats import home_stats_text
 from goalcoach.screens import progress
 from goalcoach.screens.progress import PAGE_SIZE, ProgressScreen
 
+from goalcoach_test_support import settle
 from test_progress_model import NOW, attempt, seed_history
 
 
@@ -226,3 +227,27 @@ async def open_progress_loaded(pilot, screen):
     assert screen.history is not None
     await pilot.pause()
     return screen
+
+
+async def test_the_chart_shows_every_stage_on_one_0_to_100_scale_at_80x24(make_app, profile):
+    from textual.widgets import ContentSwitcher
+
+    from goalcoach.widgets.score_chart import ScoreChart
+
+    for record in seed_history():
+        profile.add_attempt(record)
+    app = make_app(profile)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("5")
+        await settle(pilot, lambda: getattr(pilot.app.screen, "history", None) is not None)
+        await pilot.press("c")
+        await settle(pilot, lambda: pilot.app.screen.query_one(ContentSwitcher).current == "chart")
+        chart = pilot.app.screen.query_one(ScoreChart)
+        assert chart.region.height >= 10  # the chart takes the table's place, not a sliver
+        drawn = chart.render().plain
+        for stage in ("Entry", "Mid-career", "Builder"):
+            assert stage in drawn
+        for tick in ("100┤", "50┤", "0┤"):
+            assert tick in drawn
+        await pilot.press("c")
+        await settle(pilot, lambda: pilot.app.screen.query_one(ContentSwitcher).current == "attempts-view")

@@ -49,3 +49,12 @@ def test_attempt_detail_80x24(snap_compare, seeded_app):
         await pilot.pause()
 
     assert snap_compare(seeded_app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_progress_chart_80x24(snap_compare, seeded_app):
+    async def run_before(pilot):
+        await open_progress(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+
+    assert snap_compare(seeded_app, terminal_size=(80, 24), run_before=run_before)

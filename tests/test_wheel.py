@@ -5,11 +5,6 @@ from __future__ import annotations
 import subprocess
 import sys
 import zipfile
-from pathlib import Path
-
-import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
 
 LOAD_ALL = """
 import goalcoach.content as c
@@ -21,17 +16,6 @@ c.load_template(); c.load_worksheets(); c.load_pushbacks(); c.load_recovery_move
 assert c.load_guide("home").startswith("#")
 print(c.content_dir())
 """
-
-
-@pytest.fixture(scope="module")
-def wheel(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("dist")
-    subprocess.run(
-        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out), str(ROOT)],
-        check=True, capture_output=True,
-    )
-    (built,) = out.glob("goalcoach-*.whl")
-    return built
 
 
 def test_the_wheel_contains_the_content(wheel):

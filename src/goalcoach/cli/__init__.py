@@ -1,27 +1,53 @@
 """Command line entry point: the app by default, plus `check`, `export` and `import`.
 
 Sub-commands are imported lazily so `goalcoach check` never pays for (or imports) textual.
+Global options (`--data-dir`) may stand before or after the sub-command.
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
+
+PROFILE_COMMANDS = ("export", "import")
+
+
+def global_options_parser() -> argparse.ArgumentParser:
+    # No help and no abbreviations: everything else belongs to the sub-command's own parser.
+    parser = argparse.ArgumentParser(prog="goalcoach", add_help=False, allow_abbrev=False)
+    parser.add_argument("--data-dir", metavar="PATH")
+    return parser
+
+
+def split_global_options(args: list[str]) -> tuple[list[str], list[str]]:
+    """Take the global options out of args, wherever they stand: (global options, the rest)."""
+    if "--" in args:  # after '--' everything is an operand, never an option
+        cut = args.index("--")
+        options, rest = split_global_options(args[:cut])
+        return options, rest + args[cut:]
+    known, rest = global_options_parser().parse_known_args(args)
+    options = ["--data-dir", known.data_dir] if known.data_dir is not None else []
+    return options, rest
 
 
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        options, args = split_global_options(args)
+    except SystemExit as exit_:  # e.g. --data-dir without a path, already explained on stderr
+        return exit_.code if isinstance(exit_.code, int) else 2
     command = args[0] if args else ""
-    if command == "check":
+    if command == "check":  # coaching one answer never opens the profile
         from goalcoach.cli.check import main as check_main
 
         return check_main(args[1:])
-    if command in ("export", "import"):
+    if command in PROFILE_COMMANDS:
         from goalcoach.cli.transfer import main as transfer_main
 
-        return transfer_main(args)
+        return transfer_main(args + options)
     from goalcoach.cli.tui import main as tui_main
 
-    return tui_main(args)
+    return tui_main(args + options)
 
 
 if __name__ == "__main__":

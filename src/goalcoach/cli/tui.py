@@ -15,7 +15,8 @@ commands:
   goalcoach check [PATH|-]      coach one answer (or --batch JSONL) without the app
   goalcoach export              write a prep sheet (markdown) or a backup (json)
   goalcoach import FILE         bring a backup back (--merge or --replace)
-Run 'goalcoach COMMAND --help' for a command's options.
+Run 'goalcoach COMMAND --help' for a command's options. --data-dir may go before or
+after the command.
 """
 
 

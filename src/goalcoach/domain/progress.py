@@ -67,6 +67,25 @@ def trend(attempts: Iterable[Attempt], stage: str | None = None) -> list[int]:
     return scores
 
 
+def is_main_answer(attempt: Attempt) -> bool:
+    """An answer to the main question (a practice scenario's first question or a builder
+    answer): only these are compared over time, so a follow-up never reads as a drop."""
+    return attempt.get("kind") in ("practice", "builder") and not attempt.get("follow_up")
+
+
+def score_history(attempts: Iterable[Attempt], now: datetime, stage: str | None = None) -> list[tuple[date, int]]:
+    """(day, mean score that day) for main-question answers, oldest first, in local days."""
+    days: dict[date, list[int]] = {}
+    for attempt in attempts:
+        if not is_main_answer(attempt) or (stage is not None and attempt.get("stage") != stage):
+            continue
+        score, moment = score_of(attempt), parse_time(attempt.get("created"))
+        if score is None or moment is None:
+            continue
+        days.setdefault(_local_day(moment, now), []).append(score)
+    return [(day, round(sum(scores) / len(scores))) for day, scores in sorted(days.items())]
+
+
 def stages_with_attempts(attempts: Iterable[Attempt]) -> list[str]:
     """Stages that have scored attempts, in the app's stage order (unknown ones last)."""
     found = {a.get("stage") for a in attempts if a.get("stage") and score_of(a) is not None}

@@ -1,7 +1,7 @@
-"""Export and import: the versioned JSON backup, its validation, and the Markdown prep sheet.
+"""Export and import: the versioned JSON backup, its validation, and Markdown escaping.
 
 Pure functions over plain data (a profile snapshot); never imports textual. The CLI
-(`transfer_cli`) and the app's palette commands (`screens.transfer_commands`) do the I/O.
+and the app's palette commands do the I/O (see transfer_files); the prep sheet is prep_sheet.py.
 """
 
 from __future__ import annotations
@@ -9,11 +9,10 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from typing import Any, Iterable, Sequence
+from typing import Any, Sequence
 
 from goalcoach.profile.schema import SCHEMA_VERSION
-from goalcoach.coach.rubric import BONUS_ELEMENTS as OPTIONAL_ELEMENTS, ELEMENT_NAMES as ELEMENT_LABELS
-from goalcoach.domain.progress import format_date, format_seconds, score_of
+from goalcoach.domain.progress import format_date
 from goalcoach.textsafety import clean_text
 
 FORMAT = "goalcoach-export"
@@ -193,139 +192,3 @@ def current_answer(snapshot: dict[str, Any]) -> tuple[str, str] | None:
         latest = max(builder, key=lambda a: str(a.get("created", "")))
         return f"Latest answer from the builder, {format_date(latest.get('created'))}", str(latest["text"])
     return None
-
-
-def best_per_scenario(attempts: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The highest-scoring attempt of each scenario (latest on a tie), by scenario title."""
-    best: dict[str, dict[str, Any]] = {}
-    for attempt in attempts:
-        scenario = attempt.get("scenario_id")
-        score = score_of(attempt)
-        if not scenario or score is None:
-            continue
-        held = best.get(str(scenario))
-        if held is None or (score, str(attempt.get("created", ""))) >= (score_of(held), str(held.get("created", ""))):
-            best[str(scenario)] = attempt
-    return sorted(best.values(), key=lambda a: str(a.get("scenario_title") or a.get("scenario_id")).casefold())
-
-
-def _joined(value: Any) -> str:
-    if isinstance(value, (list, tuple)):
-        return ", ".join(clean(v).strip() for v in value if str(v).strip())
-    return clean(value).strip() if value else ""
-
-
-def _field(lines: list[str], label: str, value: Any) -> None:
-    text = _joined(value)
-    lines.append(f"- **{label}:** {md_inline(text) if text else '*(not set)*'}")
-
-
-def _feedback_lines(feedback: dict[str, Any]) -> list[str]:
-    seconds = float(feedback.get("speaking_seconds") or 0)
-    lines = [
-        f"**Score:** {feedback.get('score', 0)}/100 ({md_inline(feedback.get('quality', ''))}) · "
-        f"{feedback.get('words', 0)} words · about {format_seconds(seconds)} spoken",
-        "",
-        "### Checklist",
-        "",
-    ]
-    elements = feedback.get("elements") or {}
-    for code, label in ELEMENT_LABELS.items():
-        present = bool((elements.get(code) or {}).get("present"))
-        bonus = " (bonus)" if code in OPTIONAL_ELEMENTS else ""
-        lines.append(f"- [{'x' if present else ' '}] {label}{bonus}")
-    lines += ["", "### What to fix", ""]
-    issues = [i for i in feedback.get("issues") or [] if isinstance(i, dict)]
-    if not issues:
-        lines.append("No issues found.")
-    for issue in issues:
-        item = f"- **{md_inline(str(issue.get('code', '')).replace('_', ' '))}:** {md_inline(issue.get('message', ''))}"
-        if issue.get("suggestion"):
-            item += f" Try: {md_inline(issue['suggestion'])}"
-        lines.append(item)
-    return lines
-
-
-def prep_sheet(
-    snapshot: dict[str, Any],
-    feedback: dict[str, Any] | None,
-    recovery_moves: Sequence[Any],
-    exported: str,
-) -> str:
-    """The printable prep sheet. `feedback` is the coach's result for the current answer."""
-    sections = snapshot.get("sections") or {}
-    target = sections.get("target") or {}
-    lines = ["# Interview prep sheet: “What are your career goals?”", "", f"Exported {format_date(exported)} (UTC).", ""]
-
-    lines += ["## Target", ""]
-    _field(lines, "Role", target.get("role"))
-    _field(lines, "Organisation", target.get("organisation"))
-    _field(lines, "Mission", target.get("mission"))
-    _field(lines, "Terms to use", target.get("terms"))
-
-    lines += ["", "## Top values", ""]
-    values = [v for v in (sections.get("values") or {}).get("items") or [] if isinstance(v, dict)]
-    for rank, value in enumerate(values[:5], 1):
-        item = f"{rank}. **{md_inline(value.get('name', ''))}**"
-        if value.get("non_negotiable"):
-            item += " (non-negotiable)"
-        if value.get("moment"):
-            item += f": {md_inline(value['moment'])}"
-        lines.append(item)
-    if not values:
-        lines.append("*(not set)*")
-
-    skills = sections.get("skills") or {}
-    lines += ["", "## Skills", ""]
-    _field(lines, "Hard skills", skills.get("hard"))
-    _field(lines, "Soft skills", skills.get("soft"))
-    _field(lines, "To develop", skills.get("to_develop"))
-
-    goals = sections.get("goals") or {}
-    lines += ["", "## Goals", ""]
-    for key, title in (("short_term", "Short term (1–2 years)"), ("long_term", "Long term (3–5 years and beyond)")):
-        lines += [f"### {title}", ""]
-        items = [g for g in goals.get(key) or [] if isinstance(g, dict) and g.get("goal")]
-        for goal in items:
-            item = f"- **{md_inline(goal['goal'])}**"
-            if goal.get("target_date"):
-                item += f" by {md_inline(goal['target_date'])}"
-            for field, label in (("steps", "Steps"), ("resources", "Resources")):
-                if _joined(goal.get(field)):
-                    item += f". {label}: {md_inline(_joined(goal.get(field)))}"
-            lines.append(item)
-        if not items:
-            lines.append("*(not set)*")
-        lines.append("")
-
-    lines += ["## Your answer", ""]
-    answer = current_answer(snapshot)
-    if answer is None:
-        lines.append("*(no answer yet: build one in the answer builder)*")
-    else:
-        label, text = answer
-        lines += [f"*{md_inline(label)}*", "", md_quote(text), ""]
-        if feedback:
-            lines += _feedback_lines(feedback)
-
-    lines += ["", "## Best attempts per scenario", ""]
-    best = best_per_scenario(snapshot.get("attempts") or [])
-    if not best:
-        lines.append("*(no practice attempts yet)*")
-    for attempt in best:
-        title = attempt.get("scenario_title") or attempt.get("scenario_id")
-        lines += [
-            f"### {md_inline(title)}",
-            "",
-            f"Score {score_of(attempt)}/100, {format_date(attempt.get('created'))}, "
-            f"{md_inline(attempt.get('kind', ''))}, time {format_seconds(attempt.get('seconds'))}.",
-            "",
-            md_quote(attempt.get("text", "")),
-            "",
-        ]
-
-    lines += ["", "## Recovery moves to remember", ""]
-    for rank, move in enumerate(recovery_moves, 1):
-        lines.append(f"{rank}. **{md_inline(move.title)}**: {md_inline(move.how)}")
-    text = "\n".join(lines)
-    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"

@@ -18,10 +18,23 @@ def render(profile: Any, fmt: str, exported: str) -> str:
     if fmt == "json":
         return transfer.dumps(transfer.export_document(snapshot, exported))
     from goalcoach.content import load_recovery_moves
+    from goalcoach.domain.prep_sheet import prep_sheet
 
     answer = transfer.current_answer(snapshot)
     feedback = coach_answer(profile, answer[1]) if answer else None
-    return transfer.prep_sheet(snapshot, feedback, load_recovery_moves(), exported)
+    stage = ((snapshot.get("sections") or {}).get("target") or {}).get("stage")
+    return prep_sheet(snapshot, answer, feedback, load_recovery_moves(), exported, expected_follow_ups(stage))
+
+
+def expected_follow_ups(stage: Any) -> list[str]:
+    """Follow-up questions asked in the practice scenarios for `stage`, most asked first."""
+    from collections import Counter
+
+    from goalcoach.content import load_scenario_sets
+
+    sets, _ = load_scenario_sets()
+    asked = Counter(q for s in sets if s.stage == stage for scenario in s.scenarios for q in scenario.follow_ups)
+    return [question for question, _ in asked.most_common()]
 
 
 def coach_answer(profile: Any, text: str) -> dict[str, Any]:

@@ -16,11 +16,12 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Label, Sparkline, Static
+from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Input, Static
 from textual.worker import Worker, WorkerState
 
 from goalcoach.domain import progress as pm
 from goalcoach.screens.base import BaseScreen
+from goalcoach.widgets.score_chart import ScoreChart, Series, summary_lines
 
 WIDE_AT = 110  # columns from which the insights sit beside the table
 # A DataTable measures every cell it holds, so it gets one page of the (filtered, sorted) history
@@ -45,7 +46,7 @@ class History:
     suggestion: pm.Suggestion | None
     week: pm.WeekStats
     streak: int
-    trends: list[tuple[str, list[int]]]
+    series: Series
     weak: list[pm.Label]
     by_id: dict[str, dict[str, Any]] = field(default_factory=dict)
     search: dict[str, str] = field(default_factory=dict)
@@ -56,16 +57,18 @@ def read_history(profile: Any, now: datetime) -> History:
     from goalcoach.screens.home_stats import suggestion_for
 
     attempts = profile.attempts()
-    trends = [("Overall", pm.trend(attempts))] + [
-        (pm.STAGE_LABELS.get(stage, stage), pm.trend(attempts, stage)) for stage in pm.stages_with_attempts(attempts)
-    ]
+    stages = pm.stages_with_attempts(attempts)
+    series: Series = [(pm.STAGE_LABELS.get(stage, stage), pm.score_history(attempts, now, stage)) for stage in stages]
+    unstaged = [a for a in attempts if not a.get("stage")]
+    if unstaged or not stages:
+        series.append(("Builder" if stages else "All", pm.score_history(unstaged if stages else attempts, now)))
     return History(
         attempts=attempts,
         now=now,
         suggestion=suggestion_for(profile, attempts, now),
         week=pm.week_stats(attempts, now),
         streak=pm.streak(attempts, now),
-        trends=trends,
+        series=[(name, points) for name, points in series if points],
         weak=pm.weak_labels(attempts)[:5],
         by_id={str(a.get("id")): a for a in attempts},
         search={str(a.get("id")): pm.search_text(a) for a in attempts},
@@ -83,6 +86,7 @@ class ProgressScreen(BaseScreen):
         Binding("k", "cycle_kind", "Kind", id="progress.kind"),
         Binding("slash", "focus_filter", "Filter", id="progress.filter"),
         Binding("p", "practise_next", "Practise next", id="progress.practise_next"),
+        Binding("c", "toggle_chart", "Chart", id="progress.chart"),
         Binding("right_square_bracket", "page(1)", "Next page", id="progress.next_page"),
         Binding("left_square_bracket", "page(-1)", "Previous page", show=False, id="progress.previous_page"),
         Binding("escape", "leave", "Back", id="progress.back"),
@@ -102,18 +106,20 @@ class ProgressScreen(BaseScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="progress-body"):
-            with Vertical(id="table-area"):
-                with Horizontal(id="filter-bar"):
-                    yield Input(placeholder="Filter: scenario, question or answer text", id="filter", compact=True)
-                    yield Static("", id="table-status", markup=False)
-                table: DataTable[Text] = DataTable(id="attempts", cursor_type="row", zebra_stripes=True)
-                table.show_row_labels = False
-                yield table
+            with ContentSwitcher(id="table-area", initial="attempts-view"):
+                with Vertical(id="attempts-view"):
+                    with Horizontal(id="filter-bar"):
+                        yield Input(placeholder="Filter: scenario, question or answer text", id="filter", compact=True)
+                        yield Static("", id="table-status", markup=False)
+                    table: DataTable[Text] = DataTable(id="attempts", cursor_type="row", zebra_stripes=True)
+                    table.show_row_labels = False
+                    yield table
+                yield ScoreChart(id="chart")
             with VerticalScroll(id="insights"):
                 yield Static(Text("Loading your history…", style="italic"), id="week", markup=False)
                 yield Static("", id="next", markup=False)
                 yield Static("", id="weak", markup=False)
-                yield Vertical(id="trends")
+                yield Static("", id="trends", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -246,26 +252,24 @@ class ProgressScreen(BaseScreen):
         if self.app.profile.setting("streaks", False):
             week.append(f"\nStreak: {history.streak} day" + ("" if history.streak == 1 else "s") + " of practice")
         self.query_one("#week", Static).update(week)
-        self._show_trends(history.trends)
+        self._show_trends(history.series)
         self.query_one("#weak", Static).update(self._weak_text(history.weak))
         self.query_one("#next", Static).update(self._next_text(history.suggestion))
 
-    def _show_trends(self, rows: list[tuple[str, list[int]]]) -> None:
-        trends = self.query_one("#trends", Vertical)
-        trends.remove_children()
-        widgets = [Label(Text("Score over time", style="bold"), classes="heading")]
-        if not rows[0][1]:
-            widgets.append(Label(Text("No scored attempts yet.", style="italic")))
-        else:
-            for name, scores in rows:
-                row = Horizontal(
-                    Label(Text(name), classes="trend-name"),
-                    Sparkline(scores, classes="trend-line"),
-                    Label(Text(f"{scores[-1]:>3}"), classes="trend-last"),
-                    classes="trend-row",
-                )
-                widgets.append(row)
-        trends.mount_all(widgets)
+    def _show_trends(self, series: Series) -> None:
+        text = Text("Score over time", style="bold")
+        text.append(" (c: chart)" if series else "")
+        lines = summary_lines(series)
+        text.append("\n" + ("\n".join(lines) if lines else "No scored answers to the main question yet."))
+        self.query_one("#trends", Static).update(text)
+        self.query_one("#chart", ScoreChart).show(series)
+
+    def action_toggle_chart(self) -> None:
+        switcher = self.query_one("#table-area", ContentSwitcher)
+        showing_chart = switcher.current == "chart"
+        switcher.current = "attempts-view" if showing_chart else "chart"
+        if showing_chart:
+            self.query_one("#attempts", DataTable).focus()
 
     @staticmethod
     def _weak_text(labels: list[pm.Label]) -> Text:

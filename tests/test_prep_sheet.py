@@ -1,0 +1,108 @@
+"""The prep sheet: one printable page for the target, never a weak answer as the best one."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from markdown_it import MarkdownIt
+
+from goalcoach.content import load_recovery_moves
+from goalcoach.domain import transfer
+from goalcoach.domain.prep_sheet import MAX_FOLLOW_UPS, prep_sheet
+from test_progress_model import NOW, attempt, feedback, seed_history
+from test_transfer import NASTY, _plain_text
+
+EXPORTED = "2026-11-02T09:00:00+00:00"
+TARGET = {"role": "Charge nurse", "organisation": "St Ann's", "terms": ["patient safety", "rotation"], "stage": "entry"}
+
+
+def snapshot(attempts, *, versions=(), current=None, sections=None):
+    return {
+        "sections": sections if sections is not None else {"target": TARGET},
+        "settings": {"current_version": current} if current else {},
+        "versions": list(versions),
+        "attempts": list(attempts),
+        "drafts": {},
+    }
+
+
+def headings(sheet: str) -> list[str]:
+    tokens = MarkdownIt("commonmark").parse(sheet)
+    return [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
+
+
+def sheet_for(snap, current_feedback=None, expected=()):
+    return prep_sheet(snap, transfer.current_answer(snap), current_feedback, load_recovery_moves(), EXPORTED, expected)
+
+
+def test_one_page_in_the_order_a_person_reads_it():
+    sheet = sheet_for(snapshot(seed_history()))
+    assert headings(sheet) == [
+        "Interview prep sheet: “What are your career goals?”",
+        "Your best answer", "Follow-ups to expect", "Their words", "Your plan in brief", "Remember",
+    ]
+    assert "Charge nurse" in sheet and "St Ann" in sheet
+    assert "patient safety, rotation" in sheet
+    # No list of unrelated scenarios: only the answer, its follow-ups and the target's words.
+    assert "Teacher ready for a department" not in sheet
+
+
+def test_the_best_answer_is_the_highest_scoring_main_answer_that_is_not_weak():
+    records = [
+        attempt(NOW - timedelta(days=3), 81, text="Main answer that scored 81."),
+        attempt(NOW - timedelta(days=2), 95, text="A follow-up answer, not the main question.", follow_up=True,
+                question="Why this ward?"),
+        attempt(NOW - timedelta(days=1), 34, text="A weak answer about the salary."),
+    ]
+    sheet = sheet_for(snapshot(records))
+    best = sheet.split("## Your best answer")[1].split("##")[0]
+    assert "Main answer that scored 81." in best
+    assert "not the main question" not in best
+    assert "salary" not in sheet
+
+
+def test_a_weak_answer_is_never_shown_as_best():
+    records = [attempt(NOW, 34, text="I want money, that's my goal.", issues=("personal_gain",))]
+    version = {"id": "v1", "name": "draft", "text": "Maybe I guess something.", "created": EXPORTED}
+    weak = feedback(30, issues=("vague", "hedging"))
+    weak["priority"] = {"code": "vague", "message": "Name the role you want.", "suggestion": ""}
+    sheet = sheet_for(snapshot(records, versions=[version], current="v1"), current_feedback=weak)
+    best = sheet.split("## Your best answer")[1].split("##")[0]
+    assert "not ready" in best
+    assert "I want money" not in sheet and "Maybe I guess" not in best
+    assert "Name the role you want." in sheet.split("## Remember")[1]  # what to fix first
+
+
+def test_follow_ups_to_expect_come_with_the_best_answer_to_each():
+    records = [
+        attempt(NOW - timedelta(days=2), 60, follow_up=True, question="Why this ward?", text="Older answer to why."),
+        attempt(NOW - timedelta(days=1), 72, follow_up=True, question="Why this ward?", text="Better answer to why."),
+        attempt(NOW, 20, follow_up=True, question="How do you handle pressure?", text="A weak one."),
+    ]
+    expected = ["What are your career goals?", "Where do you see yourself in five years?"] + [f"Q{i}?" for i in range(9)]
+    sheet = sheet_for(snapshot(records), expected=expected)
+    part = sheet.split("## Follow-ups to expect")[1].split("## Their words")[0]
+    assert "Why this ward?" in part and "Better answer to why." in part and "Older answer" not in part
+    assert "How do you handle pressure?" in part and "A weak one." not in part
+    assert "Where do you see yourself in five years?" in part
+    assert "What are your career goals?" not in part  # the main question is not a follow-up
+    assert part.count("**") // 2 == MAX_FOLLOW_UPS
+
+
+def test_every_user_string_is_escaped_and_renders_back():
+    sections = {
+        "target": {"role": NASTY[1], "organisation": NASTY[6], "mission": NASTY[7], "terms": [NASTY[2], NASTY[5]]},
+        "values": {"items": [{"name": NASTY[3]}]},
+        "goals": {"short_term": [{"goal": NASTY[11], "steps": NASTY[12], "target_date": "2027"}], "long_term": []},
+    }
+    records = [attempt(NOW, 88, text="\n".join(NASTY))]
+    sheet = sheet_for(snapshot(records, sections=sections))
+    assert "\x1b" not in sheet and "<script>" not in sheet
+    rendered = _plain_text(sheet)
+    for value in (NASTY[1], NASTY[2], NASTY[3], NASTY[11]):
+        assert transfer.clean(value) in rendered
+
+
+def test_without_any_answer_it_says_so():
+    sheet = sheet_for(snapshot([], sections={}))
+    assert "no answer yet" in sheet and "no target set" in sheet and "none yet" in sheet
