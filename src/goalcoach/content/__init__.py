@@ -8,6 +8,7 @@ files (pushbacks, recovery moves, template, worksheets, guides) raise ContentErr
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from pathlib import Path
@@ -161,13 +162,20 @@ def _scenario(node: Node, set_id: str) -> Scenario:
     )
 
 
-def _scenario_set(doc: Node, seen_stages: set[str], seen_ids: set[str]) -> ScenarioSet:
+def _with_follow_ups(scenario: Scenario, stage: str, catalogue: tuple[FollowUp, ...]) -> Scenario:
+    manner = scenario.interviewer.manner
+    probe = [f.line(manner) for f in catalogue if f.trigger == f"strong:{stage}"]
+    common = [f.line(manner) for ask in scenario.asks for f in catalogue if f.id == ask]
+    return dataclasses.replace(scenario, follow_ups=tuple(dict.fromkeys(probe + common)))
+
+
+def _scenario_set(doc: Node, seen_stages: set[str], seen_ids: set[str], catalogue: tuple[FollowUp, ...] = ()) -> ScenarioSet:
     set_id = doc.text("id")
     stage = doc.choice("stage", SET_STAGES)
     if stage in seen_stages:
         raise doc.fail("stage", f"another file already holds the {stage!r} set")
     nodes = doc.tables("scenarios")
-    scenarios = tuple(_scenario(node, set_id) for node in nodes)
+    scenarios = tuple(_with_follow_ups(_scenario(node, set_id), stage, catalogue) for node in nodes)
     check_unique(nodes, [s.id for s in scenarios], seen_ids)
     seen_stages.add(stage)
     return ScenarioSet(
@@ -185,9 +193,13 @@ def _scenario_sets(root: Path) -> tuple[tuple[ScenarioSet, ...], tuple[ContentEr
     errors: list[ContentError] = []
     seen_stages: set[str] = set()
     seen_ids: set[str] = set()
+    try:
+        catalogue = _follow_ups(root)
+    except ContentError:  # reported where follow-ups are asked; scenarios still load
+        catalogue = ()
     for relative in toml_files(root, "scenarios"):
         try:
-            sets.append(_scenario_set(_read(root, relative), seen_stages, seen_ids))
+            sets.append(_scenario_set(_read(root, relative), seen_stages, seen_ids, catalogue))
         except ContentError as exc:
             errors.append(exc)
     sets.sort(key=lambda s: SET_STAGES.index(s.stage))

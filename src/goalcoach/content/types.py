@@ -141,6 +141,9 @@ class Scenario:
     facts: Facts
     #: Ids of the common follow-ups ("extra") this interviewer asks when there is nothing to probe.
     asks: tuple[str, ...] = ("salary", "setbacks")
+    #: What this interviewer asks after a strong answer, in their manner: the stage probe, then
+    #: their common questions (filled in by the loader from follow_ups.toml; for the prep sheet).
+    follow_ups: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
