@@ -293,7 +293,7 @@ def _drills(root: Path) -> tuple[tuple[Drill, ...], tuple[ContentError, ...]]:
             errors.append(exc)
             continue
         drills.extend(batch)
-    drills.sort(key=lambda d: ISSUE_CODES.index(d.misstep))
+    drills.sort(key=lambda d: DRILL_MISSTEPS.index(d.misstep))
     return tuple(drills), tuple(errors)
 
 

@@ -22,9 +22,10 @@ ISSUE_CODES: tuple[str, ...] = rubric.ISSUES
 #: The coach's element codes (what a strong answer contains).
 ELEMENT_CODES: tuple[str, ...] = rubric.ELEMENTS
 
-#: Allowed drill missteps: the rubric's issue codes, nothing else, so every drill's flawed
-#: answer is something the coach can point at.
-DRILL_MISSTEPS: tuple[str, ...] = ISSUE_CODES
+#: Allowed drill missteps: the rubric's issue codes, plus leaving out the link to the employer
+#: (talking past the job on offer), so every drill's flawed answer is something the coach can
+#: point at.
+DRILL_MISSTEPS: tuple[str, ...] = ISSUE_CODES + ("company_alignment",)
 
 #: Codes that must have an interviewer pushback line: every issue, plus the missing elements
 #: worth pushing on.

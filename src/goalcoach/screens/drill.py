@@ -79,7 +79,18 @@ def checklist_text(result: RecoveryResult, text: str) -> Text:
             out.append(text[start:end][:60], style=ISSUE_STYLE)
             out.append("”")
         out.append("\n")
-    verdict = "Recovered: every move made." if result.passed else f"{result.done_count}/{len(result.moves)} moves made: see what is missing."
+    if result.new_red_flags:
+        out.append(" ✘ ", style="bold red")
+        out.append("A new red flag: " + ", ".join(CODE_LABELS.get(c, c) for c in result.new_red_flags) + "\n")
+    if not result.about_career:
+        out.append(" ✘ ", style="bold red")
+        out.append("Not about your own career: say what you will do next, in your own words\n")
+    if result.passed:
+        verdict = "Recovered: the misstep is gone and every move made."
+    elif result.misstep_gone and not result.new_red_flags and result.about_career:
+        verdict = f"{result.done_count}/{len(result.moves)} moves made: see what is missing."
+    else:
+        verdict = "Not recovered yet: fix what is marked ✘ above, then try again (r)."
     out.append("\n" + verdict, style="bold green" if result.passed else "bold yellow")
     return out
 
@@ -278,7 +289,7 @@ class DrillRunScreen(BaseScreen):
             return
         self.pending = (text, max(0.0, self.clock() - self.shown_at))
         self.refresh_bindings()
-        job = partial(coach_answer, text, self.app.profile, own_target=self.adaptive)
+        job = partial(coach_answer, text, self.app.profile, own_target=self.adaptive, correction=True)
         self.run_worker(job, thread=True, exclusive=True, group="coach", name="drill-submit")
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:

@@ -31,8 +31,9 @@ def coach_answer(text: str, profile: Any, *, own_target: bool = False, correctio
     earlier one (a recovery, or a reply to a pushback)."""
     from goalcoach.domain import coaching
     from goalcoach.domain.correction import as_correction
+    from goalcoach.domain.organisation_names import with_short_company
 
-    ctx = coaching.context_for(profile) if own_target else coaching.context_for(None, **context)
+    ctx = with_short_company(coaching.context_for(profile) if own_target else coaching.context_for(None, **context))
     return coaching.coach(text, as_correction(ctx) if correction else ctx)
 
 
