@@ -72,3 +72,28 @@ async def test_adaptive_recovery_names_the_organisation_by_its_short_form(make_a
 
     feedback = coach_answer("In my first year at Northwind I want to run the onboarding of new clients.", profile, own_target=True)
     assert feedback["elements"]["company_alignment"]["present"]
+
+
+async def test_adaptive_model_recovery_uses_the_persons_own_material(make_app, profile):
+    from textual.widgets import OptionList
+
+    from goalcoach.screens.drill import DrillScreen
+
+    profile.save_section("target", {"role": "Customer success manager", "organisation": "Quillworks", "stage": "mid"})
+    profile.save_section("goals", {"short_term": [{"goal": "Run onboarding for our biggest accounts",
+                                                   "steps": "Take the Gainsight admin course"}],
+                                   "long_term": [{"goal": "Lead the customer success team"}]})
+    version = profile.add_version("Mine", "Honestly I mainly want a bigger salary and a company car, that's about it really.")
+    profile.set_current_version(version["id"])
+    app = make_app(profile)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4")
+        await settle(pilot, lambda: isinstance(app.screen, DrillScreen) and app.screen.query_one(OptionList).option_count > 0)
+        await pilot.press("a")
+        await app.workers.wait_for_complete()
+        await settle(pilot, lambda: isinstance(app.screen, DrillRunScreen))
+        model = app.screen.drill.model_recovery
+        assert "run onboarding for our biggest accounts" in model and "Quillworks" in model
+        assert "take the Gainsight admin course" in model
+        for written in load_drills()[0]:
+            assert written.model_recovery[:40] not in model
