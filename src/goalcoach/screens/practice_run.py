@@ -181,7 +181,7 @@ class PracticeRunScreen(BaseScreen):
         self.query_one("#run-question", Static).update(Text.assemble((head, "bold"), current.text))
         reason = self.query_one("#run-reason", Static)
         reason.update(Text(f"Why this question: {current.reason}", style="italic") if current.reason else "")
-        reason.display = bool(current.reason)
+        reason.display = self.phase == "answer" and bool(current.reason)
         # Each question shows its own model answer, never the main question's for a follow-up.
         label = self.brief.model_label if not session.is_follow_up else f"Model answer: {current.kind_name}"
         self.query_one("#model").border_title = Content(label)  # content text, never markup
@@ -190,6 +190,8 @@ class PracticeRunScreen(BaseScreen):
     def _go(self, phase: str) -> None:
         self.phase = phase
         self.query_one("#phases", ContentSwitcher).current = phase
+        # Why the question came matters while answering; afterwards the coach needs the room.
+        self.query_one("#run-reason").display = phase == "answer" and bool(self.session.current.reason)
         self.refresh_bindings()
 
     # -- keys ----------------------------------------------------------------------------------
@@ -305,7 +307,6 @@ class PracticeRunScreen(BaseScreen):
     def action_finish(self) -> None:
         history = self.app.profile.attempts()
         self.query_one("#summary-text", Static).update(summary_text(self.session, history))
-        self.query_one("#run-reason").display = False
         self.query_one("#run-question", Static).update(Text("Session summary", style="bold"))
         self.query_one(TimerDisplay).display = False
         self._go("summary")
