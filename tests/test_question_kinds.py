@@ -121,3 +121,14 @@ def test_batch_follows_the_question_too(tmp_path, kind):
     path.write_text(json.dumps({"id": "1", "text": SALARY_ANSWER, "company": "Brightcart"}) + "\n", encoding="utf-8")
     out = json.loads(check(str(path), "--batch", "--question", kind).stdout)
     assert out["quality"] == judge(kind, coach(SALARY_ANSWER))["quality"]
+
+
+def test_progress_does_not_count_what_a_follow_up_never_asked_for():
+    from goalcoach.domain.progress import weak_labels
+
+    judged = judge("salary", coach(SALARY_ANSWER))
+    labels = {(label.kind, label.code) for label in weak_labels([{"kind": "practice", "feedback": judged, "created": "1"}])}
+    assert ("missing", "long_term") not in labels and ("missing", "action_plan") not in labels
+    main = coach("I want to grow and be successful in my career, wherever it goes, and keep learning.")
+    labels = {(label.kind, label.code) for label in weak_labels([{"kind": "practice", "feedback": main, "created": "1"}])}
+    assert ("missing", "long_term") in labels
