@@ -174,3 +174,73 @@ def test_recent_attempts_reads_the_newest_from_a_long_history(profile):
     recent = profile.recent_attempts(10)
     assert [a["id"] for a in recent] == [f"a{n:05d}" for n in range(2990, 3000)]
     assert len(profile.recent_attempts(5000)) == 3000
+
+
+# -- merging one session's change with another's ------------------------------------------------
+from goalcoach.profile.merge import MISSING, merge  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "base, ours, theirs, merged, lost",
+    [
+        ("a", "b", "a", "b", MISSING),  # only we changed it
+        ("a", "a", "c", "c", MISSING),  # only they changed it
+        ("a", "b", "c", "b", "c"),  # both: ours saved, theirs handed back to keep
+        (["x"], ["x", "ours"], ["x", "theirs"], ["x", "theirs", "ours"], MISSING),
+        (["x", "y"], ["y"], ["x", "y", "z"], ["y", "z"], MISSING),  # our removal stands, their addition too
+        ({"a": 1, "b": 1}, {"a": 2, "b": 1}, {"a": 1, "b": 3}, {"a": 2, "b": 3}, MISSING),
+        ({"a": "x"}, {"a": "ours"}, {"a": "theirs"}, {"a": "ours"}, {"a": "theirs"}),
+    ],
+)
+def test_three_way_merge_keeps_both_sides(base, ours, theirs, merged, lost):
+    assert merge(base, ours, theirs) == (merged, lost)
+
+
+def test_a_torn_commit_journal_is_dropped_and_the_old_profile_kept(profile):
+    profile.update_section("target", role="Nurse")
+    before = profile.path.read_bytes()
+    (profile.data_dir / storage.JOURNAL_NAME).write_text('{"renames": [[".txn-x')
+    (profile.data_dir / ".txn-profile.json.abc.tmp").write_text("{}")
+    reopened = Profile.open(profile.data_dir)
+    assert reopened.section("target") == {"role": "Nurse"} and profile.path.read_bytes() == before
+    assert not (profile.data_dir / storage.JOURNAL_NAME).exists()
+    assert not list(profile.data_dir.glob(".txn-*"))
+
+
+def test_a_journal_pointing_outside_the_data_directory_is_not_followed(profile, tmp_path):
+    outside = tmp_path / "outside.txt"
+    outside.write_text("keep me")
+    journal = {"renames": [["../outside.txt", "profile.json"]], "deletes": ["../outside.txt"]}
+    (profile.data_dir / storage.JOURNAL_NAME).write_text(json.dumps(journal))
+    Profile.open(profile.data_dir)
+    assert outside.read_text() == "keep me"
+
+
+def test_a_skipped_attempt_line_is_counted(profile):
+    profile.add_attempt({"kind": "practice", "text": "kept"})
+    with open(profile.data_dir / "attempts.jsonl", "ab") as handle:
+        handle.write(b'{"id": "nan", "created": "2026", "score": NaN}\n{"id": "half", "text": "cut off')
+    assert [a["text"] for a in profile.attempts()] == ["kept"]
+    assert profile.skipped_attempts == 2
+
+
+def test_a_field_a_later_goalcoach_adds_never_gets_the_profile_quarantined(profile):
+    profile.update_section("target", role="Nurse", shift_pattern={"nights": True})
+    reopened = Profile.open(profile.data_dir)
+    assert reopened.quarantined is None
+    assert reopened.section("target") == {"role": "Nurse", "shift_pattern": {"nights": True}}
+
+
+def test_a_temporary_copy_left_by_a_killed_save_is_removed_once_stale(profile):
+    import os
+
+    stale = profile.data_dir / ".profile.json.killed.tmp"
+    fresh = profile.data_dir / "drafts" / ".builder.json.writing.tmp"
+    fresh.parent.mkdir(exist_ok=True)
+    for path in (stale, fresh):
+        path.write_text("private text")
+    old = os.stat(stale).st_mtime - storage.STALE_TEMPORARY_SECONDS - 60
+    os.utime(stale, (old, old))
+    Profile.open(profile.data_dir)
+    assert not stale.exists(), "a killed save's private temporary copy was left behind"
+    assert fresh.exists(), "a temporary file another session may be writing was removed"

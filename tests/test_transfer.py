@@ -71,15 +71,15 @@ def test_a_profile_backup_file_is_accepted_too():
         (json.dumps(good_document(format_version=2)).encode(), "format version 2"),
         (json.dumps(good_document(schema_version=SCHEMA_VERSION + 1)).encode(), "newer goalcoach"),
         (json.dumps(good_document(schema_version="2")).encode(), "schema_version"),
-        (json.dumps(good_document(sections=[])).encode(), "\"sections\" is not an object"),
-        (json.dumps(good_document(sections={"target": "x"})).encode(), "section \"target\""),
-        (json.dumps(good_document(settings=[])).encode(), "\"settings\""),
-        (json.dumps(good_document(versions={})).encode(), "\"versions\" is not a list"),
-        (json.dumps(good_document(versions=[{"id": "v", "name": "n", "text": 3, "created": "c"}])).encode(), "versions[0].text"),
-        (json.dumps(good_document(attempts=[{"created": "c"}])).encode(), "attempts[0].id"),
+        (json.dumps(good_document(sections=[])).encode(), "sections is not an object"),
+        (json.dumps(good_document(sections={"target": "x"})).encode(), "sections.target is not an object"),
+        (json.dumps(good_document(settings=[])).encode(), "settings is not an object"),
+        (json.dumps(good_document(versions={})).encode(), "versions is not a list"),
+        (json.dumps(good_document(versions=[{"id": "v", "name": "n", "text": 3, "created": "c"}])).encode(), "versions[0].text is not text"),
+        (json.dumps(good_document(attempts=[{"created": "c"}])).encode(), "attempts[0].id is missing"),
         (json.dumps(good_document(attempts=["x"])).encode(), "attempts[0] is not an object"),
-        (json.dumps(good_document(drafts=[])).encode(), "\"drafts\""),
-        (json.dumps(good_document(drafts={"k": 1})).encode(), "draft \"k\""),
+        (json.dumps(good_document(drafts=[])).encode(), "drafts is not an object"),
+        (json.dumps(good_document(drafts={"k": 1})).encode(), "drafts.k is not an object"),
     ],
 )
 def test_broken_files_are_refused_with_a_one_line_reason(data, expected):
@@ -144,3 +144,26 @@ def test_md_quote_keeps_every_line_inside_the_quote():
     assert "code_block" not in kinds
 
 
+# -- whatever the app stores exports and imports back ------------------------------------------
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+typed = st.text(st.characters(blacklist_categories=("Cs",)), max_size=300)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(role=typed, terms=st.lists(typed, max_size=5), value=typed, goal=typed, per_goal=st.dictionaries(typed, st.lists(typed, max_size=3), max_size=3), answer=typed)
+def test_any_profile_the_app_writes_exports_and_imports_back(tmp_path_factory, role, terms, value, goal, per_goal, answer):
+    from goalcoach.profile import Profile
+
+    profile = Profile.open(tmp_path_factory.mktemp("p") / "data")
+    profile.update_section("target", role=role, organisation=role, mission=answer, terms=terms, stage="entry")
+    profile.update_section("values", items=[{"name": value, "non_negotiable": True, "moment": answer}])
+    profile.update_section("skills", hard=terms, soft=[], to_develop=terms, per_goal=per_goal)
+    profile.update_section("goals", short_term=[{"goal": goal, "steps": answer, "target_date": value, "resources": terms}], long_term=[])
+    profile.update_section("reflection", **{"why": answer})
+    version = profile.add_version(value or "v", answer, score=55, quality="adequate")
+    profile.set_current_version(version["id"])
+    profile.add_attempt({"kind": "practice", "text": answer, "score": 40, "seconds": 12.5, "feedback": feedback(40)})
+    profile.save_draft("builder", answer, (0, 0))
+    document = transfer.export_document(profile.snapshot(), "2026-11-02T09:00:00+00:00")
+    assert transfer.parse_export(transfer.dumps(document).encode())["sections"] == profile.snapshot()["sections"]

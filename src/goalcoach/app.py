@@ -112,6 +112,10 @@ class GoalCoachApp(App[None]):
         except ProfileWriteError as error:
             self.notify(str(error), title="Not saved", severity="error", timeout=10, markup=False)
             return False
+        finally:
+            # A save merged with another session's change says so (and where the other text went).
+            for notice in self.profile.take_notices():
+                self.notify(notice, title="Changed in another session", severity="warning", timeout=15, markup=False)
         return True
 
     def register_draft_saver(self, saver: DraftSaver) -> None:

@@ -37,12 +37,30 @@ def resolve_data_dir(cli_value: str | os.PathLike[str] | None = None) -> Path:
     return default_data_dir()
 
 
+#: Names only goalcoach puts in a data directory: a folder holding one of them is a profile.
+PROFILE_MARKERS = ("profile.json", "attempts.jsonl", "drafts", ".profile.lock", "backups", "conflicts")
+
+
+def holds_profile(path: Path) -> bool:
+    return any((path / name).exists() or (path / name).is_symlink() for name in PROFILE_MARKERS) or any(
+        path.glob("profile.json.corrupt-*")
+    )
+
+
 def ensure_data_dir(path: Path) -> Path:
-    """Create the directory 0700 (or tighten it) and check it is safe to keep private data in."""
+    """Create the directory 0700 (or tighten it) and check it is safe to keep private data in.
+
+    An existing folder is used (and tightened) only if it is empty or already holds a
+    goalcoach profile: goalcoach never takes over, or changes the mode of, a folder of other files.
+    """
     path = Path(path)
     try:
         if path.is_symlink():
             raise DataDirError(f"{path} is a symbolic link; goalcoach will not follow it")
+        if path.is_dir() and not holds_profile(path) and any(path.iterdir()):
+            raise DataDirError(
+                f"{path} already holds other files and no goalcoach profile; choose a new or empty folder with --data-dir"
+            )
         path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
         info = path.stat()
         if not stat.S_ISDIR(info.st_mode):
@@ -91,3 +109,8 @@ def lock_file(data_dir: Path) -> Path:
 
 def backups_dir(data_dir: Path) -> Path:
     return data_dir / "backups"
+
+
+def conflicts_dir(data_dir: Path) -> Path:
+    """Text another session's save replaced, kept rather than dropped."""
+    return data_dir / "conflicts"

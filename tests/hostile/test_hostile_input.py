@@ -112,6 +112,26 @@ async def test_every_screen_survives_every_size_and_says_when_too_small(tmp_path
     assert not problems, "\n".join(problems)
 
 
+@pytest.mark.hostile
+@pytest.mark.parametrize("editor_name", list(EDITOR_PATHS))
+async def test_typing_after_the_too_small_notice_goes_where_it_went_before(editor_name, tmp_path):
+    profile = seed(tmp_path / "data")
+    app = GoalCoachApp(profile, low_bandwidth=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _keys(pilot, EDITOR_PATHS[editor_name])
+        editor = app.screen.query_one(AnswerEditor)
+        assert app.focused is editor
+        await pilot.press(*"before ")
+        await pilot.resize_terminal(40, 12)
+        await pilot.pause()
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.press(*"after")
+        await pilot.pause()
+        assert app.focused is editor, f"focus went to {app.focused!r}"
+        assert "before after" in editor.text, f"typed text went nowhere: {editor.text[:60]!r}"
+
+
 # -- international text ------------------------------------------------------------------------------
 WORLD = "👩🏽‍⚕️ e\u0301cole 看护长 ממונה على التمريض"
 

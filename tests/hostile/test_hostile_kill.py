@@ -27,6 +27,7 @@ def _child(data_dir: Path, round_no: int, write_fd: int) -> None:
     """Loop saves forever; acknowledge each one only after it returned."""
     try:
         profile = Profile.open(data_dir)
+        os.write(write_fd, b"R\n")  # open: the kill delay starts now, so it lands in the save loop
         n = 0
         while True:
             n += 1
@@ -79,8 +80,14 @@ def test_sigkill_during_saves_never_loses_an_acknowledged_save(tmp_path, seed):
             os.close(read_fd)
             _child(data_dir, round_no, write_fd)
         os.close(write_fd)
-        deadline = time.monotonic() + rng.uniform(0.002, 0.045)
         buffer = ""
+        # Wait (bounded) until the writer has opened the profile: on a loaded machine opening can
+        # take longer than the kill delay, and a kill before the save loop tests nothing.
+        ready_by = time.monotonic() + 30
+        while not buffer.startswith("R\n") and "E " not in buffer and time.monotonic() < ready_by:
+            select.select([read_fd], [], [], 0.5)
+            buffer += _read_all(read_fd)
+        deadline = time.monotonic() + rng.uniform(0.002, 0.045)
         while time.monotonic() < deadline:  # keep draining so the child never blocks on the pipe
             select.select([read_fd], [], [], max(0.0, deadline - time.monotonic()))
             buffer += _read_all(read_fd)
@@ -93,7 +100,7 @@ def test_sigkill_during_saves_never_loses_an_acknowledged_save(tmp_path, seed):
         buffer += _read_all(read_fd)
         os.close(read_fd)
 
-        lines = buffer.split("\n")[:-1]  # a line cut by the kill is not an acknowledgement
+        lines = [line for line in buffer.split("\n")[:-1] if line != "R"]  # a cut line acknowledges nothing
         errors = [line for line in lines if line.startswith("E ")]
         assert not errors, f"round {round_no} (seed {seed}): a save failed: {errors}"
         for line in lines:

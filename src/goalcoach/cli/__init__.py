@@ -31,6 +31,20 @@ def split_global_options(args: list[str]) -> tuple[list[str], list[str]]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run a command; whatever goes wrong, the person sees one line, never a traceback."""
+    try:
+        return _dispatch(argv)
+    except KeyboardInterrupt:
+        print("\ngoalcoach: interrupted; nothing more was done", file=sys.stderr)
+        return 2
+    except Exception as error:  # noqa: BLE001 - the last safety net: a bug must not print private text
+        from goalcoach.cli.tui import clean_line
+
+        print(clean_line(f"goalcoach: error: unexpected {type(error).__name__}; nothing more was done"), file=sys.stderr)
+        return 2
+
+
+def _dispatch(argv: list[str] | None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     try:
         options, args = split_global_options(args)

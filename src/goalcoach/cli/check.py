@@ -15,6 +15,7 @@ from goalcoach.coach import ELEMENTS, Context, Feedback, analyse
 from goalcoach.coach.feedback import STAGES
 from goalcoach.cli.check_question import add_question_option, render_question_report
 from goalcoach.domain.question_kinds import DEFAULT_KIND, judge
+from goalcoach.textsafety import clean_text
 
 USAGE_ERROR = 2
 
@@ -75,7 +76,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.batch:
             return _batch(args.path, context, sys.stdout, args.question)
-        text = _read_text(args.path)
+        # Escape sequences in the answer (OSC 52, OSC 8, ESC[2J) must never reach the terminal.
+        text = clean_text(_read_text(args.path))
         if not text.strip():
             raise InputError("the answer is empty")
         feedback = analyse(text, context)
@@ -134,6 +136,8 @@ def _batch_line(line: str, number: int, base: Context, kind: str = DEFAULT_KIND)
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
         return {"id": None, "error": f"line {number}: invalid JSON: {exc.msg}"}
+    except RecursionError:
+        return {"id": None, "error": f"line {number}: invalid JSON: nested too deeply"}
     if not isinstance(obj, dict):
         return {"id": None, "error": f"line {number}: expected a JSON object"}
     ident = obj.get("id")
@@ -144,6 +148,12 @@ def _batch_line(line: str, number: int, base: Context, kind: str = DEFAULT_KIND)
         return {"id": ident, "error": f'line {number}: "text" must be a string'}
     if not text.strip():
         return {"id": ident, "error": f'line {number}: "text" is empty'}
+    try:
+        json.dumps(ident, ensure_ascii=False).encode("utf-8")
+        text.encode("utf-8")
+    except (UnicodeEncodeError, ValueError):
+        return {"id": None, "error": f"line {number}: invalid Unicode (a lone surrogate)"}
+    text = clean_text(text)
     try:
         context = _context_for_line(obj, base)
     except ValueError as exc:
@@ -157,7 +167,12 @@ def _batch(path: str, base: Context, out: TextIO, kind: str = DEFAULT_KIND) -> i
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue  # blank lines carry no answer
-        write(json.dumps(_batch_line(line, number, base, kind), ensure_ascii=False) + "\n")
+        try:
+            result = json.dumps(_batch_line(line, number, base, kind), ensure_ascii=False)
+            result.encode("utf-8")  # a lone surrogate anywhere would stop the output here
+        except Exception:  # noqa: BLE001 - one bad line must never stop the lines after it
+            result = json.dumps({"id": None, "error": f"line {number}: could not be checked"})
+        write(result + "\n")
     out.flush()
     return 0
 

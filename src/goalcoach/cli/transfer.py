@@ -7,13 +7,16 @@ with a one-line message on stderr.
 from __future__ import annotations
 
 import argparse
+import os
+import signal
 import sys
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from goalcoach.domain import transfer
 from goalcoach.domain.transfer_files import read_export, render, write_new_file
-from goalcoach.cli.tui import add_data_dir_argument, fail, open_profile
+from goalcoach.cli.tui import add_data_dir_argument, clean_line, fail, open_profile
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -65,10 +68,50 @@ def now_iso() -> str:
     return profile_now()
 
 
+class Interrupted(BaseException):
+    """SIGTERM, SIGINT or SIGHUP arrived while a file was being written."""
 
 
+@contextmanager
+def removing_temporaries_on_signals() -> Iterator[None]:
+    """Turn a termination signal into an exception, so a half-written temporary copy of the
+    private prep sheet is removed on the way out instead of being left behind."""
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise Interrupted(signum)
+
+    previous = {}
+    for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+        try:
+            previous[signum] = signal.signal(signum, interrupt)
+        except (ValueError, OSError):  # not the main thread, or not on this platform
+            pass
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
+def write_stdout(text: str) -> int:
+    """Print an export; a full disk or a closed pipe behind stdout is one line, not a traceback."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:  # e.g. piped into `head`: the reader has what it wanted
+        _silence_stdout()
+        return 0
+    except OSError as error:
+        _silence_stdout()
+        return fail(f"could not write to standard output: {error.strerror or error}")
+    return 0
+
+
+def _silence_stdout() -> None:
+    # Whatever is still buffered would fail again (with a traceback) when Python exits.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 def export_command(options: argparse.Namespace) -> int:
@@ -85,11 +128,12 @@ def export_command(options: argparse.Namespace) -> int:
     except ProfileError as error:
         return fail(str(error))
     if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return 0
+        return write_stdout(text)
     try:
-        write_new_file(output, text, force=options.force)
+        with removing_temporaries_on_signals():
+            write_new_file(output, text, force=options.force)
+    except Interrupted:
+        return fail(f"interrupted; {output} was not written")
     except FileExistsError:
         return fail(f"{output} exists; use --force to overwrite it")
     except OSError as error:
@@ -105,7 +149,8 @@ def export_command(options: argparse.Namespace) -> int:
 def ask(question: str) -> bool:
     try:
         return input(question).strip().lower() in ("y", "yes")
-    except EOFError:
+    except (EOFError, KeyboardInterrupt):  # ctrl+d or ctrl+c at the prompt: a "no"
+        print()
         return False
 
 
@@ -116,7 +161,7 @@ def import_command(options: argparse.Namespace, *, confirm: Callable[[str], bool
     try:
         snapshot = read_export(path)
     except transfer.TransferError as error:
-        return fail(f"{path}: {error}; nothing was changed")
+        return fail(f"{clean_line(str(path))}: {error}; nothing was changed")
     profile = open_profile(options.data_dir)
     if isinstance(profile, int):
         return profile

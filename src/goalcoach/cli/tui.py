@@ -39,8 +39,15 @@ def add_data_dir_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def clean_line(text: str) -> str:
+    """Text fit for one line of terminal output: no escape sequences, controls or newlines."""
+    from goalcoach.textsafety import clean_text
+
+    return " ".join(clean_text(text).encode("utf-8", "replace").decode("utf-8").split("\n"))
+
+
 def fail(message: str) -> int:
-    print(f"goalcoach: error: {message}", file=sys.stderr)
+    print(f"goalcoach: error: {clean_line(message)}", file=sys.stderr)
     return 2
 
 
@@ -50,9 +57,16 @@ def open_profile(data_dir_option: str | None):
     from goalcoach.profile import Profile, ProfileError
 
     try:
-        return Profile.open(resolve_data_dir(data_dir_option))
+        profile = Profile.open(resolve_data_dir(data_dir_option))
     except (DataDirError, ProfileError) as error:
         return fail(str(error))
+    if profile.quarantined is not None:
+        print(
+            clean_line(f"goalcoach: note: your profile could not be read ({profile.quarantine_reason}); it was moved "
+                       f"to {profile.quarantined} and a fresh one was started"),
+            file=sys.stderr,
+        )
+    return profile
 
 
 def main(argv: list[str]) -> int:

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from typing import Any, Sequence
 
+from goalcoach.profile import validation
 from goalcoach.profile.schema import SCHEMA_VERSION
 from goalcoach.domain.progress import format_date
 from goalcoach.textsafety import clean_text
@@ -36,8 +37,14 @@ def export_document(snapshot: dict[str, Any], exported: str) -> dict[str, Any]:
     }
 
 
+# DEL and C1 controls (U+007F-U+009F; U+009B acts as ESC[ on some terminals) are left raw by
+# ensure_ascii=False; escaped, the backup printed to a terminal can never control it.
+_C1 = re.compile("[\u007f-\u009f]")
+
+
 def dumps(document: dict[str, Any]) -> str:
-    return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    text = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True, allow_nan=False)
+    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
 
 
 def _require(condition: bool, message: str) -> None:
@@ -49,24 +56,41 @@ def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def parse_export(data: bytes | str) -> dict[str, Any]:
-    """Validate an export (or a profile backup) and return the snapshot to import.
+#: The largest export `import` reads. A backup holds text typed by one person: even tens of
+#: thousands of practice attempts fit in a few megabytes.
+MAX_IMPORT_BYTES = 64 * 1024 * 1024
+DOCUMENT_KEYS = {"format", "format_version", "exported", "schema_version", "sections", "settings", "versions", "attempts", "drafts"}
 
-    Raises TransferError saying what is wrong; checks everything before anything is changed.
+
+def _no_constants(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def parse_export(data: bytes | str) -> dict[str, Any]:
+    """Validate an export (or a profile backup) in full and return the snapshot to import.
+
+    Every field's type, range and size is checked against the profile's schema before
+    anything is changed; raises TransferError saying, in one line, what is wrong and where.
     """
+    if len(data) > MAX_IMPORT_BYTES:
+        raise TransferError(f"the file is larger than {MAX_IMPORT_BYTES // (1024 * 1024)} MiB, too large for an export")
     try:
-        text = data.decode("utf-8") if isinstance(data, bytes) else data
+        text = data.decode("utf-8-sig") if isinstance(data, bytes) else data.removeprefix("\ufeff")
     except UnicodeDecodeError:
         raise TransferError("not a goalcoach export: the file is not UTF-8 text") from None
     if not text.strip():
         raise TransferError("not a goalcoach export: the file is empty")
     try:
-        document = json.loads(text)
+        document = json.loads(text, parse_constant=_no_constants)
     except json.JSONDecodeError as error:
         raise TransferError(
             f"not valid JSON (line {error.lineno}, column {error.colno}: {error.msg}); "
             "the file may be truncated or damaged"
         ) from None
+    except ValueError as error:  # NaN or Infinity
+        raise TransferError(f"damaged export: {error}") from None
+    except RecursionError:
+        raise TransferError("damaged export: the JSON is nested too deeply") from None
     _require(isinstance(document, dict), "not a goalcoach export: the top level is not a JSON object")
     marker = document.get("format")
     _require(marker in (FORMAT, BACKUP_FORMAT), "not a goalcoach export: the \"format\" marker is missing or wrong")
@@ -85,36 +109,40 @@ def parse_export(data: bytes | str) -> dict[str, Any]:
         f"this export is from a newer goalcoach (schema {schema}; this one reads up to "
         f"{SCHEMA_VERSION}); upgrade goalcoach to import it",
     )
-    sections = document.get("sections", {})
-    _require(isinstance(sections, dict), "damaged export: \"sections\" is not an object")
-    for name, section in sections.items():
-        _require(isinstance(section, dict), f"damaged export: section \"{name}\" is not an object")
-    settings = document.get("settings", {})
-    _require(isinstance(settings, dict), "damaged export: \"settings\" is not an object")
-    versions = document.get("versions", [])
-    _require(isinstance(versions, list), "damaged export: \"versions\" is not a list")
-    for i, version in enumerate(versions):
-        _require(isinstance(version, dict), f"damaged export: versions[{i}] is not an object")
-        for key in ("id", "name", "text", "created"):
-            _require(isinstance(version.get(key), str), f"damaged export: versions[{i}].{key} is missing or not text")
-    attempts = document.get("attempts", [])
-    _require(isinstance(attempts, list), "damaged export: \"attempts\" is not a list")
-    for i, attempt in enumerate(attempts):
-        _require(isinstance(attempt, dict), f"damaged export: attempts[{i}] is not an object")
-        for key in ("id", "created"):
-            _require(isinstance(attempt.get(key), str), f"damaged export: attempts[{i}].{key} is missing or not text")
-    drafts = document.get("drafts", {})
-    _require(isinstance(drafts, dict), "damaged export: \"drafts\" is not an object")
-    for key, draft in drafts.items():
-        _require(isinstance(draft, dict), f"damaged export: draft \"{key}\" is not an object")
-    return {
+    unknown = sorted(set(document) - DOCUMENT_KEYS, key=str)
+    _require(not unknown, f"damaged export: unexpected key \"{_show(unknown[0]) if unknown else ''}\"")
+    snapshot = {
         "schema_version": schema,
-        "sections": sections,
-        "settings": settings,
-        "versions": versions,
-        "attempts": attempts,
-        "drafts": drafts,
+        "sections": document.get("sections", {}),
+        "settings": document.get("settings", {}),
+        "versions": document.get("versions", []),
+        "attempts": document.get("attempts", []),
+        "drafts": document.get("drafts", {}),
     }
+    try:
+        _validate(snapshot)
+    except validation.Invalid as error:
+        raise TransferError(f"damaged export: {_show(str(error))}") from None
+    return snapshot
+
+
+def _show(text: str) -> str:
+    """A name from the file, fit for a one-line message: no control characters, not too long."""
+    text = clean(text).replace("\n", " ").encode("utf-8", "replace").decode("utf-8")
+    return text if len(text) <= 120 else text[:117] + "..."
+
+
+def _validate(snapshot: dict[str, Any]) -> None:
+    v = validation
+    v.mapping(lambda data, where: None, 1_000)(snapshot["sections"], "sections")
+    for name, data in snapshot["sections"].items():
+        v.section(name, data, f"sections.{name}")
+    v.mapping(lambda value, where: None, 1_000)(snapshot["settings"], "settings")
+    for key, value in snapshot["settings"].items():
+        v.setting(key, value, f"settings.{key}")
+    v.list_of(v.VERSION, 100_000)(snapshot["versions"], "versions")
+    v.list_of(v.ATTEMPT, 2_000_000)(snapshot["attempts"], "attempts")
+    v.mapping(v.DRAFT, 1_000)(snapshot["drafts"], "drafts")
 
 
 def new_versions(current: Sequence[dict[str, Any]], incoming: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -129,14 +157,11 @@ def new_versions(current: Sequence[dict[str, Any]], incoming: Sequence[dict[str,
 
 
 def merge_into(profile: Any, snapshot: dict[str, Any]) -> tuple[int, int]:
-    """Add the snapshot's attempts and answer versions the profile lacks; (attempts, versions) added."""
-    versions = new_versions(profile.versions(), snapshot["versions"])
-    for version in versions:
-        extra = {k: v for k, v in version.items() if k not in ("name", "text")}
-        # add_version's extra keys win over its generated ones, so id and created survive.
-        profile.add_version(version["name"], version["text"], **extra)
-    added = profile.merge_attempts(snapshot["attempts"])
-    return added, len(versions)
+    """Add the snapshot's attempts and answer versions the profile lacks; (attempts, versions) added.
+
+    One transaction: all of them are written, or (disk full, crash) none.
+    """
+    return profile.merge(snapshot)
 
 
 def is_empty(snapshot: dict[str, Any]) -> bool:

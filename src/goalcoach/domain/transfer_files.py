@@ -6,6 +6,9 @@ behave the same. Never imports textual.
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -44,22 +47,66 @@ def coach_answer(profile: Any, text: str) -> dict[str, Any]:
 
 
 def write_new_file(path: Path, text: str, *, force: bool = False) -> None:
-    """Write privately (0600) and atomically; FileExistsError unless `force`."""
-    from goalcoach.profile.storage import atomic_write_bytes
+    """Write privately (0600) and atomically; FileExistsError unless `force`.
 
-    if path.exists() and not force:
+    Only a regular file is ever replaced: a FIFO or a device (a pipe to a printer, /dev/null)
+    is written into, as a shell's `>` would, and stays what it was.
+    """
+    from goalcoach.profile.storage import atomic_write_bytes, write_all
+
+    data = text.encode("utf-8")
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        info = None
+    if info is not None and not force:
         raise FileExistsError(path)
-    atomic_write_bytes(path, text.encode("utf-8"))
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        fd = os.open(path, os.O_WRONLY | os.O_NOCTTY)
+        try:
+            write_all(fd, data)
+        finally:
+            os.close(fd)
+        return
+    atomic_write_bytes(path, data)
 
 
 def read_export(path: Path) -> dict[str, Any]:
-    """Read and validate an export file; TransferError with a one-line reason."""
+    """Read and validate an export file; TransferError with a one-line reason.
+
+    Only a regular file up to transfer.MAX_IMPORT_BYTES is read: a FIFO, a device such as
+    /dev/zero, or a huge file is refused at once instead of hanging or filling memory.
+    """
+    limit = transfer.MAX_IMPORT_BYTES
     try:
-        data = path.read_bytes()
+        # O_NONBLOCK: opening a FIFO nobody writes to must not hang.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
     except FileNotFoundError:
         raise transfer.TransferError("no such file") from None
     except IsADirectoryError:
         raise transfer.TransferError("is a directory, not an export file") from None
     except OSError as error:
         raise transfer.TransferError(f"cannot read it: {error.strerror or error}") from None
-    return transfer.parse_export(data)
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise transfer.TransferError("is a directory, not an export file")
+        if not stat.S_ISREG(info.st_mode):
+            raise transfer.TransferError("is not a regular file (a pipe or a device); save the export to a file first")
+        if info.st_size > limit:
+            raise transfer.TransferError(f"is larger than {limit // (1024 * 1024)} MiB, too large for an export")
+        chunks = []
+        size = 0
+        while size <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as error:
+        raise transfer.TransferError(f"cannot read it: {error.strerror or error}") from None
+    finally:
+        os.close(fd)
+    return transfer.parse_export(b"".join(chunks))

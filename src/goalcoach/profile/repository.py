@@ -4,12 +4,16 @@ Layout of the data directory:
   profile.json     TinyDB (atomic storage): sections, settings, answer versions, schema version
   attempts.jsonl   practice and drill attempts, append-only
   drafts/          one file per editor's unsaved text
+  .commit-journal.json  only while an import is being written (see storage.commit)
 Every read-modify-write holds an inter-process lock, so two sessions of the same person
-(two SSH logins) never lose each other's work.
+(two SSH logins) never lose each other's work. On open, an import a crash interrupted is
+finished (or dropped if it never got that far), and the file is checked in full: anything
+damaged or unclear is moved aside, never silently "repaired" into an empty profile.
 """
 
 from __future__ import annotations
 
+import copy
 import errno
 import json
 import os
@@ -24,15 +28,19 @@ from tinydb import Query, TinyDB
 from tinydb.table import Table
 
 from goalcoach import paths
-from goalcoach.profile.attempts import AttemptLog
+from goalcoach.profile import validation
+from goalcoach.profile.attempts import AttemptLog, encode
+from goalcoach.profile.merge import MISSING, merge
 from goalcoach.profile.drafts import DraftStore
 from goalcoach.profile.errors import ProfileError, ProfileWriteError
 from goalcoach.profile.schema import SCHEMA_VERSION, file_version, looks_like_profile, migrate
 from goalcoach.profile.storage import (
+    JOURNAL_NAME,
     AtomicJSONStorage,
     atomic_write_bytes,
-    atomic_write_many,
+    commit,
     dump_json,
+    recover,
     refuse_symlink,
 )
 from goalcoach.textsafety import clean_data, clean_text
@@ -49,7 +57,38 @@ def _describe(error: OSError) -> str:
         return "the disk is full"
     if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
         return "the data directory is read-only"
+    if error.errno == errno.EFBIG:
+        return "the file would exceed the size limit (ulimit -f)"
+    if error.errno == errno.EDQUOT:
+        return "the disk quota is used up"
     return error.strerror or str(error)
+
+
+def _no_constants(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def _parse_profile(raw_bytes: bytes) -> tuple[dict[str, Any] | None, str | None]:
+    """The file's JSON object, or None and why not (never an exception, whatever the bytes)."""
+    if not raw_bytes.strip():
+        return None, "it is empty"
+    try:
+        raw = json.loads(raw_bytes.decode("utf-8"), parse_constant=_no_constants)
+    except (ValueError, UnicodeDecodeError):
+        return None, "it is not valid JSON (perhaps cut short)"
+    except RecursionError:
+        return None, "it is nested too deeply"
+    if not isinstance(raw, dict):
+        return None, "it is not a JSON object"
+    return raw, None
+
+
+def _invalid(raw: dict[str, Any]) -> str | None:
+    try:
+        validation.profile_file(raw, SCHEMA_VERSION)
+    except validation.Invalid as error:
+        return str(error)
+    return None
 
 
 class Profile:
@@ -60,10 +99,18 @@ class Profile:
         self.path = paths.profile_file(self.data_dir)
         self.clock = clock
         self.quarantined: Path | None = None
+        #: Why the profile was moved aside (one line), when it was.
+        self.quarantine_reason: str | None = None
+        #: True when opening finished an import that a crash had interrupted.
+        self.recovered = False
         self.migrated_from: int | None = None
         self._lock = FileLock(str(paths.lock_file(self.data_dir)), timeout=LOCK_TIMEOUT_SECONDS, mode=0o600)
         self._db = TinyDB(self.path, storage=AtomicJSONStorage)
         self._attempts = AttemptLog(paths.attempts_file(self.data_dir))
+        # What this session last read or wrote, to merge its saves with another session's.
+        self._seen_sections: dict[str, dict[str, Any]] = {}
+        self._seen_drafts: dict[str, str | None] = {}
+        self.notices: list[str] = []
         self._drafts = DraftStore(paths.drafts_dir(self.data_dir))
 
     # -- opening -------------------------------------------------------------------------
@@ -81,40 +128,62 @@ class Profile:
             refuse_symlink(path)
         for path in self._drafts.directory.glob("*.json"):
             refuse_symlink(path)  # refuse at start rather than fail on first use
+        with self._saving():
+            self.recovered = recover(self.data_dir, [self._drafts.directory])
         try:
             raw_bytes = self.path.read_bytes()
         except FileNotFoundError:
-            self._write_raw({"_meta": {"1": {"schema_version": SCHEMA_VERSION}}})
+            self._write_raw(self._empty())
             return
-        try:
-            raw = json.loads(raw_bytes.decode("utf-8"))
-        except (ValueError, UnicodeDecodeError):
-            raw = None
-        if not looks_like_profile(raw) or not raw_bytes.strip():
-            self._quarantine()
-            self._write_raw({"_meta": {"1": {"schema_version": SCHEMA_VERSION}}})
-            return
-        version = file_version(raw)
-        if version > SCHEMA_VERSION:
+        except OSError as error:
+            raise ProfileError(f"cannot read {self.path}: {_describe(error)}") from None
+        raw, problem = _parse_profile(raw_bytes)
+        version = file_version(raw) if raw is not None else None
+        if raw is not None and version is None:
+            problem = "its schema marker is missing or not a version number"
+        if version is not None and version > SCHEMA_VERSION:
             raise ProfileError(
                 f"{self.path} was written by a newer goalcoach (schema {version}; this one reads "
                 f"up to {SCHEMA_VERSION}). Upgrade goalcoach; the file was left untouched."
             )
-        if version < SCHEMA_VERSION:
-            backup = self._backup_path(f"profile-v{version}")
-            atomic_write_bytes(backup, raw_bytes)
-            migrated, self.migrated_from = migrate(raw)
-            self._write_raw(migrated)
+        if version is not None and version < SCHEMA_VERSION:
+            if not looks_like_profile(raw):
+                problem = "its tables are damaged"
+            elif any(table in raw for table in ("sections", "settings")):
+                # A migration would replace these tables: an old marker on newer data is damage.
+                problem = f"it says schema {version} but holds tables of a later one"
+            else:
+                migrated, original = migrate(raw)
+                problem = _invalid(migrated)
+                if problem is None:
+                    backup = self._backup_path(f"profile-v{version}")
+                    with self._saving():
+                        atomic_write_bytes(backup, raw_bytes)
+                    self.migrated_from = original
+                    self._write_raw(migrated)
+                    return
+        elif version == SCHEMA_VERSION:
+            problem = _invalid(raw)
+            if problem is None:
+                return
+        self._quarantine(problem or "it could not be read")
+        self._write_raw(self._empty())
 
-    def _quarantine(self) -> None:
+    @staticmethod
+    def _empty() -> dict[str, Any]:
+        return {"_meta": {"1": {"schema_version": SCHEMA_VERSION}}}
+
+    def _quarantine(self, reason: str) -> None:
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
         target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
         n = 1
         while target.exists():
             n += 1
             target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{n}")
-        os.rename(self.path, target)
+        with self._saving():
+            os.rename(self.path, target)
         self.quarantined = target
+        self.quarantine_reason = reason
 
     def _backup_path(self, stem: str) -> Path:
         directory = paths.backups_dir(self.data_dir)
@@ -150,12 +219,21 @@ class Profile:
             yield
         except OSError as error:
             raise ProfileWriteError(f"could not save to {self.data_dir}: {_describe(error)}") from None
+        except ValueError as error:  # a value JSON cannot hold (NaN) reached a save: refuse it whole
+            raise ProfileWriteError(f"could not save to {self.data_dir}: {error}") from None
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """Hold the lock across several reads and writes that belong together."""
         with self._locked(), self._saving():
+            self._finish_interrupted_commit()
             yield
+
+    def _finish_interrupted_commit(self) -> None:
+        # Another session's import may have been killed after its journal was written: finish
+        # it before this save, or finishing it later would undo this save.
+        if (self.data_dir / JOURNAL_NAME).exists():
+            self.recovered = recover(self.data_dir, [self._drafts.directory]) or self.recovered
 
     def _table(self, name: str) -> Table:
         # A fresh Table each time, without a query cache: TinyDB's cached tables remember
@@ -164,20 +242,69 @@ class Profile:
 
     # -- sections (self-assessment, builder slots, ...) ------------------------------------
     def section(self, name: str) -> dict[str, Any]:
+        """The section as stored now; also what this session's next update_section merges against."""
+        data = self._stored_section(name)
+        self._seen_sections[name] = copy.deepcopy(data)
+        return data
+
+    def _stored_section(self, name: str) -> dict[str, Any]:
         doc = self._table("sections").get(Query().name == name)
         return clean_data(dict(doc["data"])) if doc else {}
 
     def save_section(self, name: str, data: dict[str, Any]) -> None:
         with self.transaction():
             self._table("sections").upsert({"name": name, "data": clean_data(data)}, Query().name == name)
+        self._seen_sections[name] = copy.deepcopy(clean_data(data))
 
     def update_section(self, name: str, **changes: Any) -> dict[str, Any]:
-        """Change some fields of a section, keeping the others (even ones another session wrote)."""
+        """Change some fields of a section, keeping the others (even ones another session wrote).
+
+        Read-modify-write under the lock against the file as it is now. A field another
+        session changed since this one read the section is merged (see profile.merge): list
+        items both added are kept, and where both changed the same text this session's text
+        is saved and the other's is kept as a conflict copy, with a notice (take_notices).
+        """
+        changes = clean_data(changes)
+        base = self._seen_sections.get(name)
         with self.transaction():
-            data = self.section(name)
-            data.update(clean_data(changes))
+            data = self._stored_section(name)
+            for key, ours in changes.items():
+                if base is None:  # this session never read the section: nothing to merge against
+                    data[key] = ours
+                    continue
+                merged, lost = merge(base.get(key, MISSING), ours, data.get(key, MISSING))
+                data[key] = merged
+                if lost is not MISSING:
+                    kept = self._keep_conflict_copy(f"{name}.{key}", lost, ours)
+                    self.notices.append(
+                        f"Another goalcoach session changed “{key}” in {name} at the same time: "
+                        f"your version was saved, and theirs is kept in {kept}."
+                    )
             self._table("sections").upsert({"name": name, "data": data}, Query().name == name)
+        # What this session's screen shows now: what it read, plus its own changes.
+        self._seen_sections[name] = {**copy.deepcopy(base if base is not None else data), **copy.deepcopy(changes)}
         return data
+
+    def _keep_conflict_copy(self, what: str, theirs: Any, ours: Any) -> Path:
+        """Keep another session's text that a save replaced (the caller holds the lock)."""
+        directory = paths.conflicts_dir(self.data_dir)
+        refuse_symlink(directory)
+        directory.mkdir(mode=paths.DIR_MODE, exist_ok=True)
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+        safe = "".join(c if c.isalnum() or c in "._-" else "_" for c in what)[:80]
+        target = directory / f"{stamp}-{safe}.json"
+        n = 1
+        while target.exists():
+            n += 1
+            target = directory / f"{stamp}-{safe}-{n}.json"
+        record = {"what": what, "other_session_text": theirs, "saved_instead": ours, "time": self.clock()}
+        atomic_write_bytes(target, dump_json(record))
+        return target
+
+    def take_notices(self) -> list[str]:
+        """One-line messages for the person (e.g. a change merged with another session's); cleared."""
+        notices, self.notices = self.notices, []
+        return notices
 
     # -- settings ----------------------------------------------------------------------------
     def setting(self, key: str, default: Any = None) -> Any:
@@ -214,15 +341,60 @@ class Profile:
     # -- drafts ------------------------------------------------------------------------------
     def draft(self, key: str) -> dict[str, Any] | None:
         draft = self._drafts.load(key)
-        return clean_data(draft) if draft else None
+        draft = clean_data(draft) if draft else None
+        self._seen_drafts[key] = draft.get("text") if draft else None
+        return draft
 
     def save_draft(self, key: str, text: str, cursor: tuple[int, int] = (0, 0)) -> None:
-        with self._saving():
-            self._drafts.save(key, {"text": clean_text(text), "cursor": list(cursor), "updated": self.clock()})
+        """Save an editor's text. If another session saved different text under the same key
+        since this one loaded or saved it, that text is kept as a conflict copy first."""
+        text = clean_text(text)
+        with self._draft_transaction() as locked:
+            if locked:
+                self._keep_other_draft(key, text)
+            self._drafts.save(key, {"text": text, "cursor": list(cursor), "updated": self.clock()})
+        self._seen_drafts[key] = text
 
     def clear_draft(self, key: str) -> None:
-        with self._saving():
+        with self._draft_transaction() as locked:
+            if locked:
+                self._keep_other_draft(key, None)
             self._drafts.delete(key)
+        self._seen_drafts[key] = None
+
+    @contextmanager
+    def _draft_transaction(self) -> Iterator[bool]:
+        """The lock if it is free at once, else none: an autosave never waits for another
+        session (a draft file is replaced atomically either way; only the check for the other
+        session's text needs the lock, and it is skipped rather than keeping keys waiting)."""
+        try:
+            self._lock.acquire(timeout=0)
+        except Timeout:
+            with self._saving():
+                yield False
+            return
+        except OSError:
+            with self._saving():
+                yield False
+            return
+        try:
+            with self._saving():
+                self._finish_interrupted_commit()
+                yield True
+        finally:
+            self._lock.release()
+
+    def _keep_other_draft(self, key: str, ours: str | None) -> None:
+        if key not in self._seen_drafts:
+            return  # this session never showed that draft: it has nothing to compare with
+        stored = self._drafts.load(key)
+        theirs = stored.get("text") if stored else None
+        if isinstance(theirs, str) and theirs.strip() and theirs not in (self._seen_drafts[key], ours):
+            kept = self._keep_conflict_copy(f"draft.{key}", theirs, ours)
+            self.notices.append(
+                f"Another goalcoach session was editing the same text ({key}): "
+                f"yours was saved, and theirs is kept in {kept}."
+            )
 
     # -- attempts ----------------------------------------------------------------------------
     def add_attempt(self, attempt: dict[str, Any]) -> dict[str, Any]:
@@ -234,24 +406,71 @@ class Profile:
 
     def attempts(self) -> list[dict[str, Any]]:
         """Every attempt, oldest first."""
-        return sorted(self._attempts.read(), key=lambda a: str(a.get("created", "")))
+        with self._reading(self._attempts.path):
+            return sorted(self._attempts.read(), key=lambda a: str(a.get("created", "")))
 
     def recent_attempts(self, limit: int = 500) -> list[dict[str, Any]]:
         """The newest `limit` attempts, oldest first, without reading the whole history."""
-        return sorted(self._attempts.read_tail(limit), key=lambda a: str(a.get("created", "")))
+        with self._reading(self._attempts.path):
+            return sorted(self._attempts.read_tail(limit), key=lambda a: str(a.get("created", "")))
+
+    @property
+    def skipped_attempts(self) -> int:
+        """Lines of the attempts log the last read skipped (cut off by a crash, or damaged)."""
+        return self._attempts.skipped
+
+    @contextmanager
+    def _reading(self, path: Path) -> Iterator[None]:
+        try:
+            yield
+        except OSError as error:
+            reason = "permission denied" if error.errno in (errno.EACCES, errno.EPERM) else _describe(error)
+            raise ProfileError(f"cannot read {path}: {reason}") from None
 
     def merge_attempts(self, records: list[dict[str, Any]]) -> int:
         """Add the records whose ids are not stored yet; returns how many were added."""
+        return self.merge({"versions": [], "attempts": records})[0]
+
+    def merge(self, snapshot: dict[str, Any]) -> tuple[int, int]:
+        """Add the snapshot's attempts and answer versions this profile lacks, as one transaction.
+
+        Returns (attempts added, versions added). Everything is written at once: a full disk
+        or a crash leaves the profile as it was or with all of them, never some.
+        """
         with self.transaction():
-            known = {a.get("id") for a in self._attempts.read()}
-            added = 0
-            for record in records:
+            raw = self._db.storage.read() or self._empty()
+            versions = raw.setdefault("versions", {})
+            known_versions = {doc.get("id") for doc in versions.values() if isinstance(doc, dict)}
+            next_id = max((int(k) for k in versions), default=0) + 1
+            added_versions = 0
+            for version in snapshot.get("versions", []):
+                if version["id"] in known_versions:
+                    continue
+                known_versions.add(version["id"])
+                versions[str(next_id)] = clean_data(version)
+                next_id += 1
+                added_versions += 1
+            try:
+                old_log = self._attempts.path.read_bytes()
+            except FileNotFoundError:
+                old_log = b""
+            known = {a.get("id") for a in self._attempts._parse(old_log)}
+            lines = []
+            for record in snapshot.get("attempts", []):
                 if record.get("id") in known:
                     continue
-                self._attempts.append(clean_data(record))
                 known.add(record.get("id"))
-                added += 1
-        return added
+                lines.append(encode(clean_data(record)))
+            writes: list[tuple[Path, bytes]] = []
+            if added_versions:
+                writes.append((self.path, dump_json(raw)))
+            if lines:
+                if old_log and not old_log.endswith(b"\n"):
+                    old_log += b"\n"  # a killed writer's partial line stays a line of its own
+                writes.append((self._attempts.path, old_log + b"".join(lines)))
+            if writes:
+                commit(self.data_dir, writes)
+        return len(lines), added_versions
 
     # -- whole profile (export / import) ---------------------------------------------------
     def snapshot(self) -> dict[str, Any]:
@@ -266,17 +485,14 @@ class Profile:
         }
 
     def replace_all(self, snapshot: dict[str, Any]) -> None:
-        """Replace the whole profile with a validated snapshot (import --replace)."""
+        """Replace the whole profile with a validated snapshot (import --replace), as one transaction."""
         raw: dict[str, Any] = {
-            "_meta": {"1": {"schema_version": SCHEMA_VERSION}},
+            **self._empty(),
             "sections": {str(i): {"name": k, "data": v} for i, (k, v) in enumerate(sorted(snapshot["sections"].items()), 1)},
             "settings": {str(i): {"key": k, "value": v} for i, (k, v) in enumerate(sorted(snapshot["settings"].items()), 1)},
             "versions": {str(i): v for i, v in enumerate(snapshot["versions"], 1)},
         }
-        attempts = b"".join(
-            json.dumps(clean_data(r), ensure_ascii=False, sort_keys=True).encode("utf-8") + b"\n"
-            for r in snapshot["attempts"]
-        )
+        attempts = b"".join(encode(clean_data(r)) for r in snapshot["attempts"])
         with self.transaction():
             refuse_symlink(self._drafts.directory)
             self._drafts.directory.mkdir(mode=paths.DIR_MODE, exist_ok=True)
@@ -286,10 +502,9 @@ class Profile:
             for key, record in new_drafts.items():
                 body = {k: v for k, v in record.items() if k != "key"}
                 files.append((self._drafts.path_for(key), dump_json(clean_data({"key": key, **body}))))
-            # All or nothing: a disk that fills up half-way leaves the old profile as it was.
-            atomic_write_many(files)
-            for key in old_drafts - set(new_drafts):
-                self._drafts.delete(key)
+            gone = [self._drafts.path_for(key) for key in old_drafts - set(new_drafts)]
+            # All or nothing, even across a crash: see storage.commit.
+            commit(self.data_dir, files, gone)
 
     def backup(self) -> Path:
         """Write the whole profile to backups/ and return the file's path."""

@@ -15,13 +15,24 @@ META_TABLE = "_meta"
 Raw = dict[str, Any]
 
 
-def file_version(raw: Raw) -> int:
-    """The schema version a raw TinyDB document set says it has (files without one are v1)."""
-    meta = raw.get(META_TABLE) or {}
-    for doc in meta.values():
-        if isinstance(doc, dict) and isinstance(doc.get("schema_version"), int):
-            return doc["schema_version"]
-    return 1
+def file_version(raw: Raw) -> int | None:
+    """The schema version a raw TinyDB document set says it has, or None if that is unclear.
+
+    Only a file shaped like version 1 (a "profile" table and nothing newer) may lack the
+    marker; a missing, repeated, non-integer or zero marker anywhere else means damage, and
+    such a file must be moved aside, never "migrated" into an empty profile.
+    """
+    meta = raw.get(META_TABLE)
+    if meta is None:
+        newer = any(table in raw for table in ("sections", "settings", "versions"))
+        return 1 if isinstance(raw.get("profile"), dict) and not newer else None
+    if not isinstance(meta, dict) or len(meta) != 1:
+        return None
+    (doc,) = meta.values()
+    version = doc.get("schema_version") if isinstance(doc, dict) else None
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        return None
+    return version
 
 
 def _v1_to_v2(raw: Raw) -> Raw:
@@ -48,7 +59,7 @@ MIGRATIONS: dict[int, Callable[[Raw], Raw]] = {1: _v1_to_v2}
 
 def migrate(raw: Raw) -> tuple[Raw, int]:
     """Apply every migration from the file's version up; returns (data, original version)."""
-    original = version = file_version(raw)
+    original = version = file_version(raw) or 1
     while version < SCHEMA_VERSION:
         raw = MIGRATIONS[version](raw)
         version += 1

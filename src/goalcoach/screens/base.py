@@ -46,7 +46,15 @@ class MinimumSize:
         self._check_size(event.size.width, event.size.height)
 
     def _check_size(self, width: int, height: int) -> None:
-        self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small")
+        small = width < MIN_WIDTH or height < MIN_HEIGHT
+        if small and not self.has_class("-too-small"):
+            # Hiding the screen's widgets takes their focus; remember it to give it back.
+            self._focus_before_notice = self.focused
+        self.set_class(small, "-too-small")
+        before = getattr(self, "_focus_before_notice", None)
+        if not small and before is not None:
+            self._focus_before_notice = None
+            self.call_after_refresh(before.focus)  # once it is displayed again
 
 
 class BaseScreen(MinimumSize, Screen):
