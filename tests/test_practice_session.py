@@ -206,3 +206,13 @@ def test_coach_stage_borrows_the_profile_stage_for_the_gap_set(sets):
     assert coach_stage(b, None) is None
     entry = brief_from_scenario(sets[0].scenarios[0], "entry")
     assert coach_stage(entry, "senior") == "entry"
+
+
+def test_follow_up_attempts_pass_the_import_check(brief, follow_ups):
+    from goalcoach.profile.validation import ATTEMPT
+
+    session = PracticeSession(brief, follow_ups=follow_ups)
+    session.record("a", 1, feedback(30, issues=["personal_gain"]))
+    session.advance()
+    answer = session.record("b", 1, feedback(80))
+    ATTEMPT({**session.attempt(answer), "id": "x1", "created": "2026-01-01T00:00:00"}, "attempt")  # raises if refused
