@@ -11,6 +11,7 @@ from textual.widgets import Input, OptionList, RadioSet, TabbedContent, TextArea
 from goalcoach.app import GoalCoachApp
 from goalcoach.profile import Profile
 from goalcoach.screens.assessment import AssessmentScreen
+from goalcoach.widgets.prose import ProseField
 
 from goalcoach_test_support import fixed_clock
 
@@ -141,7 +142,7 @@ async def test_fill_everything_by_keyboard_and_see_it_after_a_restart(data_dir):
         await pilot.pause()
         ranked = screen.query_one("#values-ranked", OptionList)
         assert str(ranked.get_option_at_index(0).prompt).startswith("1. Honesty  ● non-negotiable")
-        assert screen.query_one("#values-moment", Input).value == "Told truth"
+        assert screen.query_one("#values-moment", ProseField).value == "Told truth"
         await pilot.press("ctrl+n")
         await pilot.pause()
         assert screen.query_one("#skills-hard", Input).value == "SQL, Excel"
@@ -150,11 +151,11 @@ async def test_fill_everything_by_keyboard_and_see_it_after_a_restart(data_dir):
         assert screen.query_one("#pergoal-0", Input).value == "R, SQL"
         await pilot.press("ctrl+n")
         await pilot.pause()
-        assert screen.query_one("#goal-short_term-0-goal", Input).value == "Own forecast"
-        assert screen.query_one("#goal-short_term-0-steps", Input).value == "SQL; mentor"
-        assert screen.query_one("#goal-short_term-0-target_date", Input).value == "2027"
-        assert screen.query_one("#goal-short_term-0-resources", Input).value == "budget"
-        assert screen.query_one("#goal-long_term-0-goal", Input).value == "Lead team"
+        assert screen.query_one("#goal-short_term-0-goal", ProseField).value == "Own forecast"
+        assert screen.query_one("#goal-short_term-0-steps", ProseField).value == "SQL; mentor"
+        assert screen.query_one("#goal-short_term-0-target_date", ProseField).value == "2027"
+        assert screen.query_one("#goal-short_term-0-resources", ProseField).value == "budget"
+        assert screen.query_one("#goal-long_term-0-goal", ProseField).value == "Lead team"
         await pilot.press("ctrl+n")
         await pilot.pause()
         assert screen.query_one("#reflect-picture_5", TextArea).text == "Lead"
@@ -288,3 +289,30 @@ def test_assessment_goals_120x36(snap_compare, make_app, profile):
         await _focused(pilot, "goal-short_term-0-goal")
 
     assert snap_compare(make_app(profile), terminal_size=(120, 36), run_before=goals)
+
+
+async def _goals_at_long_term(pilot) -> None:
+    """The Goals tab, tabbed through the short-term goal to the long-term one."""
+    await _open_assessment(pilot)
+    await pilot.press("ctrl+n", "ctrl+n", "ctrl+n")
+    await _focused(pilot, "goal-short_term-0-goal")
+    for _ in range(8):  # the seeded short-term goal, then the empty one after it
+        await pilot.press("tab")
+    await _focused(pilot, "goal-long_term-0-goal")
+    app = pilot.app
+    heading = app.screen.query_one("#goals-long_term .group-heading")
+    for _ in range(50):  # until the section heading and the field are both in view
+        await pilot.pause()
+        if app.screen.can_view_entire(heading) and app.screen.can_view_entire(app.focused):
+            return
+    raise AssertionError("the long-term goal never came into view")
+
+
+def test_assessment_goals_long_term_80x24(snap_compare, make_app, profile):
+    _seed(profile)
+    assert snap_compare(make_app(profile), terminal_size=(80, 24), run_before=_goals_at_long_term)
+
+
+def test_assessment_goals_long_term_120x36(snap_compare, make_app, profile):
+    _seed(profile)
+    assert snap_compare(make_app(profile), terminal_size=(120, 36), run_before=_goals_at_long_term)

@@ -48,31 +48,6 @@ def test_progress_line_counts_each_section():
     assert m.progress_line({}, 7) == "Target 0/5 · Values 0/5 · Skills 0 · Goals 0 · Reflection 0/7"
 
 
-def test_slot_suggestions_come_from_first_goals_and_role():
-    target = {"role": "Pricing analyst"}
-    goals = {
-        "short_term": [{"goal": "", "steps": "x"}, {"goal": "Own the monthly forecast.", "steps": "Finish the SQL course\nfind a mentor; Lead one project"}],
-        "long_term": [{"goal": "To lead a small forecasting team"}],
-    }
-    assert m.slot_suggestions(target, goals) == {
-        "time_frame": "two years",
-        "goal": "own the monthly forecast",
-        "action_steps": "finish the SQL course, find a mentor and lead one project",
-        "long_term": "lead a small forecasting team",
-        "area": "pricing analyst",
-    }
-    assert m.slot_suggestions({}, {}) == {}
-
-
-def test_capitalised_acronyms_are_kept():
-    assert m.slot_suggestions({"role": "SQL developer"}, {})["area"] == "SQL developer"
-
-
-def test_saved_slots_win_even_when_cleared():
-    slots = m.initial_slots({"goal": ""}, {"goal": "own it", "area": "pricing"}, ["goal", "area", "reason"])
-    assert slots == {"goal": "", "area": "pricing", "reason": ""}
-
-
 def test_diff_marks_inserted_and_deleted_words():
     pieces = m.diff_words("I want to grow fast.", "I want to lead a team fast.")
     assert ("delete", "grow") in pieces and ("insert", "lead a team") in pieces

@@ -30,6 +30,8 @@ FIGURES = [
     "check --batch, 1,000 answers, process start included",
     "coach: 1 MB input",
     "peak RSS after a full session",
+    "typing, fast, 100 words",
+    "typing, person's pace, 100 words",
 ]
 
 
@@ -64,7 +66,7 @@ def test_run_all_quick_reports_every_figure():
 def test_terminal_benchmarks_skip_without_tmux(tmp_path):
     """A PATH without tmux: the tmux-based scripts print a skipped row and exit 0."""
     env = {**os.environ, "PATH": str(tmp_path)}  # an empty directory: no tmux, nothing else either
-    for script in ("bench_paint.py", "bench_paint_scale.py", "bench_typing.py", "bench_idle.py"):
+    for script in ("bench_paint.py", "bench_paint_scale.py", "bench_typing.py", "bench_typing_paced.py", "bench_idle.py"):
         done = run([str(BENCH / script), "--quick"], env=env)
         assert done.returncode == 0, f"{script}: {done.stderr[-2000:]}"
         rows = table_rows(done.stdout)

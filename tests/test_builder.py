@@ -6,17 +6,19 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from goalcoach.app import GoalCoachApp
 from goalcoach.profile import Profile
 from goalcoach.screens.builder import BuilderScreen
 from goalcoach.screens.dialogs import ConfirmDialog, PromptDialog
 from goalcoach.screens.versions import DiffScreen, VersionsScreen
-from goalcoach.widgets.coach_panel import CoachPanel
+from goalcoach.coach.rubric import issue_name
+from goalcoach.widgets.coach_panel import CoachPanel, PanelRows
 from goalcoach.widgets.editor import AnswerEditor
+from goalcoach.widgets.prose import ProseField
 
-from goalcoach_test_support import fixed_clock
+from goalcoach_test_support import fixed_clock, settle
 from test_assessment import NASTY, screen_text
 
 DEV = {row["id"]: row for row in map(json.loads, (Path(__file__).parent / "data" / "dev.jsonl").read_text().splitlines())}
@@ -29,7 +31,7 @@ def seed(profile) -> None:
     )
     profile.save_section(
         "goals",
-        {"short_term": [{"goal": "Own the monthly forecast", "steps": "finish the SQL course; find a mentor", "target_date": "2027", "resources": ""}],
+        {"short_term": [{"goal": "Own the monthly forecast", "steps": "finish the SQL course; find a mentor", "target_date": "within two years", "resources": ""}],
          "long_term": [{"goal": "Lead a forecasting team", "steps": "", "target_date": "", "resources": ""}]},
     )
 
@@ -52,6 +54,11 @@ def editor(app) -> AnswerEditor:
     return app.screen.query_one("#editor", AnswerEditor)
 
 
+def highlighted(app) -> list:
+    """The coach panel's copy of the answer, one Content per line."""
+    return app.screen.query_one("#coach-answer", PanelRows).shown()
+
+
 def panel_text(app) -> str:
     panel = app.screen.query_one("#coach", CoachPanel)
     return "\n".join(str(s.render()) for s in panel.query(Static) if s.display)
@@ -64,10 +71,10 @@ async def test_build_edit_save_two_versions_and_diff(data_dir):
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_builder(pilot)
         # Suggestions from the self-assessment fill the slots.
-        assert screen.query_one("#slot-goal", Input).value == "own the monthly forecast"
-        assert screen.query_one("#slot-time_frame", Input).value == "two years"
-        assert screen.query_one("#slot-action_steps", Input).value == "finish the SQL course and find a mentor"
-        assert screen.query_one("#slot-long_term", Input).value == "lead a forecasting team"
+        assert screen.query_one("#slot-goal", ProseField).value == "own the monthly forecast"
+        assert screen.query_one("#slot-time_frame", ProseField).value == "two years"
+        assert screen.query_one("#slot-action_steps", ProseField).value == "finish the SQL course and find a mentor"
+        assert screen.query_one("#slot-long_term", ProseField).value == "lead a forecasting team"
         await pilot.press("ctrl+g", "tab", "tab", "tab")
         assert app.focused.id == "slot-reason"
         await pilot.press(*"waste hurts")
@@ -162,14 +169,24 @@ async def test_copy_puts_the_answer_on_the_clipboard(data_dir):
     async with app.run_test(size=(80, 24)) as pilot:
         await open_builder(pilot)
         assert editor(app).text == "My saved answer."  # no draft: the current version opens
-        await pilot.press(*"New ")
         await pilot.press("ctrl+r")
         await pilot.pause()
-        assert app.clipboard == "New My saved answer."  # the editor's text
+        assert app.clipboard == "My saved answer."  # the editor holds the current version
+        await pilot.press(*" More.")  # the cursor starts after the text
+        assert editor(app).text == "My saved answer. More."
+        await pilot.press("ctrl+r")
+        await settle(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("n")  # the editor's text, not the ★ version
+        await settle(pilot, lambda: app.clipboard == "My saved answer. More.")
+        await pilot.press("ctrl+r")
+        await settle(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("y")  # the ★ version
+        await settle(pilot, lambda: app.clipboard == "My saved answer.")
         editor(app).clear()
-        await pilot.press("ctrl+r")
-        await pilot.pause()
-        assert app.clipboard == "My saved answer."  # an empty editor copies the current version
+        app.copy_to_clipboard("")
+        await pilot.press("ctrl+r")  # an empty editor copies the current version, no question
+        await settle(pilot, lambda: app.clipboard == "My saved answer.")
+        assert not isinstance(app.screen, ConfirmDialog)
 
 
 async def test_draft_and_cursor_come_back_when_the_builder_reopens(data_dir):
@@ -198,9 +215,9 @@ async def test_coach_panel_shows_a_strong_answers_elements(data_dir):
         for label in ("Short-term goal", "Long-term goal", "Concrete time frame", "Concrete plan", "Link to this employer"):
             assert f"✔ {label}" in shown
         assert "No issues found." in shown
-        highlighted = app.screen.query_one("#coach-answer", Static).render()
-        assert highlighted.plain == row["text"]
-        assert any("underline" in str(s.style) for s in highlighted.spans)  # evidence is marked
+        lines = highlighted(app)
+        assert "\n".join(line.plain for line in lines) == row["text"]
+        assert any("underline" in str(s.style) for line in lines for s in line.spans)  # evidence is marked
 
 
 async def test_coach_panel_shows_a_weak_answers_issues_and_missed_terms(data_dir):
@@ -215,7 +232,7 @@ async def test_coach_panel_shows_a_weak_answers_issues_and_missed_terms(data_dir
         shown = panel_text(app)
         assert "Weak" in shown
         for code in row["issues"]:
-            assert f"▲ {code.replace('_', ' ')}" in shown
+            assert f"▲ {issue_name(code)}" in shown
         assert "✘ Short-term goal" in shown
         assert "Not yet: sustainability" in shown
         assert "→" in shown  # each issue comes with a suggestion
@@ -247,8 +264,7 @@ async def test_user_markup_in_slots_answer_and_names_is_literal(data_dir):
         shown = screen_text(app)
         assert f"Over the next {a}, my goal is to {b}." in str(app.screen.query_one("#preview", Static).render())
         assert c in shown and b in shown
-        highlighted = app.screen.query_one("#coach-answer", Static).render()
-        assert highlighted.plain == f"{c} {b} {a}"
+        assert [line.plain for line in highlighted(app)] == [f"{c} {b} {a}"]
         await pilot.press("ctrl+s")
         await pilot.pause()
         await pilot.press(*c, "enter")  # the default name is selected, so typing replaces it

@@ -71,7 +71,9 @@ async def test_each_follow_up_shows_its_own_checklist_and_model_answer(make_app)
                                  "deserve a nurse who knows the basics cold. In my first year I plan to finish the "
                                  "preceptorship and the acute illness course at Elmbrook.")
         await submit(pilot)
-        checklist = str(run.query_one("#coach-checklist", Static).content)
+        from goalcoach.widgets.coach_panel import PanelRows
+
+        checklist = "\n".join(str(c) for c in run.query_one("#coach-checklist", PanelRows).shown())
         assert "Link to this employer" in checklist and "Reason / motivation" in checklist
         assert "Concrete time frame" not in checklist  # not what this question asks
         model = text_of(run, "#model-text")

@@ -9,10 +9,12 @@ import pytest
 from rich.text import Text
 from textual.widgets import DataTable, Input, Static
 
+from goalcoach.coach.rubric import issue_name
 from goalcoach.screens.attempt_detail import AttemptDetailScreen
 from goalcoach.screens.home_stats import home_stats_text
 from goalcoach.screens import progress
 from goalcoach.screens.progress import PAGE_SIZE, ProgressScreen
+from goalcoach.widgets.coach_panel import PanelRows
 
 from goalcoach_test_support import settle
 from test_progress_model import NOW, attempt, seed_history
@@ -108,9 +110,10 @@ async def test_enter_opens_the_attempt_with_its_feedback_and_user_text_as_data(m
         assert detail.attempt["score"] == 77
         summary = str(detail.query_one("#coach-summary", Static).render())
         assert "77" in summary
-        answer = str(detail.query_one("#coach-answer", Static).render())
+        answer = "\n".join(line.plain for line in detail.query_one("#coach-answer", PanelRows).shown())
         assert "[@click=app.quit]x[/] *bold* <script>" in answer
-        assert "too long" in str(detail.query_one("#coach-issues", Static).render())
+        issues = "\n".join(line.plain for line in detail.query_one("#coach-issues", PanelRows).shown())
+        assert issue_name("too_long") in issues
         await pilot.press("escape")
         assert isinstance(pilot.app.screen, ProgressScreen)
 
@@ -126,10 +129,11 @@ async def test_practise_next_starts_the_suggested_drill(make_app, seeded):
         await pilot.pause()
         assert isinstance(pilot.app.screen, DrillRunScreen)
         assert pilot.app.screen.drill.id == "hedging-unsure"
-        # A drill done meanwhile shows when the person comes back (drill, then its picker).
+        # A drill done meanwhile shows when the person comes back: one escape returns to
+        # Progress, where the drill was started (not to the drill list in between).
         seeded.add_attempt(attempt(NOW, 90, kind="drill", stage=None, scenario_id=None, drill_id="hedging-unsure"))
         await pilot.press("escape")
-        await pilot.press("escape")
+        await pilot.pause()
         assert pilot.app.screen is screen
         table = screen.query_one("#attempts", DataTable)
         for _ in range(1000):

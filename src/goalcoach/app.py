@@ -25,11 +25,16 @@ DraftSaver = Callable[[], None]
 
 class GoalCoachApp(App[None]):
     CSS = SIZE_NOTICE_CSS
+    # Every screen gets -narrow or -wide from its width: from 110 columns there is room for two
+    # panes side by side (builder, practice feedback, drill feedback, progress insights).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     TITLE = "goalcoach"
     SUB_TITLE = "career-goals interview coach"
     BINDINGS = [
-        Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
+        # Help before Quit: on a narrow footer the first keys are the ones that stay visible.
         Binding("f1", "help", "Help", id="app.help"),
+        Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
+        # '?' only reaches here when no text field has focus (a text field types it).
         Binding("question_mark", "help", "Help", show=False, id="app.help_key"),
         Binding("escape", "back", "Back", show=False, id="app.back"),
     ]

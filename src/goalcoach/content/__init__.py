@@ -36,6 +36,7 @@ from goalcoach.content.types import (
     Drill,
     Employer,
     Facts,
+    FieldExamples,
     FollowUp,
     Interviewer,
     Node,
@@ -56,6 +57,7 @@ __all__ = [
     "Drill",
     "Employer",
     "Facts",
+    "FieldExamples",
     "FollowUp",
     "Interviewer",
     "MANNERS",
@@ -352,7 +354,13 @@ def _template(root: Path) -> Template:
     used = re.findall(r"\{(\w+)\}", pattern)
     if sorted(used) != sorted(TEMPLATE_SLOTS):
         raise doc.fail("pattern", f"must use each of {{{'}, {'.join(TEMPLATE_SLOTS)}}} once")
-    return Template(pattern=pattern, slots=slots)
+    field_slots = [s for s in TEMPLATE_SLOTS if s != "time_frame"]
+    fields = tuple(
+        FieldExamples(n.text("id"), n.texts("keywords"), {s: n.text(s) for s in field_slots})
+        for n in (doc.tables("fields") if "fields" in doc.data else [])
+    )
+    check_unique(doc.tables("fields") if fields else [], [f.id for f in fields], set())
+    return Template(pattern=pattern, slots=slots, fields=fields)
 
 
 def load_template(root: Path | None = None) -> Template:

@@ -184,6 +184,15 @@ class Slot:
     example: str
 
 
+@dataclass(frozen=True)
+class FieldExamples:
+    """Slot examples for one field of work, shown when its keywords appear in the target."""
+
+    id: str
+    keywords: tuple[str, ...]
+    examples: dict[str, str]
+
+
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
@@ -191,6 +200,7 @@ _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 class Template:
     pattern: str
     slots: tuple[Slot, ...]
+    fields: tuple[FieldExamples, ...] = ()
 
     def gap(self, slot_id: str) -> str:
         """What an empty slot shows: its label in angle quotes, e.g. ‹goal›."""

@@ -3,7 +3,6 @@
 - lists typed as comma-separated text, and back;
 - the ranked values list (add, move, toggle), capped at five;
 - the progress line ("Target 5/5 · Values 5/5 · Skills 4 · Goals 2 · Reflection 3/7");
-- suggestions for the answer template's slots, taken from the self-assessment;
 - a word-level diff of two answer versions.
 """
 
@@ -17,8 +16,6 @@ MAX_VALUES = 5
 TARGET_FIELDS = ("role", "organisation", "mission", "terms", "stage")
 GOAL_FIELDS = ("goal", "steps", "target_date", "resources")
 HORIZONS = ("short_term", "long_term")
-#: The builder's default near-term window when the person has a short-term goal (1–2 years).
-DEFAULT_TIME_FRAME = "two years"
 
 DiffOp = Literal["equal", "insert", "delete"]
 
@@ -105,56 +102,6 @@ def progress_line(sections: dict[str, dict[str, Any]], reflection_total: int) ->
         f"Reflection {answered}/{reflection_total}",
     ]
     return " · ".join(parts)
-
-
-# --- template suggestions ----------------------------------------------------------------------
-
-
-def _as_clause(text: str) -> str:
-    """'Become the go-to analyst.' -> 'become the go-to analyst' so it reads after 'my goal is to'.
-
-    A leading capital is lowered only when the next letter is lower case (keeps 'SQL', 'AWS')."""
-    text = " ".join((text or "").split()).rstrip(".").strip()
-    if text.lower().startswith("to "):
-        text = text[3:]
-    if len(text) > 1 and text[0].isupper() and text[1].islower():
-        text = text[0].lower() + text[1:]
-    return text
-
-
-def join_steps(steps: str) -> str:
-    """Steps typed one per line or separated by ';' become 'a, b and c'."""
-    parts = [_as_clause(p) for p in re.split(r"[\n;]", steps or "")]
-    parts = [p for p in parts if p]
-    if len(parts) <= 1:
-        return parts[0] if parts else ""
-    return ", ".join(parts[:-1]) + " and " + parts[-1]
-
-
-def _first_goal(goals: dict[str, Any], horizon: str) -> dict[str, Any] | None:
-    return next((g for g in goals.get(horizon) or () if _filled(g.get("goal"))), None)
-
-
-def slot_suggestions(target: dict[str, Any], goals: dict[str, Any]) -> dict[str, str]:
-    """Slot values the self-assessment can supply (only slots it has something for)."""
-    found: dict[str, str] = {}
-    short = _first_goal(goals, "short_term")
-    if short:
-        found["time_frame"] = DEFAULT_TIME_FRAME
-        found["goal"] = _as_clause(short["goal"])
-        if _filled(short.get("steps")):
-            found["action_steps"] = join_steps(short["steps"])
-    long = _first_goal(goals, "long_term")
-    if long:
-        found["long_term"] = _as_clause(long["goal"])
-    if _filled(target.get("role")):
-        found["area"] = _as_clause(target["role"])
-    return found
-
-
-def initial_slots(saved: dict[str, str], suggestions: dict[str, str], slot_ids: Iterable[str]) -> dict[str, str]:
-    """Saved slot values win (even empty ones the person cleared); suggestions fill the rest."""
-    return {sid: saved[sid] if sid in saved else suggestions.get(sid, "") for sid in slot_ids}
 
 
 # --- diff ----------------------------------------------------------------------------------------

@@ -35,3 +35,10 @@ def context_for(
 def coach(text: str, context: Context | None = None) -> dict[str, Any]:
     """The coach's result as plain data (what the panel shows and attempts store)."""
     return analyse(text, context).to_dict()
+
+
+def word_count(text: str) -> int:
+    """Words as the coach counts them, so every screen gives the same number for one text."""
+    from goalcoach.coach.text import count_words
+
+    return count_words(text)

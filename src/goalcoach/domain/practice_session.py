@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from goalcoach.coach import rubric
-from goalcoach.domain.assessment import join_steps
+from goalcoach.domain.prefill import join_steps
 from goalcoach.domain.followups import Asked, choose_next
 from goalcoach.domain.question_kinds import DEFAULT_KIND, get_kind, judge
 from goalcoach.domain.recovery import CODE_LABELS, ISSUE_SEVERITY

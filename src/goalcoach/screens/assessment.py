@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -27,11 +28,14 @@ from textual.widgets import (
     TextArea,
 )
 
-from goalcoach.domain import assessment as model
 from goalcoach.content import Prompt, load_worksheets
-from goalcoach.screens.assessment_goals import GoalsEditor
-from goalcoach.screens.assessment_values import ValuesEditor
+from goalcoach.domain import assessment as model
 from goalcoach.screens.base import BaseScreen
+from goalcoach.screens.dialogs import PromptDialog
+from goalcoach.widgets.form import show_with_label
+from goalcoach.widgets.goals_editor import GoalsEditor
+from goalcoach.widgets.prose import ProseField
+from goalcoach.widgets.values_editor import ValuesEditor
 
 SECTIONS = ("target", "values", "skills", "goals", "reflection")
 TABS = tuple(f"tab-{s}" for s in SECTIONS)
@@ -63,11 +67,11 @@ class AssessmentScreen(BaseScreen):
     HELP_GUIDE = "assessment"
     CSS_PATH = "assessment.tcss"
     TITLE = "Self-assessment"
-    AUTO_FOCUS = "#target-role"
+    AUTO_FOCUS = None  # on_mount focuses the first field without scrolling its label away
 
     BINDINGS = [
         Binding("ctrl+n", "switch_tab(1)", "Next tab", id="assessment.next_tab"),
-        Binding("ctrl+b", "switch_tab(-1)", "Prev tab", id="assessment.prev_tab"),
+        Binding("ctrl+b", "switch_tab(-1)", "Prev tab", show=False, id="assessment.prev_tab"),
         Binding("right_square_bracket", "switch_tab(1)", "Next tab", show=False, id="assessment.next_tab_key"),
         Binding("left_square_bracket", "switch_tab(-1)", "Prev tab", show=False, id="assessment.prev_tab_key"),
     ]
@@ -125,7 +129,7 @@ class AssessmentScreen(BaseScreen):
         yield Footer()
 
     def _text_area(self, text: str, widget_id: str) -> TextArea:
-        return TextArea(text, id=widget_id, soft_wrap=True, tab_behavior="focus", classes="prose")
+        return ProseField(text, id=widget_id, classes="prose")
 
     def _stage_radios(self, current: str) -> RadioSet:
         buttons = [RadioButton(s.label, value=s.id == current, id=f"stage-{s.id}") for s in self.sheets.stages]
@@ -156,7 +160,14 @@ class AssessmentScreen(BaseScreen):
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         if event.pane.id == "tab-skills":
             self._rebuild_per_goal()
+        # A tab opens at its top, with its first label in view.
+        for scroller in event.pane.query(VerticalScroll):
+            scroller.scroll_home(animate=False, immediate=True)
         self.call_after_refresh(self._focus_first)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # After the refresh: a field just mounted or a tab just shown has no place yet.
+        self.call_after_refresh(show_with_label, event.widget)
 
     def _focus_first(self) -> None:
         """Put the cursor in the active tab's first field, so typing can start at once."""
@@ -166,7 +177,9 @@ class AssessmentScreen(BaseScreen):
             return  # already in this tab (AUTO_FOCUS or the person): never steal the cursor
         found = list(pane.query(FOCUSABLE))
         if found:
-            found[0].focus()
+            # The tab opens at its top: the first field is there already, and scrolling to it
+            # before the tab is laid out would hide its label.
+            found[0].focus(scroll_visible=False)
 
     # -- skills per goal --------------------------------------------------------------------------
     def _goal_texts(self) -> list[str]:
@@ -187,8 +200,13 @@ class AssessmentScreen(BaseScreen):
             return
         widgets: list[Widget] = []
         for index, goal in enumerate(goals):
-            widgets.append(Label(goal, classes="per-goal-label", markup=False))
-            widgets.append(Input(model.join_list(per_goal.get(goal)), id=f"pergoal-{index}", classes="per-goal"))
+            widgets.append(
+                Vertical(
+                    Label(goal, classes="per-goal-label", markup=False),
+                    Input(model.join_list(per_goal.get(goal)), id=f"pergoal-{index}", classes="per-goal"),
+                    classes="field per-goal-field",
+                )
+            )
         box.mount(*widgets)
 
     # -- changes ----------------------------------------------------------------------------------
@@ -226,7 +244,17 @@ class AssessmentScreen(BaseScreen):
         # A signal can arrive between a keystroke and its Changed message: read the field being
         # typed in so its last characters are saved too.
         field = self.focused
-        if isinstance(field, Input):
+        if field is None:
+            return
+        goals = next((a for a in field.ancestors if isinstance(a, GoalsEditor)), None)
+        values = next((a for a in field.ancestors if isinstance(a, ValuesEditor)), None)
+        if goals is not None:
+            if goals.take(field, str(getattr(field, "value", ""))):
+                self._change("goals", **goals.collect())
+        elif values is not None and isinstance(field, TextArea):
+            values.take_moment(field.text)
+            self._change("values", items=[dict(i) for i in values.items])
+        elif isinstance(field, Input):
             self.on_input_changed(Input.Changed(field, field.value))
         elif isinstance(field, TextArea):
             self.on_text_area_changed(TextArea.Changed(field))
@@ -265,6 +293,15 @@ class AssessmentScreen(BaseScreen):
             stage = event.pressed.id.removeprefix("stage-")
             self.query_one("#stage-description", Static).update(self._stage_description(stage))
             self._change("target", stage=stage)
+
+    def on_values_editor_add_own_requested(self, event: ValuesEditor.AddOwnRequested) -> None:
+        editor = self.query_one(ValuesEditor)
+
+        def added(name: str | None) -> None:
+            if name:
+                editor.add(name)
+
+        self.app.push_screen(PromptDialog("Add your own value:"), added)
 
     def on_values_editor_changed(self, event: ValuesEditor.Changed) -> None:
         self._change("values", items=event.items)

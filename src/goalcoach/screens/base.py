@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from goalcoach.textsafety import clean_text
+from goalcoach.widgets.form import show_with_label
 
 MIN_WIDTH = 60
 MIN_HEIGHT = 18
@@ -25,6 +26,9 @@ SIZE_NOTICE_CSS = """
     color: $warning;
 }
 .-too-small > * { display: none; }
+/* Under 110 columns the screen's own keys need the footer's whole width; ctrl+p still opens
+   the command palette (the help says so). */
+.-narrow FooterKey.-command-palette { display: none; }
 .-too-small > #too-small { display: block; }
 """
 
@@ -44,6 +48,13 @@ class MinimumSize:
 
     def on_resize(self, event: events.Resize) -> None:
         self._check_size(event.size.width, event.size.height)
+        # A new layout (a breakpoint crossed) can move the field being typed in off screen.
+        self.call_after_refresh(self._keep_focus_in_view)
+
+    def _keep_focus_in_view(self) -> None:
+        focused = getattr(self, "focused", None)
+        if focused is not None:
+            show_with_label(focused)
 
     def _check_size(self, width: int, height: int) -> None:
         small = width < MIN_WIDTH or height < MIN_HEIGHT

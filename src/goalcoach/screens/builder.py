@@ -15,22 +15,24 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, Label, Static
+from textual.widgets import Footer, Header, Label, Static, TextArea
 from textual.worker import Worker, WorkerState
 
-from goalcoach.domain import assessment as model
 from goalcoach.content import load_template
+from goalcoach.domain import assessment as model
+from goalcoach.domain import prefill
 from goalcoach.screens.base import BaseScreen
 from goalcoach.screens.dialogs import ConfirmDialog, PromptDialog
 from goalcoach.widgets.coach_panel import CoachPanel
 from goalcoach.widgets.editor import AnswerEditor
+from goalcoach.widgets.form import show_with_label
+from goalcoach.widgets.prose import ProseField
 
 from goalcoach.domain import coaching
 
 DRAFT_KEY = "builder"
 QUESTION = "What are your career goals?"
 SAVE_DELAY = 0.5
-WIDE = 110  # columns from which the coach sits beside the editor rather than below it
 
 
 class BuilderScreen(BaseScreen):
@@ -40,8 +42,8 @@ class BuilderScreen(BaseScreen):
 
     BINDINGS = [
         Binding("ctrl+f", "focus_editor", "Editor", id="builder.editor"),
-        Binding("ctrl+g", "focus_slots", "Slots", id="builder.slots"),
-        Binding("ctrl+t", "use_template", "Use template", id="builder.use_template"),
+        Binding("ctrl+g", "focus_slots", "Slots", show=False, id="builder.slots"),
+        Binding("ctrl+t", "use_template", "Template", id="builder.use_template"),
         Binding("ctrl+s", "save_version", "Save", id="builder.save"),
         Binding("f5", "save_version", "Save version", show=False, id="builder.save_f5"),
         Binding("ctrl+o", "versions", "Versions", id="builder.versions"),
@@ -60,16 +62,25 @@ class BuilderScreen(BaseScreen):
     # -- building -------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         profile = self.app.profile
-        suggestions = model.slot_suggestions(profile.section("target"), profile.section("goals"))
+        target = profile.section("target")
+        suggestions = prefill.slot_suggestions(target, profile.section("goals"), self.app.now().date())
         saved = dict((profile.section("builder").get("slots") or {}))
-        self.slots = model.initial_slots(saved, suggestions, [s.id for s in self.template.slots])
+        self.slots = prefill.initial_slots(saved, suggestions, [s.id for s in self.template.slots])
+        examples = prefill.examples_for(target, self.template.examples(), self.template.fields)
         current = profile.current_version()
         yield Header()
         with VerticalScroll(id="builder-body"):
             with VerticalScroll(id="slots-col"):
                 for slot in self.template.slots:
-                    yield Label(slot.label, classes="slot-label", markup=False)
-                    yield Input(self.slots[slot.id], placeholder=f"e.g. {slot.example}", id=f"slot-{slot.id}", classes="slot")
+                    with Vertical(classes="field"):
+                        yield Label(slot.label, classes="slot-label", markup=False)
+                        yield ProseField(
+                            self.slots[slot.id],
+                            placeholder=f"e.g. {examples[slot.id]}",
+                            one_paragraph=True,
+                            id=f"slot-{slot.id}",
+                            classes="slot",
+                        )
                 yield Static(self.template.slots[0].hint, id="slot-hint", markup=False)
                 yield Label("Preview (ctrl+t copies it into the editor)", classes="slot-label", markup=False)
                 yield Static(self.template.assemble(self.slots), id="preview", markup=False)
@@ -85,12 +96,15 @@ class BuilderScreen(BaseScreen):
 
     def on_mount(self) -> None:
         self.app.register_draft_saver(self.flush_slots)
-        self._set_narrow(self.app.size.width)
         self._coach_context = coaching.context_for(self.app.profile)
+        # Focus now, before the first paint, so keys typed the moment the screen opens land in
+        # the editor; it is scrolled into view once the layout is known.
+        self.editor.focus(scroll_visible=False)
         self.call_after_refresh(self._after_first_paint)
 
     def _after_first_paint(self) -> None:
-        self.editor.focus()
+        if self.focused is self.editor:
+            self.editor.scroll_visible(animate=False, immediate=True)
         if self.editor.text.strip():
             self._run_coach(self.editor.text)
 
@@ -98,26 +112,19 @@ class BuilderScreen(BaseScreen):
         self.flush_slots()
         self.app.unregister_draft_saver(self.flush_slots)
 
-    def on_resize(self, event: events.Resize) -> None:
-        self._set_narrow(event.size.width)
-
-    def _set_narrow(self, width: int) -> None:
-        self.set_class(width < WIDE, "-narrow")
-
     # -- slots ------------------------------------------------------------------------------------
-    def on_input_changed(self, event: Input.Changed) -> None:
-        slot_id = (event.input.id or "").removeprefix("slot-")
-        if slot_id not in self.slots or self.slots[slot_id] == event.value:
+    def _slot_changed(self, slot_id: str, value: str) -> None:
+        if slot_id not in self.slots or self.slots[slot_id] == value:
             return
-        self.slots[slot_id] = event.value
+        self.slots[slot_id] = value
         self.query_one("#preview", Static).update(self.template.assemble(self.slots))
         self._slots_dirty = True
         if self._save_timer is not None:
             self._save_timer.stop()
         self._save_timer = self.set_timer(SAVE_DELAY, self.flush_slots)
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if (event.input.id or "").startswith("slot-"):
+    def on_prose_field_submitted(self, event: ProseField.Submitted) -> None:
+        if (event.field.id or "").startswith("slot-"):
             event.stop()
             self.focus_next()
 
@@ -126,6 +133,7 @@ class BuilderScreen(BaseScreen):
         slot = next((s for s in self.template.slots if s.id == slot_id), None)
         if slot is not None:
             self.query_one("#slot-hint", Static).update(slot.hint)
+        self.call_after_refresh(show_with_label, event.widget)
 
     def flush_slots(self) -> None:
         if self._save_timer is not None:
@@ -136,9 +144,10 @@ class BuilderScreen(BaseScreen):
 
     def action_focus_editor(self) -> None:
         self.editor.focus()
+        self.editor.scroll_visible(animate=False)  # even when it already had focus, off screen
 
     def action_focus_slots(self) -> None:
-        self.query_one(f"#slot-{self.template.slots[0].id}", Input).focus()
+        self.query_one(f"#slot-{self.template.slots[0].id}", ProseField).focus()
 
     # -- editor and coach -------------------------------------------------------------------------
     def _replace_editor_text(self, text: str) -> None:
@@ -158,15 +167,26 @@ class BuilderScreen(BaseScreen):
                 return
         self._replace_editor_text(assembled)
 
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if (event.text_area.id or "").startswith("slot-"):
+            self._slot_changed(event.text_area.id.removeprefix("slot-"), event.text_area.text)
+            return
+        # Typing into an editor scrolled out of sight (a resize, the mouse wheel) brings it back.
+        if event.text_area is self.editor and not self.can_view_entire(self.editor):
+            self.editor.scroll_visible(animate=False)
+
     def on_answer_editor_settled(self, event: AnswerEditor.Settled) -> None:
         self._run_coach(event.text)
 
     def _run_coach(self, text: str) -> None:
         if not text.strip():
             self._feedback = None
+            self.query_one("#coach", CoachPanel).clear()  # never an old score beside an empty editor
             return
         context = self._coach_context
-        self.run_worker(lambda: (text, coaching.coach(text, context)), thread=True, exclusive=True, group="coach")
+        self.run_worker(
+            lambda: (text, coaching.coach(text, context)), thread=True, exclusive=True, group="coach", exit_on_error=False
+        )
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group != "coach" or event.state != WorkerState.SUCCESS:
@@ -175,7 +195,7 @@ class BuilderScreen(BaseScreen):
         if text != self.editor.text:
             return  # stale: a newer run is on its way
         self._feedback = (text, feedback)
-        self.query_one("#coach", CoachPanel).show(feedback, text)
+        self.query_one("#coach", CoachPanel).show(feedback, text, live=True)
 
     async def _feedback_for(self, text: str) -> dict[str, Any] | None:
         if self._feedback is not None and self._feedback[0] == text:
@@ -241,17 +261,24 @@ class BuilderScreen(BaseScreen):
         self._replace_editor_text(version["text"])
         self.notify(f"Opened “{version['name']}”.", markup=False)
 
-    def action_copy(self) -> None:
+    @work(group="dialog", exclusive=True)
+    async def action_copy(self) -> None:
         text = self.editor.text
         source = "the editor's text"
-        if not text.strip():
-            current = self.app.profile.current_version()
-            text, source = (current["text"], f"“{current['name']}”") if current else ("", "")
+        current = self.app.profile.current_version()
+        if current is not None and current["text"].strip() and current["text"] != text:
+            # The ★ version is the answer the person chose; the editor may hold something else.
+            question = (
+                f"Your current version is “{current['name']}” (★), not the editor's text. "
+                f"Copy “{current['name']}”? (n copies the editor's text)"
+            )
+            if not text.strip() or await self.app.push_screen_wait(ConfirmDialog(question)):
+                text, source = current["text"], f"“{current['name']}”"
         if not text.strip():
             self.notify("Nothing to copy yet.", severity="warning", markup=False)
             return
         self.app.copy_to_clipboard(text)
-        self.notify(f"Copied {source} ({len(text.split())} words) to the clipboard.", markup=False)
+        self.notify(f"Copied {source} ({coaching.word_count(text)} words) to the clipboard.", markup=False)
 
     def extra_commands(self):
         from textual.app import SystemCommand

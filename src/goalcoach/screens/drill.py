@@ -13,7 +13,6 @@ from functools import partial
 from typing import Any, Callable
 
 from rich.text import Text
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -32,7 +31,6 @@ from goalcoach.widgets.editor import AnswerEditor
 from goalcoach.widgets.highlight import ISSUE_STYLE, highlighted_answer
 
 ADAPTIVE = "adaptive"
-NARROW_WIDTH = 110
 EVIDENCE_STYLE = "underline bold green"
 
 DrillLoader = Callable[[], "tuple[list[Drill], list[ContentError]]"]
@@ -166,7 +164,7 @@ class DrillScreen(BaseScreen):
             option_list.highlighted = first
             self.query_one("#drill-detail", Static).update(self._detail(option_list.options[first].id or ""))
         if self.start and (drill := self._drill(f"drill:{self.start}")):
-            self.app.push_screen(DrillRunScreen(drill, clock=self.clock))
+            self.app.push_screen(DrillRunScreen(drill, clock=self.clock, close_picker_too=True))
 
     def _adaptive_option(self) -> Option:
         if self.latest is None:
@@ -229,7 +227,7 @@ class DrillRunScreen(BaseScreen):
         Binding("f5", "submit", "Submit", show=False, id="drill.submit_f5"),
         Binding("m", "toggle_model", "Model recovery", id="drill.model"),
         Binding("r", "retry", "Try again", id="drill.retry"),
-        Binding("escape", "app.back", "Back", id="drill.run_back"),
+        Binding("escape", "leave", "Back", id="drill.run_back"),
     ]
 
     def __init__(
@@ -239,9 +237,12 @@ class DrillRunScreen(BaseScreen):
         clock: Callable[[], float] | None = None,
         adaptive: bool = False,
         first_feedback: dict[str, Any] | None = None,
+        close_picker_too: bool = False,
     ) -> None:
         super().__init__()
         self.drill = drill
+        # Opened straight from elsewhere (Progress's "practise next"): leaving goes back there.
+        self.close_picker_too = close_picker_too
         self.adaptive = adaptive
         self.first_feedback = first_feedback
         self.clock = clock or time.monotonic
@@ -277,11 +278,7 @@ class DrillRunScreen(BaseScreen):
         self.query_one("#recovery").border_title = "Recovery checklist"
         self.query_one("#model-recovery").border_title = "Model recovery"
         self.query_one("#model-recovery").display = False
-        self.set_class(self.app.size.width < NARROW_WIDTH, "-narrow")
         self.query_one("#drill-editor").focus()
-
-    def on_resize(self, event: events.Resize) -> None:
-        self.set_class(event.size.width < NARROW_WIDTH, "-narrow")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "submit":
@@ -355,6 +352,15 @@ class DrillRunScreen(BaseScreen):
         model = self.query_one("#model-recovery")
         model.display = not model.display
         self.query_one(CoachPanel).display = not model.display
+
+    def action_leave(self) -> None:
+        editor = self.query_one("#drill-editor", AnswerEditor)
+        if self.phase == "answer" and editor.text.strip():
+            editor.save_draft_now()
+            self.notify("Your recovery is kept as a draft for this drill.", markup=False)
+        self.app.pop_screen()
+        if self.close_picker_too:
+            self.app.pop_screen()
 
     def action_retry(self) -> None:
         self.shown_at = self.clock()

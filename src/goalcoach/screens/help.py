@@ -41,7 +41,11 @@ class HelpScreen(MinimumSize, ModalScreen[None]):
         except ContentError as error:
             text = f"No help is available here ({error})."
         with Vertical():
-            yield Static(f"{self.title_text} — escape to close", id="help-title", markup=False)
+            yield Static(
+                f"{self.title_text} — escape closes · f1 opens help anywhere, ? outside text fields",
+                id="help-title",
+                markup=False,
+            )
             yield MarkdownViewer(text, show_table_of_contents=False, open_links=False)
         yield Footer()
 

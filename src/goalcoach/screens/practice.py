@@ -99,7 +99,7 @@ class PracticeScreen(BaseScreen):
         for error in self.errors:
             self.notify(f"Skipped a broken scenario file: {error}", title="Content", severity="warning", timeout=10, markup=False)
         if self.start and f"scenario:{self.start}" in self.briefs:
-            self._start(self.briefs[f"scenario:{self.start}"])
+            self._start(self.briefs[f"scenario:{self.start}"], close_picker_too=True)
 
     # -- the list ------------------------------------------------------------------------------
     def _target(self) -> dict[str, Any]:
@@ -158,10 +158,10 @@ class PracticeScreen(BaseScreen):
         )
         self._start(brief)
 
-    def _start(self, brief: Brief) -> None:
+    def _start(self, brief: Brief, *, close_picker_too: bool = False) -> None:
         from goalcoach.screens.practice_run import PracticeRunScreen
 
-        self.app.push_screen(PracticeRunScreen(brief, clock=self.clock))
+        self.app.push_screen(PracticeRunScreen(brief, clock=self.clock, close_picker_too=close_picker_too))
 
 
 def make_screen(start: str | None = None) -> PracticeScreen:

@@ -12,7 +12,6 @@ from functools import partial
 from typing import Any, Callable
 
 from rich.text import Text
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -30,7 +29,6 @@ from goalcoach.widgets.coach_panel import CoachPanel
 from goalcoach.widgets.editor import AnswerEditor
 from goalcoach.widgets.timer import TimerDisplay
 
-NARROW_WIDTH = 110
 PHASES = ("brief", "answer", "feedback", "summary")
 
 # Which actions work in which phase (anything not listed works everywhere).
@@ -118,12 +116,16 @@ class PracticeRunScreen(BaseScreen):
         Binding("m", "toggle_model", "Model answer", id="practice.model"),
         Binding("s", "finish", "Finish", id="practice.finish"),
         Binding("enter", "done", "Another scenario", id="practice.done"),
-        Binding("escape", "app.back", "Back", id="practice.run_back"),
+        Binding("escape", "leave", "Back", id="practice.run_back"),
     ]
 
-    def __init__(self, brief: Brief, *, clock: Callable[[], float] | None = None) -> None:
+    def __init__(
+        self, brief: Brief, *, clock: Callable[[], float] | None = None, close_picker_too: bool = False
+    ) -> None:
         super().__init__()
         self.brief = brief
+        # Opened straight from elsewhere (Progress's "practise next"): leaving goes back there.
+        self.close_picker_too = close_picker_too
         try:
             follow_ups = load_follow_ups()
             self.content_error: ContentError | None = None
@@ -162,14 +164,7 @@ class PracticeRunScreen(BaseScreen):
         self._show_question()
         if self.content_error is not None:
             self.notify(f"No follow-up questions: {self.content_error}", title="Content", severity="warning", markup=False)
-        self._set_narrow(self.app.size.width)
         self.query_one("#brief").focus()
-
-    def on_resize(self, event: events.Resize) -> None:
-        self._set_narrow(event.size.width)
-
-    def _set_narrow(self, width: int) -> None:
-        self.set_class(width < NARROW_WIDTH, "-narrow")
 
     def _show_question(self) -> None:
         session = self.session
@@ -314,3 +309,22 @@ class PracticeRunScreen(BaseScreen):
 
     def action_done(self) -> None:
         self.app.pop_screen()
+
+    def action_leave(self) -> None:
+        """Escape: from an answer, one step back to the brief (the text is kept); otherwise
+        back to where the session was started from."""
+        if self.phase == "answer" and not self.submitting:
+            editor = self.query_one("#answer-editor", AnswerEditor)
+            editor.save_draft_now()
+            timer = self.query_one(TimerDisplay)
+            was_running = self.timer.running
+            timer.pause()
+            self._go("brief")
+            self.query_one("#brief").focus()
+            kept = "Your answer is kept" if editor.text.strip() else "Back to the brief"
+            paused = "; the timer is paused (t resumes it)" if was_running else ""
+            self.notify(f"{kept}: enter goes back to it{paused}.", markup=False)
+            return
+        self.app.pop_screen()
+        if self.close_picker_too:
+            self.app.pop_screen()

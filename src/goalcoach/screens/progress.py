@@ -11,7 +11,6 @@ from datetime import datetime
 from typing import Any
 
 from rich.text import Text
-from textual import events
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -23,7 +22,6 @@ from goalcoach.domain import progress as pm
 from goalcoach.screens.base import BaseScreen
 from goalcoach.widgets.score_chart import ScoreChart, Series, summary_lines
 
-WIDE_AT = 110  # columns from which the insights sit beside the table
 # A DataTable measures every cell it holds, so it gets one page of the (filtered, sorted) history
 # at a time: 10,000 rows would take seconds on every sort or keystroke in the filter.
 PAGE_SIZE = 200
@@ -75,21 +73,24 @@ def read_history(profile: Any, now: datetime) -> History:
     )
 
 
+PAGE = Binding.Group("Page")
+
+
 class ProgressScreen(BaseScreen):
     HELP_GUIDE = "progress"
     CSS_PATH = "progress.tcss"
     TITLE = "Progress"
 
     BINDINGS = [
-        Binding("s", "cycle_sort", "Sort by", id="progress.sort"),
-        Binding("r", "reverse_sort", "Reverse", id="progress.reverse"),
+        Binding("s", "cycle_sort", "Sort", id="progress.sort"),
+        Binding("r", "reverse_sort", "Reverse", show=False, id="progress.reverse"),  # in the help; the footer is full
         Binding("k", "cycle_kind", "Kind", id="progress.kind"),
         Binding("slash", "focus_filter", "Filter", id="progress.filter"),
-        Binding("p", "practise_next", "Practise next", id="progress.practise_next"),
+        Binding("p", "practise_next", "Practise", tooltip="Practise what the coach suggests next", id="progress.practise_next"),
         Binding("c", "toggle_chart", "Chart", id="progress.chart"),
-        Binding("right_square_bracket", "page(1)", "Next page", id="progress.next_page"),
-        Binding("left_square_bracket", "page(-1)", "Previous page", show=False, id="progress.previous_page"),
-        Binding("escape", "leave", "Back", id="progress.back"),
+        Binding("left_square_bracket", "page(-1)", "Previous page", id="progress.previous_page", group=PAGE),
+        Binding("right_square_bracket", "page(1)", "Next page", id="progress.next_page", group=PAGE),
+        Binding("escape", "leave", "Back", show=False, id="progress.back"),
     ]
 
     def __init__(self) -> None:
@@ -126,15 +127,8 @@ class ProgressScreen(BaseScreen):
         # BaseScreen.on_mount runs too (Textual calls every class's handler).
         self.sub_title = "every attempt, your trend, what to practise next"
         self._set_columns()
-        self._fit(self.app.size.width)
         self.query_one("#attempts", DataTable).focus()
         self.call_after_refresh(self.load_history)
-
-    def on_resize(self, event: events.Resize) -> None:
-        self._fit(event.size.width)
-
-    def _fit(self, width: int) -> None:
-        self.set_class(width >= WIDE_AT, "-wide")
 
     # -- loading -------------------------------------------------------------------------------
     def load_history(self) -> None:

@@ -17,6 +17,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from goalcoach.domain.assessment import diff_summary, diff_words
+from goalcoach.domain.coaching import word_count
 
 INSERT_STYLE = "bold underline green"
 DELETE_STYLE = "strike red"
@@ -46,7 +47,7 @@ def version_label(version: dict[str, Any], *, current: bool, marked: bool) -> Te
         (str(version.get("name", "")), "bold"),
         (f"  {when(str(version.get('created', '')))}", "dim"),
         (f"  score {score}" if score is not None else "", "dim"),
-        (f"  {len(str(version.get('text', '')).split())} words", "dim"),
+        (f"  {word_count(str(version.get('text', '')))} words", "dim"),
     )
 
 

@@ -1,136 +1,263 @@
-"""The coach panel: score, checklist, issues, length and the organisation's terms.
+"""The coach panel: score, what to fix, checklist, the organisation's terms and the highlighted answer.
 
 It renders the coach's JSON-shaped result (Feedback.to_dict()), so a stored attempt's
 feedback shows exactly as it did when it was made.
+
+Every line of the panel is its own row, and a new result updates only the rows whose content
+changed: while a person types, the coach runs after each pause, and repainting the whole
+panel each time would cost kilobytes per key over SSH. Colours are theme variables, so the
+panel follows the app's theme, light or dark.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Iterable, NamedTuple
 
-from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
 from textual.widgets import Static
 
-from goalcoach.coach.rubric import BONUS_ELEMENTS as OPTIONAL_ELEMENTS, ELEMENT_NAMES as ELEMENT_LABELS
-from goalcoach.widgets.highlight import highlighted_answer
+from goalcoach.coach.rubric import ELEMENTS, ISSUE_SEVERITY, MISSING_PRIORITY, element_name, is_bonus, issue_name
+from goalcoach.widgets.highlight import highlighted_lines, more_note
 
-QUALITY_STYLE = {"strong": "bold green", "adequate": "bold yellow", "weak": "bold red"}
+EMPTY_MESSAGE = "No answer yet. Start typing: the coach reads your answer each time you pause."
+
+QUALITY_STYLE = {"strong": "bold $text-success", "adequate": "bold $text-warning", "weak": "bold $text-error"}
+PRESENT_STYLE = "bold $text-success"
+MISSING_STYLE = "bold $text-error"
+BONUS_STYLE = "dim"  # blends with any theme's background ($text-muted would lose its alpha here)
+ISSUE_MARK_STYLE = "bold $text-error"
+ADD_MARK_STYLE = "bold $text-warning"
+SUGGESTION_STYLE = "$text-accent"
+GOOD_STYLE = "$text-success"
+QUOTE_STYLE = "italic"
+MAX_QUOTE = 80  # longer matches (a whole sentence) are highlighted in the answer, not quoted
 
 
-def summary_text(feedback: dict[str, Any]) -> Text:
+class Row(NamedTuple):
+    key: str
+    content: Content
+    classes: str = ""
+
+
+class PanelRow(Static):
+    """One line of the panel: repaints only when what it shows changes."""
+
+    def __init__(self, content: Content, *, id: str | None = None, classes: str = "") -> None:
+        super().__init__(content, id=id, classes=classes, markup=False)
+        self.shown = content
+
+    def show(self, content: Content) -> None:
+        if content.is_same(self.shown):
+            return
+        self.shown = content
+        # A new layout pass repaints more than this row (scrollbars, for one): ask for it only
+        # when the row's height changes.
+        width = self.content_region.width
+        same_height = self.is_mounted and width > 0 and len(content.wrap(width)) == self.content_region.height
+        self.update(content, layout=not same_height)
+
+
+class PanelRows(Vertical):
+    """Rows kept by key: `sync` adds, removes and updates only the rows that differ."""
+
+    DEFAULT_CSS = "PanelRows { height: auto; }"
+
+    def __init__(self, *, id: str | None = None, classes: str = "") -> None:
+        super().__init__(id=id, classes=classes)
+        self.rows: dict[str, PanelRow] = {}
+
+    def shown(self) -> list[Content]:
+        return [row.shown for row in self.rows.values()]
+
+    def sync(self, wanted: Iterable[Row]) -> None:
+        wanted = list(wanted)
+        keys = [row.key for row in wanted]
+        kept_old = [key for key in self.rows if key in set(keys)]
+        kept_new = [key for key in keys if key in self.rows]
+        if kept_old != kept_new:  # reordered: rare enough to rebuild
+            kept_old = []
+        for key in [key for key in self.rows if key not in set(kept_old)]:
+            self.rows.pop(key).remove()
+        for index, row in enumerate(wanted):
+            existing = self.rows.get(row.key)
+            if existing is not None:
+                existing.show(row.content)
+                continue
+            widget = PanelRow(row.content, classes=row.classes)
+            after = next((self.rows[k] for k in keys[index + 1:] if k in self.rows), None)
+            self.rows[row.key] = widget
+            if after is not None:
+                self.mount(widget, before=after)
+            else:
+                self.mount(widget)
+
+
+# -- what each part shows ---------------------------------------------------------------------
+def summary_content(feedback: dict[str, Any]) -> Content:
     quality = str(feedback.get("quality", ""))
+    style = QUALITY_STYLE.get(quality, "bold")
     seconds = float(feedback.get("speaking_seconds", 0))
-    line = Text.assemble(
+    return Content.assemble(
         ("Score ", "bold"),
-        (f"{feedback.get('score', 0)}", QUALITY_STYLE.get(quality, "bold")),
+        (f"{feedback.get('score', 0)}", style),
         "/100  ",
-        (quality.capitalize(), QUALITY_STYLE.get(quality, "")),
+        (quality.capitalize(), style),
         f"   {feedback.get('words', 0)} words · about {int(seconds // 60)}:{int(seconds % 60):02d} spoken",
     )
-    return line
 
 
-def checklist_text(feedback: dict[str, Any]) -> Text:
-    text = Text()
+def _severity(issue: dict[str, Any]) -> int:
+    code = issue.get("code")
+    return ISSUE_SEVERITY.index(code) if code in ISSUE_SEVERITY else len(ISSUE_SEVERITY)
+
+
+def _quotes(issue: dict[str, Any], answer: str) -> list[str]:
+    """Every distinct match of an issue in the answer, in order (not only the first)."""
+    spans = issue.get("spans") or [[issue.get("start", 0), issue.get("end", 0)]]
+    seen: dict[str, str] = {}
+    for span in spans:
+        start, end = int(span[0]), int(span[1])
+        whole = start == 0 and end == len(answer)  # an issue about the whole answer (its length)
+        if answer and 0 <= start < end <= len(answer) and end - start <= MAX_QUOTE and not whole:
+            snippet = " ".join(answer[start:end].split())
+            seen.setdefault(snippet.casefold(), snippet)
+    return list(seen.values())
+
+
+def fix_rows(feedback: dict[str, Any], answer: str = "") -> list[Row]:
+    """Issues, most damaging first (the priority fix leads); with none, the most valuable missing element."""
+    rows: list[Row] = []
+    issues = sorted(feedback.get("issues") or [], key=_severity)
+    for issue in issues:
+        code = str(issue.get("code", ""))
+        head = Content.assemble(("▲ ", ISSUE_MARK_STYLE), (issue_name(code), ISSUE_MARK_STYLE))
+        quotes = _quotes(issue, answer)
+        for n, quote in enumerate(quotes):
+            head = Content.assemble(head, ", " if n else "  ", "“", (quote, QUOTE_STYLE), "”")
+        rows.append(Row(f"issue:{code}", head, "fix-head"))
+        rows += _detail_rows(f"issue:{code}", issue)
+    if issues:
+        return rows
+    rows.append(Row("none", Content.styled("No issues found.", GOOD_STYLE), "fix-head"))
+    elements = feedback.get("elements") or {}
+    optional = set(feedback.get("bonus") or ())  # a follow-up's bonus elements are no gap to fix
+    missing = [c for c in MISSING_PRIORITY if c in elements and c not in optional and not (elements.get(c) or {}).get("present")]
+    if missing:
+        code = missing[0]
+        head = Content.assemble(("+ Add: ", ADD_MARK_STYLE), (element_name(code), "bold"))
+        rows.append(Row(f"add:{code}", head, "fix-head"))
+        rows += _detail_rows(f"add:{code}", elements[code])
+    return rows
+
+
+def _detail_rows(key: str, item: dict[str, Any]) -> list[Row]:
+    rows = []
+    if item.get("message"):
+        rows.append(Row(f"{key}:message", Content(str(item["message"])), "fix-detail"))
+    if item.get("suggestion"):
+        rows.append(Row(f"{key}:suggestion", Content.styled(f"→ {item['suggestion']}", SUGGESTION_STYLE), "fix-detail"))
+    return rows
+
+
+def checklist_rows(feedback: dict[str, Any]) -> list[Row]:
     elements = feedback.get("elements") or {}
     # A follow-up's judgement lists only its own checklist and names its own bonus elements.
     judged = "question" in feedback
-    bonus = set(feedback.get("bonus") or ()) if judged else set(OPTIONAL_ELEMENTS)
-    for code, label in ELEMENT_LABELS.items():
+    bonus = set(feedback.get("bonus") or ())
+    rows = []
+    for code in ELEMENTS:
         if judged and code not in elements:
             continue
-        present = bool((elements.get(code) or {}).get("present"))
-        if present:
-            text.append("  ✔ ", style="bold green")
-            text.append(label + "\n")
+        if (elements.get(code) or {}).get("present"):
+            content = Content.assemble(("✔ ", PRESENT_STYLE), element_name(code))
+        elif (code in bonus) if judged else is_bonus(code):
+            content = Content.styled(f"· {element_name(code, mark_bonus=True)}", BONUS_STYLE)
         else:
-            optional = code in bonus
-            text.append("  · " if optional else "  ✘ ", style="dim" if optional else "bold red")
-            text.append(label + (" (bonus)" if optional else "") + "\n", style="dim" if optional else "")
-    text.rstrip()
-    return text
+            content = Content.assemble(("✘ ", MISSING_STYLE), element_name(code))
+        rows.append(Row(code, content, "check-row"))
+    return rows
 
 
-def issues_text(feedback: dict[str, Any], answer: str = "") -> Text:
-    issues = feedback.get("issues") or []
-    if not issues:
-        return Text("  No issues found.", style="green")
-    text = Text()
-    for issue in issues:
-        text.append(f"  ▲ {issue.get('code', '').replace('_', ' ')}", style="bold red")
-        start, end = int(issue.get("start", 0)), int(issue.get("end", 0))
-        if answer and 0 <= start < end <= len(answer) and end - start <= 80:
-            text.append("  “")
-            text.append(answer[start:end], style="italic")
-            text.append("”")
-        text.append("\n")
-        if issue.get("message"):
-            text.append(f"    {issue['message']}\n")
-        if issue.get("suggestion"):
-            text.append(f"    → {issue['suggestion']}\n", style="cyan")
-    text.rstrip()
-    return text
-
-
-def terms_text(feedback: dict[str, Any]) -> Text | None:
+def terms_rows(feedback: dict[str, Any]) -> list[Row]:
     terms = feedback.get("terms") or {}
     used, missed = terms.get("used") or [], terms.get("missed") or []
     if not used and not missed:
-        return None
-    text = Text()
-    text.append("  Used: ", style="bold")
-    text.append(", ".join(used) or "none yet", style="green" if used else "dim")
-    text.append("\n  Not yet: ", style="bold")
-    text.append(", ".join(missed) or "none", style="yellow" if missed else "dim")
-    return text
+        return []
+    return [
+        Row("used", Content.assemble(("Used: ", "bold"), (", ".join(used) or "none yet", GOOD_STYLE if used else BONUS_STYLE))),
+        Row("missed", Content.assemble(("Not yet: ", "bold"), (", ".join(missed) or "none", "$text-warning" if missed else BONUS_STYLE))),
+    ]
+
+
+def answer_rows(feedback: dict[str, Any], answer: str) -> list[Row]:
+    rows = [Row(f"line:{n}", line, "answer-line") for n, line in enumerate(highlighted_lines(answer, feedback))]
+    note = more_note(answer)
+    if note is not None:
+        rows.append(Row("more", note, "answer-line"))
+    return rows
 
 
 class CoachPanel(VerticalScroll):
-    """Shows one analysis. Call `show(feedback_dict, answer_text)`; it never parses markup."""
+    """Shows one analysis. Call `show(feedback_dict, answer_text)`; it never parses markup.
+
+    A new result starts at the top (score and the priority fix first). `live=True` marks an
+    update of the same answer while it is being typed: then a position the person scrolled
+    to is kept. `clear()` shows the empty state, never an old score.
+    """
 
     DEFAULT_CSS = """
     CoachPanel { border: round $secondary; padding: 0 1; height: 1fr; }
-    CoachPanel > .heading { text-style: bold; color: $secondary; margin-top: 1; }
-    CoachPanel > #coach-summary { margin-top: 0; }
+    CoachPanel > .heading { text-style: bold; color: $text-secondary; margin-top: 1; }
+    CoachPanel .fix-head, CoachPanel .check-row, CoachPanel #coach-terms PanelRow { padding-left: 2; }
+    CoachPanel .fix-detail { padding-left: 4; }
+    CoachPanel.-empty > .result { display: none; }
+    CoachPanel.-no-terms > .terms { display: none; }
+    CoachPanel.-no-answer > .answer { display: none; }
     """
 
     def __init__(self, *, show_answer: bool = True, id: str | None = None) -> None:
-        super().__init__(id=id)
+        super().__init__(id=id, classes="-empty -no-terms -no-answer")
         self.border_title = "Coach"
         self.show_answer = show_answer
 
     def compose(self) -> ComposeResult:
-        yield Static("Type an answer and the coach will read it.", id="coach-summary", markup=False)
+        yield PanelRow(Content(EMPTY_MESSAGE), id="coach-summary")
         # What to fix comes first: on a small terminal it is what must be visible without scrolling.
-        yield Static("What to fix", classes="heading", markup=False)
-        yield Static("", id="coach-issues", markup=False)
-        yield Static("Checklist", classes="heading", markup=False)
-        yield Static("", id="coach-checklist", markup=False)
-        yield Static("Organisation's terms", classes="heading", id="coach-terms-heading", markup=False)
-        yield Static("", id="coach-terms", markup=False)
-        yield Static("Your answer, highlighted", classes="heading", id="coach-answer-heading", markup=False)
-        yield Static("", id="coach-answer", markup=False)
+        yield Static("What to fix", classes="heading result", markup=False)
+        yield PanelRows(id="coach-issues", classes="result")
+        yield Static("Checklist", classes="heading result", markup=False)
+        yield PanelRows(id="coach-checklist", classes="result")
+        yield Static("Organisation's terms", classes="heading result terms", markup=False)
+        yield PanelRows(id="coach-terms", classes="result terms")
+        yield Static("Your answer, highlighted", classes="heading result answer", markup=False)
+        yield PanelRows(id="coach-answer", classes="result answer")
 
-    def on_mount(self) -> None:
-        self.clear()
+    @property
+    def is_empty(self) -> bool:
+        return self.has_class("-empty")
 
     def clear(self) -> None:
-        for selector in ("#coach-terms-heading", "#coach-terms", "#coach-answer-heading", "#coach-answer"):
-            self.query_one(selector).display = False
+        """The empty state: nothing to coach yet, so no score at all."""
+        self.add_class("-empty")
+        self.query_one("#coach-summary", PanelRow).show(Content(EMPTY_MESSAGE))
 
-    def show(self, feedback: dict[str, Any], answer: str = "") -> None:
-        self.query_one("#coach-summary", Static).update(summary_text(feedback))
-        self.query_one("#coach-checklist", Static).update(checklist_text(feedback))
-        self.query_one("#coach-issues", Static).update(issues_text(feedback, answer))
-        terms = terms_text(feedback)
-        self.query_one("#coach-terms-heading").display = terms is not None
-        self.query_one("#coach-terms").display = terms is not None
-        if terms is not None:
-            self.query_one("#coach-terms", Static).update(terms)
+    def show(self, feedback: dict[str, Any], answer: str = "", *, live: bool = False) -> None:
+        if not answer.strip() and not feedback.get("words"):
+            self.clear()
+            return
+        fresh = self.is_empty or not live
+        self.query_one("#coach-summary", PanelRow).show(summary_content(feedback))
+        self.query_one("#coach-issues", PanelRows).sync(fix_rows(feedback, answer))
+        self.query_one("#coach-checklist", PanelRows).sync(checklist_rows(feedback))
+        terms = terms_rows(feedback)
+        self.query_one("#coach-terms", PanelRows).sync(terms)
         show_answer = self.show_answer and bool(answer)
-        self.query_one("#coach-answer-heading").display = show_answer
-        self.query_one("#coach-answer").display = show_answer
         if show_answer:
-            self.query_one("#coach-answer", Static).update(highlighted_answer(answer, feedback))
+            self.query_one("#coach-answer", PanelRows).sync(answer_rows(feedback, answer))
+        self.set_class(not terms, "-no-terms")
+        self.set_class(not show_answer, "-no-answer")
+        self.remove_class("-empty")
+        if fresh:
+            self.scroll_home(animate=False, immediate=True)

@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from textual.message import Message
 from textual.reactive import reactive
 from textual.timer import Timer
@@ -56,6 +58,8 @@ class AnswerEditor(TextArea):
         self._settle_timer: Timer | None = None
 
     def on_mount(self) -> None:
+        # A text opened for editing (a saved version): typing continues it, not precedes it.
+        self.move_cursor(self.document.end)
         if self.draft_key:
             self.app.register_draft_saver(self.save_draft_now)
             if self.restore_draft:
@@ -78,12 +82,32 @@ class AnswerEditor(TextArea):
             pass
         self._dirty = False
 
+    def _on_resize(self) -> None:
+        super()._on_resize()
+        # A new width re-wraps every line: repaint them all (keystrokes repaint only their rows),
+        # and keep the cursor in sight.
+        self.refresh()
+        self.call_after_refresh(self._settle_view)
+
+    def _settle_view(self) -> None:
+        # Taller or wider, the text may now fit: a scroll offset left from the old size would
+        # hide its first lines.
+        if self.scroll_y > self.max_scroll_y:
+            self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
+        self.scroll_cursor_visible()
+
     def watch_selection(self, previous: Selection, selection: Selection) -> None:
         if previous.start != previous.end or selection.start != selection.end:
             self.refresh()  # a selection's highlight can span many rows
             return
-        for row in {previous.end[0], selection.end[0]}:
-            self._refresh_document_line(row)
+        if previous.end[0] != selection.end[0]:
+            # The cursor line's highlight moves from one line to the other: both repaint whole.
+            for row in {previous.end[0], selection.end[0]}:
+                self._refresh_document_line(row)
+            return
+        # Within one line (typing), only the screen rows holding the old and new cursor change.
+        for location in {previous.end, selection.end}:
+            self._refresh_cursor_row(location)
 
     def edit(self, edit: Edit) -> EditResult:
         """Every change passes here: drop terminal control characters, cap the size, and
@@ -102,22 +126,46 @@ class AnswerEditor(TextArea):
         height = self.wrapped_document.height
         was_empty = self._is_empty()
         one_line = edit.top[0] == edit.bottom[0] and "\n" not in edit.text
+        wraps_before = list(self.wrapped_document.get_offsets(edit.top[0])) if one_line else []
         result = super().edit(edit)
         # Becoming empty or non-empty swaps the placeholder, which needs a full repaint.
         if one_line and not was_empty and not self._is_empty() and self.wrapped_document.height == height:
-            self._refresh_document_line(edit.top[0])  # re-wrapping stays within this line's rows
+            # Re-wrapping stays within this line's rows, and leaves alone the rows before the
+            # edit whose wrap points did not move.
+            row, column = edit.top
+            wraps = self.wrapped_document.get_offsets(row)
+            first = bisect_right(wraps, column)
+            moved = next((n for n, (old, new) in enumerate(zip(wraps_before, wraps)) if old != new), first)
+            self._refresh_document_line(row, from_section=min(first, moved))
         else:
             self.refresh()
+            # The cursor was scrolled into view before the new height reached the scroll
+            # limits; once it has, a row added at the bottom must come into view too.
+            self.call_after_refresh(self.scroll_cursor_visible)
         return result
 
     def _is_empty(self) -> bool:
         return self.document.line_count == 1 and not self.document.get_line(0)
 
-    def _refresh_document_line(self, row: int) -> None:
+    def _refresh_document_line(self, row: int, from_section: int = 0) -> None:
+        """Repaint a line's screen rows, from its `from_section`th (0: all of them) to its end."""
         if not 0 <= row < self.document.line_count:
             return
+        sections = len(self.wrapped_document.get_offsets(row)) + 1
+        first = min(from_section, sections - 1)
         top = self.wrapped_document.location_to_offset((row, 0)).y
-        self.refresh_lines(top, len(self.wrapped_document.get_offsets(row)) + 1)
+        self.refresh_lines(top + first, sections - first)
+
+    def _refresh_cursor_row(self, location: tuple[int, int]) -> None:
+        row, column = location
+        if not 0 <= row < self.document.line_count:
+            return
+        offsets = self.wrapped_document.get_offsets(row)
+        section = bisect_right(offsets, column)
+        # At a wrap point the cursor may be drawn at the end of the row above.
+        first = section - 1 if section and column == offsets[section - 1] else section
+        top = self.wrapped_document.location_to_offset((row, 0)).y
+        self.refresh_lines(top + first, section - first + 1)
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         if event.text_area is not self:

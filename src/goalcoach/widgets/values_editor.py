@@ -10,12 +10,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets import Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from goalcoach.domain import assessment as model
 from goalcoach.content import Prompt
-from goalcoach.screens.dialogs import PromptDialog
+from goalcoach.domain import assessment as model
+from goalcoach.widgets.prose import ProseField
 
 
 def value_label(rank: int, item: dict[str, Any]) -> Text:
@@ -29,14 +29,17 @@ def value_label(rank: int, item: dict[str, Any]) -> Text:
     )
 
 
+MOVE = Binding.Group("Move")
+
+
 class RankedValues(OptionList):
     """The chosen values, best first; letter keys act on the highlighted one."""
 
     BINDINGS = [
-        Binding("u,ctrl+up", "move(-1)", "Move up", id="values.up"),
-        Binding("d,ctrl+down", "move(1)", "Move down", id="values.down"),
-        Binding("n", "toggle", "Non-negotiable", id="values.toggle"),
-        Binding("m", "moment", "Moment", id="values.moment"),
+        Binding("u,ctrl+up", "move(-1)", "Up", id="values.up", group=MOVE),
+        Binding("d,ctrl+down", "move(1)", "Down", id="values.down", group=MOVE),
+        Binding("n", "toggle", "Non-neg.", tooltip="Non-negotiable or flexible", id="values.toggle"),
+        Binding("m", "moment", "Moment", show=False, id="values.moment"),
         Binding("x,delete", "remove", "Remove", id="values.remove"),
     ]
 
@@ -54,7 +57,16 @@ class RankedValues(OptionList):
 
 
 class ValuesEditor(Vertical):
-    BINDINGS = [Binding("o", "add_own", "Add your own", id="values.add_own")]
+    """Posts `AddOwnRequested` for `o`: the screen asks for the name and calls `add`."""
+
+    DEFAULT_CSS = """
+    ValuesEditor { height: auto; }
+    ValuesEditor > .field { height: auto; }
+    """
+    BINDINGS = [Binding("o", "add_own", "Add own", id="values.add_own")]
+
+    class AddOwnRequested(Message):
+        pass
 
     class Changed(Message):
         def __init__(self, items: list[dict[str, Any]]) -> None:
@@ -82,10 +94,11 @@ class ValuesEditor(Vertical):
             with Vertical(id="values-suggestions-box"):
                 yield Label("Suggestions (enter adds)", classes="field-label", markup=False)
                 yield OptionList(id="values-suggestions")
-        yield Label(self.moment_prompt.label, classes="field-label", markup=False)
-        yield Static(self.moment_prompt.hint, classes="hint", markup=False)
-        yield Static("", id="values-moment-for", markup=False)
-        yield Input(id="values-moment", placeholder="Select a value above first")
+        with Vertical(classes="field"):
+            yield Label(self.moment_prompt.label, classes="field-label", markup=False)
+            yield Static(self.moment_prompt.hint, classes="hint", markup=False)
+            yield Static("", id="values-moment-for", markup=False)
+            yield ProseField(id="values-moment", placeholder="Select a value above first", one_paragraph=True)
 
     def on_mount(self) -> None:
         self._refresh(0)
@@ -112,10 +125,9 @@ class ValuesEditor(Vertical):
 
     def _show_moment(self) -> None:
         index = self._current()
-        moment = self.query_one("#values-moment", Input)
+        moment = self.query_one("#values-moment", ProseField)
         label = self.query_one("#values-moment-for", Static)
-        with moment.prevent(Input.Changed):
-            moment.value = str(self.items[index].get("moment", "")) if index is not None else ""
+        moment.set_text_quietly(str(self.items[index].get("moment", "")) if index is not None else "")
         moment.disabled = index is None
         label.update(Text.assemble(("For: ", "bold"), str(self.items[index]["name"])) if index is not None else "")
 
@@ -144,7 +156,7 @@ class ValuesEditor(Vertical):
         if event.option_list.id == "values-suggestions" and event.option.id:
             self.add(event.option.id)
         elif event.option_list.id == "values-ranked":
-            self.query_one("#values-moment", Input).focus()
+            self.query_one("#values-moment", ProseField).focus()
 
     def on_values_editor_command(self, event: "ValuesEditor.Command") -> None:
         event.stop()
@@ -158,35 +170,35 @@ class ValuesEditor(Vertical):
         elif event.command == "remove":
             self.items = model.remove_value(self.items, index)
         elif event.command == "moment":
-            self.query_one("#values-moment", Input).focus()
+            self.query_one("#values-moment", ProseField).focus()
             return
         self._changed(index)
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id != "values-moment":
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if event.text_area.id != "values-moment":
             return
         event.stop()
+        self.take_moment(event.text_area.text)
+
+    def take_moment(self, text: str) -> None:
+        """Record the moment typed for the highlighted value."""
         index = self._current()
-        if index is None:
+        if index is None or self.items[index].get("moment", "") == text:
             return
-        self.items[index]["moment"] = event.value
+        self.items[index]["moment"] = text
         ranked = self.query_one("#values-ranked", RankedValues)
         ranked.replace_option_prompt_at_index(index, value_label(index + 1, self.items[index]))
         self.post_message(self.Changed([dict(i) for i in self.items]))
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id == "values-moment":
+    def on_prose_field_submitted(self, event: ProseField.Submitted) -> None:
+        if event.field.id == "values-moment":
             event.stop()
             self.query_one("#values-ranked", RankedValues).focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "add_own" and isinstance(self.screen.focused, Input):
+        if action == "add_own" and isinstance(self.screen.focused, TextArea):
             return False  # 'o' types into the moment field there
         return True
 
     def action_add_own(self) -> None:
-        def added(name: str | None) -> None:
-            if name:
-                self.add(name)
-
-        self.app.push_screen(PromptDialog("Add your own value:"), added)
+        self.post_message(self.AddOwnRequested())

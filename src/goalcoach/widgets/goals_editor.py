@@ -1,5 +1,5 @@
 """The Goals tab: short-term (1–2 years) and long-term (3–5 years) goals, each with action
-steps, a target date and resources. A fresh empty goal appears once the last one is started,
+steps, a timeline and resources. A fresh empty goal appears once the last one is started,
 so nothing needs an "add" key. Posts `GoalsEditor.Changed`; the screen saves."""
 
 from __future__ import annotations
@@ -9,16 +9,23 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Input, Label, Static
+from textual.widget import Widget
+from textual.widgets import Label, Static, TextArea
 
-from goalcoach.domain.assessment import GOAL_FIELDS, HORIZONS
 from goalcoach.content import Prompt
+from goalcoach.domain.assessment import GOAL_FIELDS, HORIZONS
+from goalcoach.widgets.prose import ProseField
 
 MAX_GOALS_PER_HORIZON = 5
 
 
 class GoalBlock(Vertical):
-    """One goal's four fields."""
+    """One goal's four fields, each a wrapping box with its label."""
+
+    DEFAULT_CSS = """
+    GoalBlock { height: auto; }
+    GoalBlock > .field { height: auto; }
+    """
 
     def __init__(self, horizon: str, index: int, goal: dict[str, Any], prompts: dict[str, Prompt]) -> None:
         super().__init__(classes="goal-block")
@@ -31,16 +38,13 @@ class GoalBlock(Vertical):
         for field in GOAL_FIELDS:
             prompt = self.prompts[self.horizon if field == "goal" else field]
             label = f"{prompt.label} {self.index + 1}" if field == "goal" else prompt.label
-            yield Label(label, classes="field-label", markup=False)
-            yield Input(
-                self.goal[field],
-                placeholder=prompt.hint,
-                id=f"goal-{self.horizon}-{self.index}-{field}",
-                classes=f"goal-{field}",
-            )
+            widget_id = f"goal-{self.horizon}-{self.index}-{field}"
+            # A wrapping box even for the timeline: its hint is a sentence a one-line input would cut.
+            box = ProseField(self.goal[field], placeholder=prompt.hint, one_paragraph=True, id=widget_id, classes=f"goal-{field}")
+            yield Vertical(Label(label, classes="field-label", markup=False), box, classes="field")
 
     def values(self) -> dict[str, str]:
-        # Kept in step by the editor (not read from the Inputs, which a new block lacks until composed).
+        # Kept in step by the editor (not read from the boxes, which a new block lacks until composed).
         return dict(self.goal)
 
     def is_empty(self) -> bool:
@@ -48,6 +52,11 @@ class GoalBlock(Vertical):
 
 
 class GoalsEditor(Vertical):
+    DEFAULT_CSS = """
+    GoalsEditor { height: auto; }
+    GoalsEditor > .goal-group { height: auto; }
+    """
+
     class Changed(Message):
         def __init__(self, goals: dict[str, list[dict[str, str]]]) -> None:
             super().__init__()
@@ -61,9 +70,12 @@ class GoalsEditor(Vertical):
     def compose(self) -> ComposeResult:
         for horizon in HORIZONS:
             prompt = self.prompts[horizon]
-            with Vertical(id=f"goals-{horizon}", classes="goal-group"):
-                yield Label(prompt.label, classes="group-heading", markup=False)
-                yield Static(prompt.hint, classes="hint", markup=False)
+            with Vertical(id=f"goals-{horizon}", classes="goal-group form-section"):
+                yield Vertical(
+                    Label(prompt.label, classes="group-heading", markup=False),
+                    Static(prompt.hint, classes="hint", markup=False),
+                    classes="group-intro",
+                )
                 saved = [g for g in self.goals.get(horizon) or () if isinstance(g, dict)]
                 blocks = saved[:MAX_GOALS_PER_HORIZON]
                 if len(blocks) < MAX_GOALS_PER_HORIZON:
@@ -78,16 +90,25 @@ class GoalsEditor(Vertical):
             for horizon in HORIZONS
         }
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        block = next((a for a in event.input.ancestors if isinstance(a, GoalBlock)), None)
+    def take(self, box: Widget, value: str) -> bool:
+        """Record a box's text; False if the box is not one of this editor's goal fields."""
+        block = next((a for a in box.ancestors if isinstance(a, GoalBlock)), None)
         if block is None:
-            return
-        event.stop()
-        field = (event.input.id or "").rsplit("-", 1)[-1]
+            return False
+        field = (box.id or "").rsplit("-", 1)[-1]
         if field in block.goal:
-            block.goal[field] = event.value
+            block.goal[field] = value
         group = self.query_one(f"#goals-{block.horizon}")
         blocks = list(group.query(GoalBlock))
         if block is blocks[-1] and not block.is_empty() and len(blocks) < MAX_GOALS_PER_HORIZON:
             group.mount(GoalBlock(block.horizon, len(blocks), {}, self.prompts))
-        self.post_message(self.Changed(self.collect()))
+        return True
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if self.take(event.text_area, event.text_area.text):
+            event.stop()
+            self.post_message(self.Changed(self.collect()))
+
+    def on_prose_field_submitted(self, event: ProseField.Submitted) -> None:
+        event.stop()
+        self.screen.focus_next()

@@ -1,0 +1,242 @@
+"""Pre-filling the answer builder's slots from the self-assessment, as grammatical sentences.
+
+The template reads "Over the next {time_frame}, my goal is to {goal}. The part of the work that
+draws me most is {area}, because {reason}. …", so each slot gets what fits its place in the
+sentence, whatever the person typed:
+
+- a time phrase leading or ending the goal ("Within 18 months, become …", "… by June 2027")
+  moves into the time frame; otherwise the goal's Timeline field gives it; otherwise two years;
+- lead-ins such as "I want to" or "My goal is to" are dropped from goals;
+- the area is the field named in the role ("Clinical Informatics Analyst" → "clinical
+  informatics"), never the job title itself;
+- the examples shown in empty slots come from the person's field of work when the content
+  has examples for it.
+
+Never imports textual; `today` is passed in so results do not depend on the clock.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any, Iterable, Mapping
+
+from goalcoach.content.types import FieldExamples
+
+DEFAULT_TIME_FRAME = "two years"  # the near-term window when nothing more precise was typed
+
+_NUMBER_WORDS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty"
+).split()
+_WORD_VALUE = {w: i for i, w in enumerate(_NUMBER_WORDS)} | {"a": 1, "an": 1, "a couple of": 2, "a few": 3}
+_NUM = r"(?:\d{1,3}|a couple of|a few|an?|" + "|".join(_NUMBER_WORDS[1:]) + ")"
+_MONTHS = ("january february march april may june july august september october november december").split()
+_MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(_MONTHS)} | {"sept": 9}
+_MONTH = r"(?:" + "|".join(_MONTHS) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
+
+# "within 18 months", "in the next two years", "over the coming year", "18 months"
+_DURATION = re.compile(
+    rf"(?:(?:with)?in|over|during|for)?\s*(?:the\s+)?(?:next|coming|following)?\s*(?P<n>{_NUM})?[\s-]*"
+    r"(?P<unit>months?|years?)",
+    re.I,
+)
+# "by June 2027", "by the end of 2027", "before spring 2028", "June 2027", "2027"
+_DATE = re.compile(
+    rf"(?:(?:by|before|until|in)\s+)?(?:the\s+)?(?:(?P<edge>end|start|beginning|middle)\s+of\s+)?"
+    rf"(?:(?P<month>{_MONTH})\s+)?(?P<year>20\d\d)",
+    re.I,
+)
+_RELATIVE = re.compile(r"(?:by\s+)?(?:the\s+end\s+of\s+)?(?P<which>next|this)\s+year", re.I)
+_LEAD_INS = re.compile(
+    r"^(?:(?:my|the|our)\s+(?:main\s+|first\s+|short[- ]term\s+|long[- ]term\s+)?(?:goal|aim|plan|ambition)\s+is\s+to|"
+    r"i(?:\s+(?:want|would\s+like|plan|aim|hope|intend|expect|mean)|['’]d\s+like)\s+to|"
+    r"i\s+will|i['’]ll|to)\s+",
+    re.I,
+)
+_TITLE_WORDS = {
+    "analyst", "manager", "engineer", "developer", "specialist", "coordinator", "co-ordinator", "assistant",
+    "associate", "officer", "consultant", "director", "lead", "head", "designer", "administrator", "technician",
+    "scientist", "architect", "intern", "trainee", "representative", "rep", "executive", "advisor", "adviser",
+    "planner", "supervisor", "junior", "senior", "principal", "staff", "chief", "graduate", "apprentice",
+    "assistant", "partner", "worker", "practitioner", "nurse", "teacher", "lecturer", "researcher", "programmer",
+    "accountant", "auditor", "clerk", "agent", "operator", "owner", "expert", "i", "ii", "iii", "jr", "sr",
+    "level", "entry", "mid", "of", "and", "&", "for", "in", "the", "a", "an", "-", "–",
+}
+
+
+# --- words and numbers ------------------------------------------------------------------------
+
+
+def _spelled(n: int) -> str:
+    return _NUMBER_WORDS[n] if 0 <= n < len(_NUMBER_WORDS) else str(n)
+
+
+def _count(token: str | None) -> int | None:
+    if not token:
+        return 1
+    token = " ".join(token.lower().split())
+    if token.isdigit():
+        return int(token)
+    return _WORD_VALUE.get(token)
+
+
+def duration_phrase(months: int) -> str | None:
+    """A window that reads after "Over the next": 12 → 'year', 24 → 'two years', 18 → '18 months'."""
+    if months <= 0:
+        return None
+    if months % 12 == 0:
+        years = months // 12
+        return "year" if years == 1 else f"{_spelled(years)} years"
+    if months == 1:
+        return "month"
+    if months < 12:
+        return f"{_spelled(months)} months"
+    months = round(months / 6) * 6  # past a year, "25 months" reads better as "two years"
+    years, half = divmod(months, 12)
+    if not half:
+        return "year" if years == 1 else f"{_spelled(years)} years"
+    return "18 months" if years == 1 else f"{_spelled(years)} and a half years"
+
+
+def _months_until(year: int, month: int, today: date) -> int:
+    return (year - today.year) * 12 + (month - today.month)
+
+
+def _date_months(match: re.Match[str], today: date) -> int | None:
+    year = int(match.group("year"))
+    month_name = (match.group("month") or "").lower().rstrip(".")
+    edge = (match.group("edge") or "").lower()
+    if month_name:
+        month = _MONTH_ABBR.get(month_name[:4] if month_name.startswith("sept") else month_name[:3], 12)
+    else:
+        month = {"start": 1, "beginning": 1, "middle": 6}.get(edge, 12)
+    months = _months_until(year, month, today)
+    return months if months > 0 else None
+
+
+def time_frame_of(text: str, today: date) -> str | None:
+    """The near-term window a whole phrase names ('18 months', 'by June 2027', 'next year'), if any."""
+    text = " ".join((text or "").split()).strip(" .,;:")
+    if not text:
+        return None
+    if m := _DURATION.fullmatch(text):
+        n = _count(m.group("n"))
+        if n is None:
+            return None
+        months = n * (12 if m.group("unit").lower().startswith("year") else 1)
+        return duration_phrase(months)
+    if m := _DATE.fullmatch(text):
+        months = _date_months(m, today)
+        return duration_phrase(months) if months else None
+    if m := _RELATIVE.fullmatch(text):
+        return "year" if m.group("which").lower() == "this" else "two years" if today.month > 6 else "year"
+    return None
+
+
+def split_time_phrase(goal: str, today: date) -> tuple[str | None, str]:
+    """('18 months', 'become …') from 'Within 18 months, become …' or 'Become … within 18 months'."""
+    text = " ".join((goal or "").split())
+    patterns = (_DURATION.pattern, _DATE.pattern, _RELATIVE.pattern)
+    for pattern in patterns:
+        lead = re.match(rf"^(?P<phrase>{pattern})\s*[,:;–—-]?\s+(?P<rest>.+)$", text, re.I)
+        if lead and (frame := time_frame_of(lead.group("phrase"), today)):
+            return frame, lead.group("rest")
+    for pattern in patterns:
+        tail = re.match(rf"^(?P<rest>.+?)[\s,]+(?P<phrase>(?:(?:with)?in|by|before|over|during)\s+{pattern})[.!]?$", text, re.I)
+        if not tail:
+            tail = re.match(rf"^(?P<rest>.+?)[\s,]+(?P<phrase>{pattern})[.!]?$", text, re.I)
+        if tail and (frame := time_frame_of(tail.group("phrase"), today)):
+            return frame, tail.group("rest")
+    return None, text
+
+
+# --- clauses ----------------------------------------------------------------------------------
+
+
+def as_clause(text: str) -> str:
+    """'I want to Become the go-to analyst.' -> 'become the go-to analyst', to read after 'my goal
+    is to'. A leading capital is lowered only when the next letter is lower case (keeps 'SQL')."""
+    text = " ".join((text or "").split()).rstrip(".!").strip(" ,;:")
+    for _ in range(2):  # "My goal is to: to …"
+        text = _LEAD_INS.sub("", text).strip(" ,;:")
+    if len(text) > 1 and text[0].isupper() and text[1].islower():
+        text = text[0].lower() + text[1:]
+    return text
+
+
+def join_steps(steps: str) -> str:
+    """Steps typed one per line or separated by ';' become 'a, b and c'."""
+    parts = [as_clause(p) for p in re.split(r"[\n;]", steps or "")]
+    parts = [p for p in parts if p]
+    if len(parts) <= 1:
+        return parts[0] if parts else ""
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def area_of(role: str) -> str:
+    """The field a job title names, without the title: 'Clinical Informatics Analyst' →
+    'clinical informatics', 'Senior SQL Developer' → 'SQL'; '' when only a title is left."""
+    words = [w for w in re.split(r"[\s/,()]+", role or "") if w]
+    kept = [w for w in words if w.lower().strip(".") not in _TITLE_WORDS]
+    while kept and kept[-1].lower() in {"of", "and", "&", "for", "in"}:
+        kept.pop()
+    return " ".join(w if (w.isupper() and len(w) > 1) or any(c.isupper() for c in w[1:]) else w.lower() for w in kept)
+
+
+# --- the slots --------------------------------------------------------------------------------
+
+
+def _filled(value: Any) -> bool:
+    return bool(str(value or "").strip())
+
+
+def _first_goal(goals: Mapping[str, Any], horizon: str) -> dict[str, Any] | None:
+    return next((g for g in goals.get(horizon) or () if isinstance(g, dict) and _filled(g.get("goal"))), None)
+
+
+def slot_suggestions(target: Mapping[str, Any], goals: Mapping[str, Any], today: date) -> dict[str, str]:
+    """Slot values the self-assessment can supply (only the slots it has something for)."""
+    found: dict[str, str] = {}
+    short = _first_goal(goals, "short_term")
+    if short:
+        frame, goal = split_time_phrase(str(short["goal"]), today)
+        frame = frame or time_frame_of(str(short.get("target_date") or ""), today) or DEFAULT_TIME_FRAME
+        found["time_frame"] = frame
+        found["goal"] = as_clause(goal)
+        if _filled(short.get("steps")):
+            found["action_steps"] = join_steps(str(short["steps"]))
+    long = _first_goal(goals, "long_term")
+    if long:
+        found["long_term"] = as_clause(split_time_phrase(str(long["goal"]), today)[1])
+    area = area_of(str(target.get("role") or ""))
+    if area:
+        found["area"] = area
+    return {k: v for k, v in found.items() if v}
+
+
+def _words(target: Mapping[str, Any]) -> str:
+    parts: list[str] = [str(target.get(k) or "") for k in ("role", "organisation", "mission")]
+    terms = target.get("terms") or ()
+    parts.extend(str(t) for t in (terms if isinstance(terms, (list, tuple)) else [terms]))
+    return " ".join(parts).lower()
+
+
+def field_of(target: Mapping[str, Any], fields: Iterable[FieldExamples]) -> FieldExamples | None:
+    """The first field of work whose keywords appear (as whole words) in the person's target."""
+    text = _words(target)
+    for field in fields:
+        if any(re.search(rf"(?<![\w-]){re.escape(k.lower())}(?![\w-])", text) for k in field.keywords):
+            return field
+    return None
+
+
+def examples_for(target: Mapping[str, Any], defaults: Mapping[str, str], fields: Iterable[FieldExamples]) -> dict[str, str]:
+    """Each slot's example, from the person's field of work where the content has one."""
+    field = field_of(target, fields)
+    return {slot: (field.examples.get(slot) if field else None) or example for slot, example in defaults.items()}
+
+
+def initial_slots(saved: Mapping[str, str], suggestions: Mapping[str, str], slot_ids: Iterable[str]) -> dict[str, str]:
+    """Saved slot values win (even empty ones the person cleared); suggestions fill the rest."""
+    return {sid: saved[sid] if sid in saved else suggestions.get(sid, "") for sid in slot_ids}

@@ -1,0 +1,300 @@
+"""The coach panel on its own and in the builder: the empty state, scrolling back to the top for
+each new result, every match of an issue named, updates that touch only the rows that changed,
+and the theme's own colours (snapshots in snapshots/test_coach_panel/)."""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections import Counter
+from pathlib import Path
+
+from textual.app import App, ComposeResult
+from textual.widget import Widget
+
+from goalcoach.coach.rubric import ISSUE_SEVERITY, issue_name
+from goalcoach.domain.coaching import coach, context_for
+from goalcoach.app import GoalCoachApp
+from goalcoach.profile import Profile
+from goalcoach.screens.builder import BuilderScreen
+from goalcoach.widgets.coach_panel import EMPTY_MESSAGE, CoachPanel, PanelRow, PanelRows
+
+from goalcoach_test_support import fixed_clock, settle
+
+DEV = {row["id"]: row for row in map(json.loads, (Path(__file__).parent / "data" / "dev.jsonl").read_text().splitlines())}
+STRONG = DEV["dev-001"]["text"]
+WEAK = DEV["dev-002"]["text"]  # vague, unrealistic, hedging, too short
+HEDGING = "I guess I want to lead a team, maybe in two years, but I am not really sure. I guess that is it."
+
+
+class PanelApp(App[None]):
+    """Just the panel, the way a screen holds it."""
+
+    def __init__(self, theme: str | None = None) -> None:
+        super().__init__()
+        self._theme_name = theme
+
+    def compose(self) -> ComposeResult:
+        yield CoachPanel(id="coach")
+
+    def on_mount(self) -> None:
+        if self._theme_name:
+            self.theme = self._theme_name
+
+
+def feedback(text: str, **context) -> dict:
+    return coach(text, context_for(None, **context))
+
+
+def panel(node) -> CoachPanel:
+    """The coach panel inside an app or a screen."""
+    return node.query_one(CoachPanel)
+
+
+def visible_text(node) -> str:
+    """What the panel shows, row by row, skipping hidden sections."""
+    shown = []
+    for row in panel(node).query(PanelRow):
+        if all(ancestor.display for ancestor in row.ancestors_with_self if isinstance(ancestor, Widget)):
+            shown.append(row.shown.plain)
+    return "\n".join(shown)
+
+
+def fix_heads(app) -> list[str]:
+    return [row.shown.plain for row in panel(app).query_one("#coach-issues", PanelRows).rows.values() if row.has_class("fix-head")]
+
+
+def count_refreshes(app) -> Counter:
+    """Count, per row, every refresh the panel asks of it from now on."""
+    counts: Counter = Counter()
+    for n, row in enumerate(panel(app).query(PanelRow)):
+        key = row.id or f"{row.parent.id}:{n}"
+        original = row.refresh
+
+        def counting(*args, _original=original, _key=key, **kwargs):
+            counts[_key] += 1
+            return _original(*args, **kwargs)
+
+        row.refresh = counting
+    return counts
+
+
+# -- the empty state ---------------------------------------------------------------------------
+async def test_an_empty_answer_shows_no_score_not_the_last_one():
+    app = PanelApp()
+    async with app.run_test(size=(80, 30)) as pilot:
+        assert EMPTY_MESSAGE in visible_text(app) and "Score" not in visible_text(app)
+        panel(app).show(feedback(STRONG), STRONG)
+        await pilot.pause()
+        assert "Score" in visible_text(app) and "✔" in visible_text(app)
+        panel(app).show(feedback(""), "", live=True)
+        await pilot.pause()
+        assert EMPTY_MESSAGE in visible_text(app)
+        assert "Score" not in visible_text(app) and "✔" not in visible_text(app)
+
+
+async def test_emptying_the_builder_editor_resets_the_coach(data_dir):
+    profile = Profile.open(data_dir, clock=fixed_clock)
+    profile.save_draft("builder", STRONG, (0, 0))
+    app = GoalCoachApp(profile, low_bandwidth=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2")
+        await settle(pilot, lambda: isinstance(app.screen, BuilderScreen))
+        await settle(pilot, lambda: "Score" in visible_text(app.screen))
+        editor = app.screen.query_one("#editor")
+        editor.select_all()
+        await pilot.press("backspace")
+        assert editor.text == ""
+        await settle(pilot, lambda: panel(app.screen).is_empty)
+        assert "Score" not in visible_text(app.screen)
+        await pilot.press(*"I want")
+        await settle(pilot, lambda: "Score" in visible_text(app.screen))
+        assert "2 words" in visible_text(app.screen)
+
+
+# -- what to fix -------------------------------------------------------------------------------
+async def test_what_to_fix_names_every_match_of_a_kind():
+    result = feedback(HEDGING)
+    hedging = next(i for i in result["issues"] if i["code"] == "hedging")
+    matches = {" ".join(HEDGING[s:e].split()).casefold() for s, e in hedging["spans"]}
+    assert len(matches) >= 3  # the answer hedges three different ways
+    app = PanelApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        panel(app).show(result, HEDGING)
+        await pilot.pause()
+        head = next(h for h in fix_heads(app) if issue_name("hedging") in h)
+        for match in matches:
+            assert f"“{match}”" in head.casefold()
+
+
+async def test_the_priority_fix_comes_first():
+    result = feedback(WEAK)
+    codes = [i["code"] for i in result["issues"]]
+    assert len(codes) >= 2
+    most_damaging = min(codes, key=ISSUE_SEVERITY.index)
+    app = PanelApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        panel(app).show(result, WEAK)
+        await pilot.pause()
+        assert fix_heads(app)[0].startswith(f"▲ {issue_name(most_damaging)}")
+        assert panel(app).scroll_y == 0
+
+
+# -- scrolling ---------------------------------------------------------------------------------
+async def test_a_new_result_starts_at_the_top_but_typing_keeps_where_the_person_scrolled():
+    app = PanelApp()
+    async with app.run_test(size=(60, 12)) as pilot:
+        coach_panel = panel(app)
+        coach_panel.show(feedback(WEAK), WEAK)
+        await pilot.pause()
+        coach_panel.focus()
+        await pilot.press("end")
+        await settle(pilot, lambda: coach_panel.scroll_y > 0)
+        scrolled = coach_panel.scroll_y
+
+        # The same answer, typed on: the person's position stays.
+        text = WEAK + " more"
+        coach_panel.show(feedback(text), text, live=True)
+        await pilot.pause()
+        assert coach_panel.scroll_y == scrolled
+
+        # A new result (the next follow-up, a submitted answer): back to the score.
+        coach_panel.show(feedback(STRONG), STRONG)
+        await settle(pilot, lambda: coach_panel.scroll_y == 0)
+        assert "Score" in coach_panel.query_one("#coach-summary", PanelRow).shown.plain
+        assert coach_panel.query_one("#coach-summary").region.y < coach_panel.region.bottom
+
+
+async def test_the_first_result_after_an_empty_answer_starts_at_the_top():
+    app = PanelApp()
+    async with app.run_test(size=(60, 12)) as pilot:
+        coach_panel = panel(app)
+        coach_panel.show(feedback(WEAK), WEAK, live=True)
+        await pilot.pause()
+        coach_panel.focus()
+        await pilot.press("end")
+        await settle(pilot, lambda: coach_panel.scroll_y > 0)
+        coach_panel.clear()
+        coach_panel.show(feedback(STRONG), STRONG, live=True)
+        await settle(pilot, lambda: coach_panel.scroll_y == 0)
+
+
+# -- only what changed is repainted ------------------------------------------------------------
+async def test_an_identical_result_repaints_nothing():
+    result = feedback(WEAK, terms=["sustainability"])
+    app = PanelApp()
+    async with app.run_test(size=(100, 40)) as pilot:
+        panel(app).show(result, WEAK)
+        await pilot.pause()
+        counts = count_refreshes(app)
+        panel_refreshes = Counter()
+        original = panel(app).refresh
+        panel(app).refresh = lambda *a, **k: (panel_refreshes.update(["panel"]), original(*a, **k))[1]
+        panel(app).show(copy.deepcopy(result), WEAK, live=True)
+        await pilot.pause()
+        assert sum(counts.values()) == 0 and not panel_refreshes
+        # ...and the counter does count: a changed score repaints the summary.
+        changed = copy.deepcopy(result)
+        changed["score"] = result["score"] + 1
+        panel(app).show(changed, WEAK, live=True)
+        await pilot.pause()
+        assert counts["coach-summary"] >= 1
+
+
+async def test_a_flipped_checklist_row_repaints_only_that_row():
+    result = feedback(WEAK)
+    assert result["issues"] and not result["elements"]["long_term"]["present"]
+    app = PanelApp()
+    async with app.run_test(size=(100, 40)) as pilot:
+        panel(app).show(result, WEAK)
+        await pilot.pause()
+        checklist = panel(app).query_one("#coach-checklist", PanelRows)
+        flipped_row = checklist.rows["long_term"]
+        before = flipped_row.shown.plain
+        counts = count_refreshes(app)
+        flipped = copy.deepcopy(result)
+        flipped["elements"]["long_term"]["present"] = True
+        panel(app).show(flipped, WEAK, live=True)
+        await pilot.pause()
+        assert flipped_row.shown.plain != before and "✔" in flipped_row.shown.plain
+        repainted = {key for key, n in counts.items() if n}
+        assert len(repainted) == 1 and counts[_key_of(app, flipped_row)] >= 1
+
+
+async def test_editing_one_line_rehighlights_only_that_line():
+    lines = [STRONG, "I guess that is all.", "My plan is to take the IV course this spring."]
+    text = "\n".join(lines)
+    edited = "\n".join(lines[:2] + [lines[2].replace("spring", "autumn")])  # same words, one line changed
+    app = PanelApp()
+    async with app.run_test(size=(100, 60)) as pilot:
+        panel(app).show(feedback(text), text)
+        await pilot.pause()
+        answer_rows = list(panel(app).query_one("#coach-answer", PanelRows).rows.values())
+        assert [row.shown.plain for row in answer_rows] == lines
+        counts = count_refreshes(app)
+        panel(app).show(feedback(edited), edited, live=True)
+        await pilot.pause()
+        changed = {key for key, n in counts.items() if n and key.startswith("coach-answer")}
+        assert changed == {_key_of(app, answer_rows[2])}
+        assert answer_rows[2].shown.plain.endswith("autumn.")
+
+
+def _key_of(app, row: PanelRow) -> str:
+    n = list(panel(app).query(PanelRow)).index(row)
+    return row.id or f"{row.parent.id}:{n}"
+
+
+# -- theme colours -----------------------------------------------------------------------------
+async def _show_weak_with_terms(pilot) -> None:
+    text = WEAK + " I admire your sustainability work."
+    panel(pilot.app).show(feedback(text, terms=["sustainability", "logistics"]), text)
+    await pilot.pause()
+    await pilot.wait_for_scheduled_animations()
+
+
+def test_coach_panel_light_theme(snap_compare):
+    assert snap_compare(PanelApp(theme="textual-light"), terminal_size=(80, 40), run_before=_show_weak_with_terms)
+
+
+def test_coach_panel_dark_theme(snap_compare):
+    assert snap_compare(PanelApp(theme="textual-dark"), terminal_size=(80, 40), run_before=_show_weak_with_terms)
+
+
+async def test_panel_colours_follow_the_theme():
+    """No colour is fixed: the same row renders differently in a light and a dark theme."""
+    app = PanelApp(theme="textual-dark")
+    async with app.run_test(size=(80, 40)) as pilot:
+        await _show_weak_with_terms(pilot)
+        row = panel(app).query_one("#coach-issues", PanelRows)
+        first = next(iter(row.rows.values()))
+
+        def colours() -> set[str]:
+            return {str(seg.style.color) for strip in first.render_lines(first.region.reset_offset) for seg in strip if seg.text.strip()}
+
+        dark = colours()
+        app.theme = "textual-light"
+        await pilot.pause()
+        assert colours() != dark
+
+
+async def test_the_next_follow_up_shows_its_score_from_the_top(make_app):
+    from test_practice_screens import FIRST, SECOND, picker_ready, run_ready, submit, type_answer
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3")
+        await settle(pilot, lambda: picker_ready(app))
+        await pilot.press("enter")
+        await settle(pilot, lambda: run_ready(app))
+        await pilot.press("enter")
+        await type_answer(pilot, FIRST)
+        await submit(pilot)
+        coach_panel = panel(app.screen)
+        await pilot.press("end")  # the person reads down to the checklist
+        await settle(pilot, lambda: coach_panel.scroll_y > 0)
+
+        await pilot.press("n")
+        await type_answer(pilot, SECOND)
+        await submit(pilot)
+        await settle(pilot, lambda: coach_panel.scroll_y == 0)
+        assert f"{len(SECOND.split())} words" in coach_panel.query_one("#coach-summary", PanelRow).shown.plain

@@ -1,0 +1,105 @@
+"""Pre-filling the builder's slots: sentences that read, whatever the person typed."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from goalcoach.content import load_template
+from goalcoach.domain import prefill
+
+TODAY = date(2026, 11, 2)
+
+
+def sentence(target: dict, goals: dict) -> str:
+    template = load_template()
+    return template.assemble(prefill.slot_suggestions(target, goals, TODAY))
+
+
+def test_a_leading_time_phrase_moves_into_the_time_frame():
+    goals = {"short_term": [{"goal": "Within 18 months, become the analyst who owns pricing"}]}
+    assert sentence({}, goals).startswith(
+        "Over the next 18 months, my goal is to become the analyst who owns pricing."
+    )
+
+
+@pytest.mark.parametrize(
+    ("typed", "frame", "goal"),
+    [
+        ("In two years I want to lead the pricing team", "two years", "lead the pricing team"),
+        ("By June 2027, own the monthly forecast", "seven months", "own the monthly forecast"),
+        ("Own the monthly forecast by the end of 2028.", "two years", "own the monthly forecast"),
+        ("I'd like to become a senior nurse within a year", "year", "become a senior nurse"),
+        ("My goal is to run the clinic's rota", "two years", "run the clinic's rota"),
+        ("To master SQL", "two years", "master SQL"),
+    ],
+)
+def test_goals_read_after_my_goal_is_to(typed, frame, goal):
+    found = prefill.slot_suggestions({}, {"short_term": [{"goal": typed}]}, TODAY)
+    assert (found["time_frame"], found["goal"]) == (frame, goal)
+
+
+@pytest.mark.parametrize(
+    ("timeline", "frame"),
+    [("18 months", "18 months"), ("within a year", "year"), ("June 2027", "seven months"), ("3 years", "three years")],
+)
+def test_the_timeline_field_gives_the_time_frame(timeline, frame):
+    goals = {"short_term": [{"goal": "Own the forecast", "target_date": timeline}]}
+    assert prefill.slot_suggestions({}, goals, TODAY)["time_frame"] == frame
+
+
+def test_an_unreadable_or_past_timeline_falls_back_to_two_years():
+    for timeline in ("soon", "2020", "when I can"):
+        goals = {"short_term": [{"goal": "Own the forecast", "target_date": timeline}]}
+        assert prefill.slot_suggestions({}, goals, TODAY)["time_frame"] == "two years", timeline
+
+
+@pytest.mark.parametrize(
+    ("role", "area"),
+    [
+        ("Clinical Informatics Analyst", "clinical informatics"),
+        ("Senior SQL Developer", "SQL"),
+        ("Head of Marketing", "marketing"),
+        ("iOS developer", "iOS"),
+    ],
+)
+def test_the_area_is_the_field_the_role_names_not_the_job_title(role, area):
+    assert prefill.slot_suggestions({"role": role}, {}, TODAY)["area"] == area
+
+
+def test_a_bare_job_title_leaves_the_area_to_the_person():
+    assert "area" not in prefill.slot_suggestions({"role": "Nurse"}, {}, TODAY)
+
+
+def test_steps_and_long_term_goal_join_into_the_sentence():
+    goals = {
+        "short_term": [{"goal": "", "steps": "x"}, {"goal": "Own the monthly forecast.", "steps": "Finish the SQL course\nfind a mentor; Lead one project"}],
+        "long_term": [{"goal": "In five years, I want to lead a small forecasting team"}],
+    }
+    found = prefill.slot_suggestions({"role": "Pricing analyst"}, goals, TODAY)
+    assert found == {
+        "time_frame": "two years",
+        "goal": "own the monthly forecast",
+        "action_steps": "finish the SQL course, find a mentor and lead one project",
+        "long_term": "lead a small forecasting team",
+        "area": "pricing",
+    }
+    assert prefill.slot_suggestions({}, {}, TODAY) == {}
+
+
+def test_examples_come_from_the_persons_field():
+    template = load_template()
+    defaults = template.examples()
+    nurse = prefill.examples_for({"role": "Clinical Informatics Analyst"}, defaults, template.fields)
+    coder = prefill.examples_for({"role": "Backend developer", "organisation": "Acme"}, defaults, template.fields)
+    unknown = prefill.examples_for({"role": "Florist"}, defaults, template.fields)
+    assert "patient" in nurse["reason"] and "retail" not in nurse["area"]
+    assert nurse["reason"] != coder["reason"] != defaults["reason"]
+    assert unknown == defaults
+    assert nurse["time_frame"] == defaults["time_frame"]
+
+
+def test_saved_slots_win_even_when_cleared():
+    slots = prefill.initial_slots({"goal": ""}, {"goal": "own it", "area": "pricing"}, ["goal", "area", "reason"])
+    assert slots == {"goal": "", "area": "pricing", "reason": ""}
