@@ -132,3 +132,14 @@ def test_progress_does_not_count_what_a_follow_up_never_asked_for():
     main = coach("I want to grow and be successful in my career, wherever it goes, and keep learning.")
     labels = {(label.kind, label.code) for label in weak_labels([{"kind": "practice", "feedback": main, "created": "1"}])}
     assert ("missing", "long_term") in labels
+
+
+def test_the_fix_first_follows_the_question():
+    feedback = coach(SALARY_ANSWER)
+    feedback["priority"] = {"code": "personal_gain", "kind": "issue", "message": "m", "suggestion": "s", "start": 0, "end": 1}
+    assert judge("salary", feedback)["priority"] is None  # nothing to fix in a good salary answer
+    main = {**coach(MAIN_ANSWER), "priority": feedback["priority"]}
+    fix = judge("example", main)["priority"]
+    assert fix["code"] == "star_example" and fix["kind"] == "missing"
+    assert judge("work_itself", feedback)["priority"]["code"] == "personal_gain"
+    assert "priority" not in judge("salary", coach(SALARY_ANSWER))  # a coach without it gets none

@@ -152,7 +152,7 @@ def judge(kind_id: str | None, feedback: dict[str, Any]) -> dict[str, Any]:
     have = [c for c in kind.expects if _present(feedback, c)]
     extra = [c for c in kind.bonus_codes if _present(feedback, c)]
     quality = quality_for(kind, have, codes)
-    return {
+    judged = {
         **feedback,
         "elements": elements,
         "bonus": list(kind.bonus_codes),
@@ -162,6 +162,25 @@ def judge(kind_id: str | None, feedback: dict[str, Any]) -> dict[str, Any]:
         "question": {"kind": kind.id, "name": kind.name},
         "coach": {"score": feedback.get("score"), "quality": feedback.get("quality")},
     }
+    if "priority" in feedback:  # the one fix first, by this question's rubric
+        judged["priority"] = priority_for(kind, issues, elements)
+    return judged
+
+
+def priority_for(kind: QuestionKind, issues: list[dict[str, Any]], elements: dict[str, Any]) -> dict[str, Any] | None:
+    """The most damaging issue that matters here, else the most valuable element this question
+    expects and the answer lacks, else None (the coach's priority shape)."""
+    for code in rubric.ISSUE_SEVERITY:
+        issue = next((i for i in issues if i.get("code") == code), None)
+        if issue is not None:
+            return {"code": code, "kind": "issue", "message": str(issue.get("message") or ""),
+                    "suggestion": str(issue.get("suggestion") or ""), "start": issue.get("start"), "end": issue.get("end")}
+    for code in rubric.MISSING_PRIORITY:
+        entry = elements.get(code) or {}
+        if code in kind.expects and not entry.get("present"):
+            return {"code": code, "kind": "missing", "message": str(entry.get("message") or rubric.problem_name(code)),
+                    "suggestion": str(entry.get("suggestion") or ""), "start": None, "end": None}
+    return None
 
 
 def quality_for(kind: QuestionKind, have: list[str], issue_codes: list[str]) -> str:
