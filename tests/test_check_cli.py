@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from goalcoach.coach import ELEMENTS
+from goalcoach.coach.rubric import element_name, issue_name
 
 RUN = "import sys; from goalcoach.cli import main; sys.exit(main(sys.argv[1:]))"
 ANSWER = ("My immediate goal is to finish the CILT Level 3 certificate and become a solid transport planner "
@@ -33,10 +34,31 @@ def test_human_report(answer_file):
     proc = check(str(answer_file), "--company", "Northwind", "--terms", "safety,operations")
     assert proc.returncode == 0, proc.stderr
     out = proc.stdout
-    for needle in ("Checklist", "Short-term goal", "Hedging", "Filler", "score", "quality", "words",
-                   "Terms used", "operations", "missed", "safety"):
+    for needle in ("Checklist", element_name("short_term"), issue_name("hedging"), issue_name("filler"), "score",
+                   "quality", "words", "Terms used", "operations", "missed", "safety"):
         assert needle in out
     assert "[/]" in out  # the answer is printed as typed, never parsed as markup
+
+
+def test_report_leads_with_one_fix_quoting_the_answer(answer_file):
+    out = check(str(answer_file)).stdout
+    first_panel = out[:out.index("Your answer")]
+    assert "Fix this first" in first_panel
+    assert "I think I might" in " ".join(first_panel.replace("│", " ").split())  # the person's own words
+    assert out.index("Fix this first") < out.index("Checklist") < out.index("Issues")
+
+
+def test_acknowledgement_is_asked_for_only_in_a_correction(answer_file):
+    plain = check(str(answer_file)).stdout
+    correction = check(str(answer_file), "--correction").stdout
+    assert element_name("acknowledgement") not in plain
+    assert element_name("acknowledgement") in correction
+
+
+def test_stage_gap_is_accepted(answer_file):
+    proc = check(str(answer_file), "--stage", "gap", "--json")
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["words"] > 40
 
 
 def test_markup_in_the_answer_prints_literally():
@@ -61,6 +83,8 @@ def test_json_shape(answer_file):
         assert {"code", "start", "end", "message", "suggestion"} <= set(issue)
         assert ANSWER[issue["start"]:issue["end"]]
     assert {i["code"] for i in data["issues"]} >= {"hedging", "filler"}
+    assert data["priority"]["code"] == "hedging" and data["priority"]["kind"] == "issue"
+    assert ANSWER[data["priority"]["start"]:data["priority"]["end"]] == "I think I might"
 
 
 def test_stdin_is_read_without_a_path():

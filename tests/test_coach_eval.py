@@ -1,72 +1,64 @@
-"""The coach against the labelled answers: per-label F1, macro-F1 and quality ranking."""
+"""The coach against labelled answers (rubric v2): per-label F1, macro-F1, quality, ranking, gaming.
+
+The figures come from benchmarks/eval_coach.py, the same script that runs any other labelled set.
+"""
 
 from __future__ import annotations
 
-import json
-from itertools import product
+import sys
 from pathlib import Path
 
 import pytest
 
-from goalcoach.coach import ELEMENTS, ISSUES, analyse
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from eval_coach import evaluate, load, report  # noqa: E402
+
+from goalcoach.coach import ISSUES, analyse  # noqa: E402
 
 DATA = Path(__file__).parent / "data"
-LABELS = ELEMENTS + ISSUES
-RANK = {"weak": 0, "adequate": 1, "strong": 2}
 
 
-def _load(name: str) -> list[dict]:
-    return [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
-def evaluate(rows: list[dict]) -> dict:
-    counts = {label: [0, 0, 0] for label in LABELS}  # tp, fp, fn
-    scored = []
-    for row in rows:
-        fb = analyse(row["text"])
-        predicted = set(fb.present_elements) | set(fb.issue_codes)
-        gold = set(row["elements"]) | set(row["issues"])
-        for label in LABELS:
-            if label in predicted and label in gold:
-                counts[label][0] += 1
-            elif label in predicted:
-                counts[label][1] += 1
-            elif label in gold:
-                counts[label][2] += 1
-        scored.append((RANK[row["quality"]], fb.score))
-    f1 = {}
-    for label, (tp, fp, fn) in counts.items():
-        f1[label] = 1.0 if tp + fp + fn == 0 else 2 * tp / (2 * tp + fp + fn)
-    pairs = [(a[1], b[1]) for a, b in product(scored, scored) if a[0] > b[0]]
-    pairwise = sum(x > y for x, y in pairs) / len(pairs)
-    return {"f1": f1, "macro": sum(f1.values()) / len(f1), "pairwise": pairwise}
-
-
-def _report(name: str, result: dict) -> None:
-    print(f"\n{name}: macro-F1 {result['macro']:.3f}, pairwise quality ranking {result['pairwise']:.3f}")
-    for label in LABELS:
-        print(f"  {label:18} F1 {result['f1'][label]:.2f}")
+def _show(name: str, result: dict) -> None:
+    report(name, result, errors=True, out=sys.stdout)
 
 
 def test_dev_set_meets_the_bar():
-    result = evaluate(_load("dev.jsonl"))
-    _report("dev", result)
-    assert result["macro"] >= 0.90
-    weak = {label: f for label, f in result["f1"].items() if f < 0.80}
-    assert not weak, f"labels below F1 0.80: {weak}"
+    result = evaluate(load(DATA / "dev.jsonl"))
+    _show("dev", result)
+    assert result["macro"] >= 0.95
+    weak = {label: round(f, 2) for label, f in result["f1"].items() if f < 0.85}
+    assert not weak, f"labels below F1 0.85: {weak}"
     assert result["pairwise"] >= 0.95
+    assert result["quality_right"] >= 0.90
+    assert "not_an_answer" in result["f1"] and set(ISSUES) <= set(result["f1"])
 
 
-def test_holdout_answers_in_other_styles():
-    """Answers written separately from the rules, as an overfitting check (looser bar)."""
-    result = evaluate(_load("holdout.jsonl"))
-    _report("holdout", result)
-    assert result["macro"] >= 0.75
-    assert result["pairwise"] >= 0.85
+def test_no_gaming_attempt_is_rated_strong_and_flagrant_ones_are_weak():
+    result = evaluate(load(DATA / "gaming_v2.jsonl"))
+    _show("gaming_v2", result)
+    assert result["flagrant"] > 0  # the set marks its flagrant attempts
+    assert not result["rated_strong"], f"gaming attempts rated strong: {result['rated_strong']}"
+    assert not result["flagrant_not_weak"], f"flagrant attempts not weak: {result['flagrant_not_weak']}"
 
 
-@pytest.mark.parametrize("row", _load("dev.jsonl"), ids=lambda r: r["id"])
-def test_quality_follows_detected_labels(row):
-    fb = analyse(row["text"])
-    bands = {"weak": range(0, 50), "adequate": range(50, 75), "strong": range(75, 101)}
-    assert fb.score in bands[fb.quality]
+@pytest.mark.parametrize("name", ["holdout.jsonl", "holdout_v2.jsonl"])
+def test_answers_in_other_styles(name):
+    """Answers written apart from the rules (no longer unseen once tuned on): a looser bar."""
+    result = evaluate(load(DATA / name))
+    _show(name, result)
+    assert result["macro"] >= 0.85
+    assert result["quality_right"] >= 0.85
+    assert result["pairwise"] >= 0.90
+
+
+def test_score_is_not_confined_to_quality_bands():
+    """The score comes from content: answers of one quality spread out, and the order still holds."""
+    rows = load(DATA / "dev.jsonl")
+    by_quality: dict[str, list[int]] = {}
+    for row in rows:
+        fb = analyse(row["text"])
+        by_quality.setdefault(fb.quality, []).append(fb.score)
+    assert max(by_quality["strong"]) - min(by_quality["strong"]) >= 5
+    assert max(by_quality["adequate"]) - min(by_quality["adequate"]) >= 15
+    assert min(by_quality["strong"]) > max(by_quality["weak"])

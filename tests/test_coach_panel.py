@@ -298,3 +298,16 @@ async def test_the_next_follow_up_shows_its_score_from_the_top(make_app):
         await submit(pilot)
         await settle(pilot, lambda: coach_panel.scroll_y == 0)
         assert f"{len(SECOND.split())} words" in coach_panel.query_one("#coach-summary", PanelRow).shown.plain
+
+
+def test_with_no_issue_the_panel_shows_the_coachs_priority_fix_in_the_persons_words():
+    from goalcoach.coach import analyse
+    from goalcoach.widgets.coach_panel import fix_rows
+
+    answer = ("In two years I want to become a senior staff nurse in critical care, because intensive care is "
+              "where I made the most difference. I am taking the IV therapy course this spring and I hope to "
+              "lead the unit later on.")
+    feedback = analyse(answer).to_dict()
+    shown = " ".join(str(getattr(row.content, "plain", row.content)) for row in fix_rows(feedback, answer))
+    assert feedback["priority"]["kind"] == "missing"
+    assert "senior staff nurse in critical care" in shown  # quoted from the answer, not a stock example

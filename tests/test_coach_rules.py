@@ -132,3 +132,160 @@ def test_feedback_shape_and_insights():
     assert all(not e.present or e.evidence for e in fb.elements.values())
     missing = [e for e in fb.elements.values() if not e.present]
     assert missing and all(e.message and e.suggestion for e in missing)
+
+
+# -- v2: clauses, targets, not_an_answer, priority -------------------------------------------------
+
+def test_elements_count_only_for_the_speakers_own_current_goals():
+    sister = ("My sister plans to qualify as a midwife within two years, because she loves it, and long term "
+              "she wants to run a birth centre. She is doing the degree part-time.")
+    assert not {"short_term", "long_term", "action_plan"} & codes(sister)
+    past = ("Five years ago my goal was to become a site manager within two years, because I loved building. "
+            "Back then I took my NVQ Level 3.")
+    assert not {"short_term", "long_term", "action_plan"} & codes(past)
+    negated = "I have no short-term goal and I don't have a long-term goal. I won't take any courses or certificates."
+    assert not {"short_term", "long_term", "action_plan"} & codes(negated)
+    hypothetical = ("If I were the kind of person who had goals, I would want to lead the pastry section within "
+                    "two years and be head chef in five.")
+    assert not {"short_term", "long_term"} & codes(hypothetical)
+    assert {"short_term", "long_term"} <= codes("Within two years I want to lead the pastry section, and in five "
+                                                "years I'd like to be head pastry chef here.")
+
+
+def test_someone_elses_goals_and_recited_advice_are_not_an_answer():
+    sister = ("My older sister has a real plan. In the short term she wants to finish her MSc in sports "
+              "rehabilitation, and long term she wants to run a physio department, because she loves sport. "
+              "She is open to working abroad.")
+    assert "not_an_answer" in codes(sister)
+    advice = ("The best way to answer is to give a short-term goal and a long-term goal. You should name a course "
+              "you're taking and link it to the company's mission. Interviewers want you to stay open to change.")
+    assert "not_an_answer" in codes(advice)
+    # a mentor's advice before the speaker's own goal is background, not someone else's answer
+    mentor = ("My mentor told me to pick one thing and get good at it. So in my first year here I want to become "
+              "the team's payroll specialist, and I'm studying for the CIPP certificate because I like accuracy.")
+    assert "not_an_answer" not in codes(mentor)
+
+
+def test_templates_repetition_and_invented_words_are_not_an_answer():
+    template = "In my first year at [Company Name] I want to become a great {Job Title}, because I care about X."
+    assert "not_an_answer" in codes(template)
+    line = "Within two years I want to lead the support team here because I enjoy helping customers. "
+    assert "not_an_answer" in codes(line * 4)
+    assert "not_an_answer" not in codes(line)
+    made_up = ("Short term, within two years, I plan to florbinate the wuzzle grid at your company because I am "
+               "passionate about snorkdata. Long term I want to lead the glimmer team and take a quibbleworks "
+               "course, whatever the zibbet.")
+    fb = analyse(made_up)
+    assert "not_an_answer" in fb.issue_codes and fb.quality == "weak"
+    evidence_words = evidence(made_up, "not_an_answer")
+    assert "florbinate" in evidence_words and "passionate" not in evidence_words
+    jargon = ("My immediate goal is to complete my preceptorship and the venepuncture competencies on your ward, "
+              "then specialise in critical care because I love it.")
+    assert "not_an_answer" not in codes(jargon)
+
+
+def test_vague_means_no_concrete_target_of_ones_own():
+    stuffed = ("In the short term my goal is to grow within this role, because I'm passionate about your "
+               "company's mission. I plan to pursue a relevant certification and seek mentorship. Long term I "
+               "want to reach my full potential, and I'm open to new opportunities.")
+    fb = analyse(stuffed)
+    assert "vague" in fb.issue_codes and fb.quality == "weak"
+    assert "vague" not in codes("Long term I want to move into HR, because I like people.")
+
+
+def test_money_contempt_and_leaving_in_other_words():
+    assert "personal_gain" in codes(GOOD + "Really I want to push my day rate up to £800 and stack the cash.")
+    assert "personal_gain" in codes(GOOD + "The goal is total compensation of £90k plus equity.")
+    assert "negative_tone" in codes(GOOD + "Frankly the board there were a bunch of fossils.")
+    assert "misaligned" in codes(GOOD + "After about twelve months I'll move to Google, where a friend works.")
+    assert "misaligned" not in codes(GOOD + "I don't see this role as a stepping stone.")
+
+
+def test_hedges_and_fillers_beyond_the_list_but_hopefully_is_fine():
+    assert "hedging" in codes(GOOD + "Potentially I'd move into training, who can say.")
+    assert "filler" in codes(GOOD + "Ehm, so yeah, that's the plan.")
+    assert "hedging" not in codes(GOOD + "Hopefully I'll be leading the team by then.")
+
+
+def test_unrealistic_depends_on_stage_given_or_inferred():
+    leap = "In four years I want to be chairman of the board here, because I like big decisions."
+    assert "unrealistic" in codes("I graduate this summer. " + leap)
+    assert "unrealistic" in codes(leap, Context(stage="entry"))
+    fd = "In five years I'd like to be the CFO of a group like this, because I care about good numbers."
+    assert "unrealistic" not in codes("I've been a finance director for six years. " + fd)
+    assert "unrealistic" not in codes(fd, Context(stage="senior"))
+    assert "unrealistic" in codes("I've just finished a bootcamp. " + fd)
+
+
+def test_gap_stage_is_accepted_everywhere():
+    fb = analyse(GOOD, Context(stage="gap"))
+    assert fb.quality in ("strong", "adequate", "weak")
+
+
+def test_priority_is_the_most_damaging_issue_quoting_the_answer():
+    text = GOOD + "Um, honestly my boss is useless."
+    fb = analyse(text)
+    assert fb.priority is not None and fb.priority.kind == "issue"
+    assert fb.priority.code == "negative_tone"  # outranks the filler
+    assert text[fb.priority.start:fb.priority.end] in fb.priority.message
+    assert fb.to_dict()["priority"]["code"] == "negative_tone"
+
+
+def test_priority_without_issues_is_the_most_valuable_missing_element():
+    text = ("In the next two years I want to qualify as a cardiac physiologist, and I'm doing the "
+            "PTP degree part-time now, with two days a week on placement in a busy echo lab. Longer term I'd "
+            "like to lead echo services for a region, because I love the detective work of reading a scan.")
+    fb = analyse(text)
+    assert not fb.issues
+    assert fb.priority is not None and (fb.priority.code, fb.priority.kind) == ("company_alignment", "missing")
+    # the suggestion speaks of the person's own goal, not an example from another field
+    assert "cardiac physiologist" in fb.priority.suggestion
+    assert "data engineering" not in fb.priority.suggestion
+
+
+def test_acknowledgement_is_only_asked_for_in_a_correction():
+    first = analyse(GOOD)
+    assert "acknowledgement" not in first.missing_elements
+    assert first.priority is None or first.priority.code != "acknowledgement"
+    assert "message" not in first.to_dict()["elements"]["acknowledgement"]
+    again = analyse(GOOD, Context(expects_acknowledgement=True))
+    assert "acknowledgement" in again.missing_elements
+    assert "acknowledgement" in codes("You're right, I put that badly. " + GOOD)
+
+
+def test_bullets_and_lowercase_without_punctuation():
+    bullets = ("My plan:\n- First year: become a dependable junior backend developer on your team\n"
+               "- Doing the AWS Developer Associate certification this spring\n"
+               "- Longer term: grow into a platform engineer\n- Why: I enjoy automating dull jobs")
+    assert {"short_term", "long_term", "action_plan", "company_alignment", "motivation"} <= codes(bullets)
+    texting = ("ok so short term i want to get my class 1 licence done im booked on the course in april "
+               "long term id like to move into transport planning here cos i love the puzzle of it")
+    assert {"short_term", "long_term", "action_plan", "motivation"} <= codes(texting)
+
+
+def test_unrealistic_message_quotes_the_job_not_the_date():
+    text = ("I finished my bootcamp in May. In May next year I start as a junior developer, and in three years "
+            "I want to be CTO here, because I love building products.")
+    fb = analyse(text)
+    issue = next(i for i in fb.issues if i.code == "unrealistic")
+    assert text[issue.start:issue.end] == "CTO"
+    assert "'CTO'" in issue.message
+
+
+def test_a_future_time_makes_a_clause_a_goal_after_a_past_one():
+    text = ("I graduated this summer, and in five years I see myself as the CEO of this company, because I am "
+            "ambitious and I learn fast.")
+    fb = analyse(text)
+    assert "not_an_answer" not in fb.issue_codes
+    assert "unrealistic" in fb.issue_codes and fb.elements["long_term"].present
+
+
+def test_the_organisations_own_words_tie_the_goals_to_it():
+    from goalcoach.coach import Context, analyse
+
+    answer = ("In my first two years I want to become a confident housing officer, and later lead a team, "
+              "because I care about tenant safety and want to get better at stakeholder reporting.")
+    plain = analyse(answer, Context(company="Northgate Homes"))
+    with_terms = analyse(answer, Context(company="Northgate Homes", terms=("stakeholder reporting", "tenant safety")))
+    assert not plain.elements["company_alignment"].present
+    assert with_terms.elements["company_alignment"].present

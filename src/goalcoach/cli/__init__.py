@@ -55,6 +55,10 @@ def _dispatch(argv: list[str] | None) -> int:
         from goalcoach.cli.check import main as check_main
 
         return check_main(args[1:])
+    if command == "target":
+        from goalcoach.cli.target import main as target_main
+
+        return target_main(args[1:] + options)
     if command in PROFILE_COMMANDS:
         from goalcoach.cli.transfer import main as transfer_main
 

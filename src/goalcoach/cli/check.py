@@ -12,24 +12,12 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from goalcoach.coach import ELEMENTS, Context, Feedback, analyse
-from goalcoach.coach.feedback import STAGES
 from goalcoach.cli.check_question import add_question_option, render_question_report
+from goalcoach.coach.rubric import STAGE_NAMES, STAGES, element_name, issue_name, problem_name
 from goalcoach.domain.question_kinds import DEFAULT_KIND, judge
 from goalcoach.textsafety import clean_text
 
 USAGE_ERROR = 2
-
-ELEMENT_NAMES = {
-    "short_term": "Short-term goal", "long_term": "Long-term goal", "timeframe": "Concrete timeframe",
-    "action_plan": "Action plan", "company_alignment": "Ties to this role / organisation",
-    "motivation": "Motivation (the why)", "adaptability": "Adaptability", "star_example": "Past example with a result",
-    "acknowledgement": "Acknowledges an earlier answer",
-}
-ISSUE_NAMES = {
-    "vague": "Vague", "personal_gain": "Personal gain", "unrealistic": "Unrealistic", "misaligned": "Misaligned",
-    "hedging": "Hedging", "filler": "Filler words", "negative_tone": "Negative tone", "too_short": "Too short",
-    "too_long": "Too long",
-}
 
 
 class InputError(Exception):
@@ -55,11 +43,14 @@ def build_parser() -> argparse.ArgumentParser:
     mode.add_argument("--json", action="store_true", help="print one JSON object instead of the report")
     mode.add_argument("--batch", action="store_true",
                       help='input is JSON lines with "id" and "text"; output one JSON object per line')
-    p.add_argument("--stage", choices=STAGES, help="career stage, used to judge big leaps")
+    p.add_argument("--stage", choices=STAGES,
+                   help="career stage, used to judge big leaps: " + ", ".join(f"{k} ({v})" for k, v in STAGE_NAMES.items()))
     p.add_argument("--role", help="the role applied for (counts as tying the answer to it)")
     p.add_argument("--company", help="the organisation's name (counts as tying the answer to it)")
     p.add_argument("--terms", default="", metavar="A,B,…",
                    help="comma-separated mission or value terms to look for")
+    p.add_argument("--correction", action="store_true",
+                   help="the answer corrects an earlier one, so acknowledging it is part of what is asked")
     add_question_option(p)
     return p
 
@@ -72,7 +63,8 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:  # --help (0) or a usage error (2, already reported on stderr)
         return int(exc.code or 0) if isinstance(exc.code, int) else USAGE_ERROR
     context = Context(stage=args.stage, role=args.role or None, company=args.company or None,
-                      terms=tuple(t for t in args.terms.split(",") if t.strip()))
+                      terms=tuple(t for t in args.terms.split(",") if t.strip()),
+                      expects_acknowledgement=args.correction)
     try:
         if args.batch:
             return _batch(args.path, context, sys.stdout, args.question)
@@ -127,8 +119,12 @@ def _context_for_line(obj: dict[str, Any], base: Context) -> Context:
     for key in ("stage", "role", "company"):
         if obj.get(key) is not None and not isinstance(obj[key], str):
             raise ValueError(f'"{key}" must be a string')
+    correction = obj.get("expects_acknowledgement", base.expects_acknowledgement)
+    if not isinstance(correction, bool):
+        raise ValueError('"expects_acknowledgement" must be true or false')
     return Context(stage=obj.get("stage") or base.stage, role=obj.get("role") or base.role,
-                   company=obj.get("company") or base.company, terms=tuple(terms))
+                   company=obj.get("company") or base.company, terms=tuple(terms),
+                   expects_acknowledgement=correction)
 
 
 def _batch_line(line: str, number: int, base: Context, kind: str = DEFAULT_KIND) -> dict[str, Any]:
@@ -180,7 +176,8 @@ def _batch(path: str, base: Context, out: TextIO, kind: str = DEFAULT_KIND) -> i
 # -- human-readable report ------------------------------------------------------------------------
 
 def render_report(fb: Feedback, context: Context | None = None, file: TextIO | None = None) -> None:
-    """Print the answer with its evidence highlighted, the checklist, issues and the numbers.
+    """Print the one fix to make first, the answer with its evidence highlighted, the checklist, issues
+    and the numbers.
 
     The answer and every quote from it are rich Text, never markup: '[/]' prints as typed.
     """
@@ -190,6 +187,12 @@ def render_report(fb: Feedback, context: Context | None = None, file: TextIO | N
     from rich.text import Text
 
     console = Console(file=file or sys.stdout, highlight=False, emoji=False)
+    if fb.priority is not None:
+        first = Text(problem_name(fb.priority.code) + ": ", style="bold")
+        first.append(fb.priority.message)
+        first.append("\n→ ", style="yellow")
+        first.append(fb.priority.suggestion)
+        console.print(Panel(first, title=Text("Fix this first"), title_align="left", border_style="yellow"))
     answer = Text(fb.text)
     for code in ELEMENTS:
         for span in fb.elements[code].evidence:
@@ -208,9 +211,9 @@ def render_report(fb: Feedback, context: Context | None = None, file: TextIO | N
     for code in ELEMENTS:
         er = fb.elements[code]
         if er.present:
-            checklist.add_row(Text("✓", style="green"), Text(ELEMENT_NAMES[code]))
-        else:
-            row = Text(ELEMENT_NAMES[code], style="bold")
+            checklist.add_row(Text("✓", style="green"), Text(element_name(code, mark_bonus=True)))
+        elif er.expected:
+            row = Text(element_name(code, mark_bonus=True), style="bold")
             row.append("\n")
             row.append(er.suggestion, style="dim")
             checklist.add_row(Text("✗", style="red"), row)
@@ -219,7 +222,7 @@ def render_report(fb: Feedback, context: Context | None = None, file: TextIO | N
     if fb.issues:
         lines = []
         for issue in fb.issues:
-            t = Text(f"{ISSUE_NAMES[issue.code]}: ", style="bold red")
+            t = Text(f"{issue_name(issue.code)}: ", style="bold red")
             t.append(issue.message)
             t.append("\n  → ", style="yellow")
             t.append(issue.suggestion)

@@ -15,6 +15,8 @@ commands:
   goalcoach check [PATH|-]      coach one answer (or --batch JSONL) without the app
   goalcoach export              write a prep sheet (markdown) or a backup (json)
   goalcoach import FILE         bring a backup back (--merge or --replace)
+  goalcoach target --from-advert FILE|-
+                                propose your target from a job advert (--apply saves it)
 Run 'goalcoach COMMAND --help' for a command's options. --data-dir may go before or
 after the command.
 """

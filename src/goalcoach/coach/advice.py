@@ -1,16 +1,68 @@
-"""What the coach says: a message and a concrete suggestion per issue and per missing element."""
+"""What the coach says: a message and a concrete suggestion per issue and per missing element.
+
+Suggestions speak of the person's own goal, role and organisation (the Target found in the
+answer and the Context), never of an example from someone else's field.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
+from goalcoach.coach.clauses import ClauseMap
+from goalcoach.coach.feedback import Context
+from goalcoach.coach.text import Doc
+
+# Goal wording and the target it introduces: "become a senior underwriter", "move into HR".
+_GOAL = re.compile(
+    r"\b(?:become|becoming|be|being|lead|leading|move\s+into|moving\s+into|move\s+up\s+to|specialise\s+in|"
+    r"specialize\s+in|specialising\s+in|specializing\s+in|qualify\s+as|qualifying\s+as|get\s+into|"
+    r"go\s+into|work\s+towards?|working\s+towards?|step\s+up\s+(?:to|into)|progress\s+(?:to|into)|"
+    r"run|running|manage|managing|head\s+up|own|owning|work\s+as|train\s+as|training\s+as|"
+    r"transition\s+into|switch\s+(?:to|into)|break\s+into|get\s+(?:really\s+)?good\s+at|focus\s+on|"
+    r"promoted\s+to|a\s+career\s+in|role\s+(?:in|as))\s+"
+    r"(?P<t>(?:(?:a|an|the|my|our|your|a\s+bit\s+more|more)\s+)?[\w'&/-]+(?:\s+(?!(?:because|and|but|so|by|"
+    r"in\s+(?:the\s+)?(?:next|five|two|three|a)|within|over|after|before|when|which|where|while|then|as|if|"
+    r"to|for\s+(?:the|a))\b)[\w'&/-]+){0,5})")
+_WEAK_TARGET = re.compile(r"^(?:(?:a|an|the|my|more)\s+)?(?:better|successful|happy|good|great|best|"
+                          r"something|anything|more|part|able|sure|there|it|that|this|myself|well)\b")
+
+
+@dataclass(frozen=True)
+class Target:
+    """What the person is aiming at, in their own words, and where."""
+
+    goal: str = ""  # e.g. "a senior underwriter on your marine team"
+    role: str = ""  # the role applied for, when known
+    company: str = ""  # the organisation, when known
+
+    @property
+    def where(self) -> str:
+        return self.company or (f"this {self.role} role" if self.role else "this role")
+
+
+def find_target(doc: Doc, clauses: ClauseMap, context: Context | None) -> Target:
+    goal = ""
+    for m in _GOAL.finditer(doc.folded):
+        if not clauses.own_intent(m.start()):
+            continue
+        t = m.group("t").strip()
+        if _WEAK_TARGET.match(t) or len(t) < 3:
+            continue
+        goal = " ".join(doc.head[m.start("t"):m.start("t") + len(t)].split())
+        break
+    return Target(goal=goal[:70], role=(context.role or "") if context else "",
+                  company=(context.company or "") if context else "")
+
 _ISSUES = {
     "vague": ("{q} doesn't name a target: no role, skill area, field or measurable result.",
-              "Name the destination: 'Within two years I want to be leading the data engineering team, "
-              "starting with ownership of our pipelines.'"),
+              "Name the destination in your own field: the role, skill area or result you're aiming for, "
+              "and by when ('Within two years I want to …'), then one step you're taking towards it."),
     "personal_gain": ("{q} puts pay or perks forward as the goal; interviewers hear 'I'll leave for more money'.",
                       "Talk about the work and what you'll contribute; save pay for the salary question."),
     "unrealistic": ("{q} sounds like a leap from where you stand now.",
-                    "Aim one or two steps ahead and show the path: 'In five years I'd like to lead a team "
-                    "here, after first owning a product area.'"),
+                    "Aim one or two steps ahead of where you stand and show the path: what you'd take on "
+                    "first, then where it leads."),
     "misaligned": ("{q} suggests you'll leave soon or that your goals lie elsewhere.",
                    "Show how this role moves you forward: tie the goal to the job on offer and say what "
                    "you'd build here."),
@@ -20,9 +72,12 @@ _ISSUES = {
                "Drop it, or pause silently instead: a short pause sounds more confident than 'um' or 'like'."),
     "negative_tone": ("{q} speaks badly of a current or past employer or colleagues.",
                       "Keep it neutral and forward-looking: say what you're moving towards, not what you're "
-                      "escaping ('I want more ownership of planning')."),
+                      "escaping ('I want more ownership of my own work')."),
     "too_short": ("At {words} words the answer is too brief to show a plan (aim for 40–250).",
                   "Add a near-term goal, a long-term goal, one concrete step and why this role fits."),
+    "not_an_answer": ("{q} isn't your own answer about your career: a template slot, someone else's or a "
+                      "past goal, recited advice, invented words or a repeated sentence.",
+                      "Say in your own words what you want next and later, and why this role fits."),
     "too_long": ("At {words} words (about {minutes} minutes spoken) the answer runs past two minutes.",
                  "Cut the background to one sentence and keep one example; aim for 140–250 words."),
 }
@@ -58,14 +113,40 @@ def _quote(text: str, start: int, end: int) -> str:
     return f"'{snippet}'" if snippet else "This"
 
 
-def issue_advice(code: str, text: str, start: int, end: int, words: int) -> tuple[str, str]:
+def issue_advice(code: str, text: str, start: int, end: int, words: int,
+                 target: Target | None = None) -> tuple[str, str]:
     message, suggestion = _ISSUES[code]
     quoted = _quote(text, start, end)
     message = message.format(q=quoted, words=words, minutes=round(words / 140, 1))
-    if message.startswith("'"):
-        return message, suggestion
-    return message[0].upper() + message[1:], suggestion
+    target = target or Target()
+    if code == "vague" and target.role:
+        suggestion = (f"Name the destination as a {target.role}: the skill area or result you're aiming for "
+                      f"at {target.where}, and by when ('Within two years I want to …').")
+    elif code == "misaligned":
+        goal = f"'{target.goal}'" if target.goal else "your goal"
+        suggestion = f"Show how {target.where} moves you towards {goal}: what you'd learn and build there first."
+    elif code == "unrealistic" and target.goal:
+        suggestion = (f"Keep '{target.goal}' as the direction, but name the step before it and what you'd "
+                      f"take on first at {target.where}.")
+    if not message.startswith("'"):
+        message = message[0].upper() + message[1:]
+    return message, suggestion
 
 
-def element_advice(code: str) -> tuple[str, str]:
-    return _ELEMENTS[code]
+def element_advice(code: str, target: Target | None = None) -> tuple[str, str]:
+    message, suggestion = _ELEMENTS[code]
+    target = target or Target()
+    goal = f"'{target.goal}'" if target.goal else ""
+    if code == "company_alignment":
+        where = target.company or (f"the {target.role} role" if target.role else "this role")
+        suggestion = (f"Connect {goal or 'your goal'} to {where}: what you'd do there that moves you towards it, "
+                      "or the part of its work that draws you.")
+    elif code == "short_term" and goal:
+        suggestion = f"Add the near-term step towards {goal}: 'In my first year I want to …'."
+    elif code == "long_term" and goal:
+        suggestion = f"Say where {goal} leads in three to five years: 'Longer term, I'd like to …'."
+    elif code == "action_plan" and goal:
+        suggestion = f"Name one step you're taking towards {goal}: a course, a qualification, a mentor or a project."
+    elif code == "motivation" and goal:
+        suggestion = f"Say why {goal} matters to you: 'because …', 'what drives me is …'."
+    return message, suggestion

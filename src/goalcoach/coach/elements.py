@@ -22,12 +22,17 @@ def time_elements(doc: Doc, lex: Lexicon, refs: list[TimeRef]) -> dict[str, list
     short = _spans(lex, doc, "time", "near", keep=ok)
 
     def framed(m: re.Match[str]) -> bool:
-        # "Long term: lead a team" or "...I'd like to"; not "working with clients long term"
+        # "Long term: lead a team" or "...I'd like to"; not "working with clients long term", nor a
+        # reason's "because I love caring for patients over the long term"
+        if re.search(r"\b(?:because|cos|since)\b[^,.;:!?]*$", doc.before(m.start(), 80)):
+            return False
         return ok(m) and (doc.forward_looking(m.start()) or
                           re.search(r"(?:^|[.!?;:,]\s*|\b(?:and|but|so|then)\s+)$", doc.before(m.start(), 6)) is not None)
 
     long_ = _spans(lex, doc, "time", "far", keep=framed)
-    long_ += _spans(lex, doc, "time", "far_sequence", keep=lambda m: ok(m) and doc.forward_looking(m.start()))
+    # "after that I'd like to ...", or a plan's label: "After that: HR advisor"
+    long_ += _spans(lex, doc, "time", "far_sequence", keep=lambda m: ok(m) and (
+        doc.forward_looking(m.start()) or doc.folded[m.end():m.end() + 1] == ":"))
     short += [Span(r.start, r.end) for r in refs if r.near]
     long_ += [Span(r.start, r.end) for r in refs if not r.near]
     return {"short_term": short, "long_term": long_, "timeframe": [Span(r.start, r.end) for r in refs]}
@@ -53,11 +58,13 @@ def action_plan(doc: Doc, lex: Lexicon) -> list[Span]:
     for m in lex.scan(doc.folded, doc.word_starts, "action", "steps", "regex"):
         if any(s <= m.start() < e or s < m.end() <= e for s, e in excluded):
             continue
-        if still_to_come(m.start()):
+        first_word = m.group().split()[0] if m.group().split() else ""
+        # "I have enrolled on ...": the step's own verb says it is under way, whatever comes before
+        if (first_word in live and first_word.endswith("ed")) or still_to_come(m.start()):
             out.append(Span(m.start(), m.end()))
     acronym = lex.cached("acronym_step", lambda: re.compile(
-        r"\b(?:" + "|".join(re.escape(v) for v in lex.words("action", "acronym_verbs")) +
-        r")\s+(?:(?:a|an|the|my|our|his|her)\s+)?([A-Z][A-Z0-9&]{1,7})\b"))
+        r"\b(?i:" + "|".join(re.escape(v) for v in lex.words("action", "acronym_verbs")) +
+        r")\s+(?i:(?:a|an|the|my|our|his|her)\s+)?([A-Z][A-Z0-9&]{1,7})\b"))
     for m in acronym.finditer(doc.head):
         if still_to_come(m.start(1)):
             out.append(Span(m.start(1), m.end(1)))
@@ -77,18 +84,47 @@ def company_alignment(doc: Doc, lex: Lexicon, context: Context | None, misaligne
             out.append(Span(m.start(), m.end()))
     out += _spans(lex, doc, "alignment", "phrases")
     not_after = lex.wordset("alignment", "here_not_after")
-    for m in re.finditer(r"\bhere\b(?!'s|\s+is\b|\s+are\b|\s+and\s+there|\s+we\s+go)", doc.folded):
+    for m in re.finditer(r"\bhere\b(?!'s|\s+is\b(?!\s+to\b)|\s+are\b|\s+and\s+there|\s+we\s+go)", doc.folded):
         before = doc.words_before(m.start(), 2)
         if before and (before[-1] in not_after or " ".join(before) in not_after):
             continue
         out.append(Span(m.start(), m.end()))
     if context is not None:
-        for name in (context.company, context.role):
-            if name and name.strip():
-                out += find_term(doc, lex, name)
+        if context.company and context.company.strip():
+            out += find_org(doc, lex, context.company)
+        if context.role and context.role.strip():
+            # "Executive Officer, Casework": each part of the title names the role
+            for part in re.split(r"\s*[,(/\u2013\u2014]\s*|\s+-\s+", context.role):
+                if part.strip(" )"):
+                    out += find_term(doc, lex, part.strip(" )"))
+        # The organisation's own words (its values, mission terms, the advert's duties) tie the
+        # goals to it as much as its name does.
+        for term in context.terms:
+            out += find_term(doc, lex, term)
     # A role called a stopgap ("this job is a stepping stone") does not tie the goals to it.
     bad = {doc.sentence_index(s.start) for s in misaligned}
     return [s for s in out if doc.sentence_index(s.start) not in bad]
+
+
+_ORG_HEADS = {"department", "council", "group", "trust", "hospital", "office", "agency", "authority", "service",
+              "board", "bank", "university", "college", "school", "academy", "practice", "partnership", "ministry",
+              "society", "foundation", "institute", "company", "club", "library", "museum", "surgery", "clinic"}
+_NAME_STOP = {"the", "hm", "st", "saint", "of", "for", "and", "&", "ltd", "plc", "llp", "inc", "group", "uk", "nhs"}
+
+
+def find_org(doc: Doc, lex: Lexicon, company: str) -> list[Span]:
+    """The organisation by its full name, its distinctive first word ("Harbour Kitchen's" for Harbour
+    Kitchen Group) or its kind with "the" ("the Department's" for the Department for Transport)."""
+    out = find_term(doc, lex, company)
+    words = [w for w in re.findall(r"[\w'’&]+", fold(company))]
+    distinctive = [w for w in words if w not in _NAME_STOP and w not in _ORG_HEADS and len(w) >= 3]
+    if distinctive and len(words) > 1:
+        first = distinctive[0]
+        out += [Span(m.start(), m.end()) for m in re.finditer(rf"(?<!\w){re.escape(first)}(?:'s|s)?(?!\w)", doc.folded)
+                if doc.head[m.start()].isupper()]
+    for head in (w for w in words if w in _ORG_HEADS):
+        out += [Span(m.start(), m.end()) for m in re.finditer(rf"\bthe\s+{head}(?:'s)?(?!\w)", doc.folded)]
+    return out
 
 
 def find_term(doc: Doc, lex: Lexicon, term: str) -> list[Span]:

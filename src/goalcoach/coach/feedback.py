@@ -1,15 +1,19 @@
-"""The coach's result types: plain dataclasses, JSON-ready through Feedback.to_dict()."""
+"""The coach's result types: plain dataclasses, JSON-ready through Feedback.to_dict().
+
+Codes, their order and the quality rule come from coach/rubric.py (re-exported here so older
+imports keep working).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-ELEMENTS = ("short_term", "long_term", "timeframe", "action_plan", "company_alignment", "motivation",
-            "adaptability", "star_example", "acknowledgement")
-ISSUES = ("vague", "personal_gain", "unrealistic", "misaligned", "hedging", "filler", "negative_tone",
-          "too_short", "too_long")
-STAGES = ("entry", "mid", "switcher", "senior")
+from goalcoach.coach.rubric import (ELEMENTS, ISSUE_SEVERITY, ISSUES, MISSING_PRIORITY, STAGES,
+                                    quality_from)
+
+__all__ = ["ELEMENTS", "ISSUES", "STAGES", "quality_from", "Span", "Context", "ElementResult", "Issue",
+           "Priority", "Feedback", "score_from"]
 
 
 class Span(NamedTuple):
@@ -21,12 +25,18 @@ class Span(NamedTuple):
 
 @dataclass(frozen=True)
 class Context:
-    """What the coach knows about the target job; every field is optional."""
+    """What the coach knows about the target job; every field is optional.
+
+    expects_acknowledgement: the answer is a correction (a recovery, or a follow-up after a weak
+    answer), so re-framing the earlier answer is part of what is asked; otherwise a missing
+    acknowledgement is neither a fix nor a gap.
+    """
 
     stage: str | None = None
     role: str | None = None
     company: str | None = None
     terms: tuple[str, ...] = ()
+    expects_acknowledgement: bool = False
 
     def __post_init__(self) -> None:
         if self.stage is not None and self.stage not in STAGES:
@@ -40,6 +50,7 @@ class ElementResult:
     evidence: list[Span] = field(default_factory=list)
     message: str = ""  # for a missing element: what is missing
     suggestion: str = ""  # ... and what to add
+    expected: bool = True  # False: missing it is no gap here (acknowledgement outside a correction)
 
 
 @dataclass
@@ -53,6 +64,22 @@ class Issue:
 
 
 @dataclass
+class Priority:
+    """The one thing to fix first: an issue code, or a missing element's code."""
+
+    code: str
+    kind: str  # "issue" or "missing"
+    message: str
+    suggestion: str
+    start: int | None = None
+    end: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "kind": self.kind, "message": self.message, "suggestion": self.suggestion,
+                "start": self.start, "end": self.end}
+
+
+@dataclass
 class Feedback:
     text: str
     words: int
@@ -61,6 +88,7 @@ class Feedback:
     quality: str
     elements: dict[str, ElementResult]
     issues: list[Issue]
+    priority: Priority | None = None
     terms_used: list[str] = field(default_factory=list)
     terms_missed: list[str] = field(default_factory=list)
     top_words: list[tuple[str, int]] = field(default_factory=list)
@@ -78,7 +106,8 @@ class Feedback:
 
     @property
     def missing_elements(self) -> list[str]:
-        return [code for code in ELEMENTS if not self.elements[code].present]
+        """Elements absent and asked for here (acknowledgement only where a correction is the point)."""
+        return [code for code in ELEMENTS if not self.elements[code].present and self.elements[code].expected]
 
     def to_dict(self) -> dict[str, Any]:
         """The rubric's JSON shape (words, speaking_seconds, score, elements, issues), then extras."""
@@ -86,9 +115,11 @@ class Feedback:
         for code in ELEMENTS:
             er = self.elements[code]
             entry: dict[str, Any] = {"present": er.present, "evidence": [[s.start, s.end] for s in er.evidence]}
-            if not er.present:
+            if not er.present and er.expected:
                 entry["message"] = er.message
                 entry["suggestion"] = er.suggestion
+            if not er.expected:
+                entry["expected"] = False
             elements[code] = entry
         return {
             "words": self.words,
@@ -101,6 +132,7 @@ class Feedback:
                 for i in self.issues
             ],
             "quality": self.quality,
+            "priority": self.priority.to_dict() if self.priority else None,
             "terms": {"used": list(self.terms_used), "missed": list(self.terms_missed)},
             "insights": {
                 "top_words": [[w, c] for w, c in self.top_words],
@@ -113,25 +145,41 @@ class Feedback:
         }
 
 
-def quality_from(elements_present: int, issue_codes: list[str]) -> str:
-    """The rubric's rule: weak if vague or two+ issues; strong if no issue and six+ elements."""
-    if "vague" in issue_codes or len(issue_codes) >= 2:
-        return "weak"
-    if not issue_codes and elements_present >= 6:
-        return "strong"
-    return "adequate"
+# What each element is worth to an interviewer (84 for the six required ones).
+_ELEMENT_VALUE = {"short_term": 15, "long_term": 15, "company_alignment": 16, "action_plan": 14,
+                  "timeframe": 12, "motivation": 12, "adaptability": 7, "star_example": 7, "acknowledgement": 4}
+# What each issue costs on top: delivery slips cost points; red flags also discount what was said.
+# Any issue outweighs the bonus elements: a clean answer beats a fuller one with a slip in it.
+_ISSUE_COST = {"not_an_answer": 15, "vague": 15, "personal_gain": 15, "misaligned": 15, "negative_tone": 15,
+               "unrealistic": 22, "hedging": 20, "filler": 19, "too_short": 20, "too_long": 19}
+# A red flag makes the rest count for less: the interviewer hears it over everything else. Content
+# that is not the speaker's own answer counts for very little.
+_RED_FLAG_FACTOR = {"not_an_answer": 0.2, "vague": 0.5, "personal_gain": 0.5, "misaligned": 0.5,
+                    "negative_tone": 0.5}
 
 
-# Weights for the score inside each quality band; bands never overlap so ranking follows quality.
-_ISSUE_WEIGHT = {"vague": 3.0, "unrealistic": 1.5, "misaligned": 1.5, "negative_tone": 1.5,
-                 "personal_gain": 1.5, "hedging": 1.0, "filler": 1.0, "too_short": 1.0, "too_long": 0.7}
+def score_from(elements: list[str], issue_codes: list[str]) -> int:
+    """0-100 from what the answer says: each element adds its value, each issue takes its cost.
+
+    No band is imposed: a red flag discounts the content, a second issue costs extra, an answer
+    with fewer than three elements says too little for the rest to carry it, and the eval
+    measures how well the result ranks strong > adequate > weak.
+    """
+    gained = float(sum(_ELEMENT_VALUE.get(c, 0) for c in elements))
+    for code in issue_codes:
+        gained *= _RED_FLAG_FACTOR.get(code, 1.0)
+    if len(elements) < 3:
+        gained *= 0.6
+    lost = sum(_ISSUE_COST.get(c, 10) for c in issue_codes) + (15 if len(issue_codes) >= 2 else 0)
+    return max(0, min(100, round(gained - lost)))
 
 
-def score_from(quality: str, elements_present: int, issue_codes: list[str]) -> int:
-    """0-100: weak 0-49, adequate 50-74, strong 75-100; more elements and fewer issues score higher."""
-    penalty = sum(_ISSUE_WEIGHT.get(c, 1.0) for c in issue_codes)
-    if quality == "strong":
-        return min(100, 75 + round((elements_present - 6) * 25 / 3))
-    if quality == "adequate":
-        return max(50, min(74, 52 + elements_present * 3 - round(penalty * 4)))
-    return max(0, min(49, 38 + elements_present * 3 - round(penalty * 5)))
+def priority_code(issue_codes: list[str], missing: list[str]) -> tuple[str, str] | None:
+    """The most damaging issue by severity, else the most valuable missing element."""
+    for code in ISSUE_SEVERITY:
+        if code in issue_codes:
+            return code, "issue"
+    for code in MISSING_PRIORITY:
+        if code in missing:
+            return code, "missing"
+    return None

@@ -21,7 +21,7 @@ except ModuleNotFoundError:  # pragma: no cover - Python 3.10
 SCHEMA: dict[str, set[str]] = {
     "hedges": {"phrases", "noun_determiners"},
     "fillers": {"phrases", "regex", "pause_words", "not_after", "case_sensitive_skip"},
-    "money": {"phrases", "balance", "balance_framing"},
+    "money": {"phrases", "regex", "balance", "balance_framing"},
     "negative": {"harsh", "targets", "standalone"},
     "misaligned": {"phrases", "regex"},
     "unrealistic": {"top_roles", "absolute", "senior_roles", "junior_signals"},
@@ -118,6 +118,9 @@ class Lexicon:
 
     def words(self, name: str, key: str) -> tuple[str, ...]:
         return tuple(self._tables[name].get(key, ()))
+
+    def keys(self, name: str) -> tuple[str, ...]:
+        return tuple(k for k, v in self._tables.get(name, {}).items() if isinstance(v, list))
 
     def wordset(self, name: str, key: str) -> frozenset[str]:
         return self.cached(("wordset", name, key), lambda: frozenset(w.lower() for w in self.words(name, key)))

@@ -14,8 +14,9 @@ ANALYSE_LIMIT = 20_000
 WORD_RE = re.compile(r"[\w'’-]+")
 _FOLD = (("’", "'"), ("‘", "'"), ("‛", "'"), ("′", "'"), ("“", '"'), ("”", '"'), ("„", '"'), ("″", '"'),
          ("\u2010", "-"), ("\u2011", "-"))
-# A sentence ends at . ! ? ; (or a line break) followed by space, or at the end of the text.
-_SENT_END = re.compile(r"[.!?;]+[\"')\]]*(?:\s+|$)|\n\s*")
+# A sentence ends at . ! ? ; (or a line break) followed by space, or at the end of the text; a
+# bullet or list number after a line break belongs to no sentence, so a bulleted plan reads line by line.
+_SENT_END = re.compile(r"(?:[.!?;]+[\"')\]]*(?:\s+|$)|\n\s*)(?:(?:[-*\u2022\u2023\u25aa\u25cf>]+|\d{1,2}[.)])(?:\s+|$))?")
 # Starts with the quote character so the regex engine can skip ahead to candidates quickly.
 _QUOTES = re.compile(r"\"[^\"\n]{1,300}\"|'(?<![\w']')[^'\n]{1,300}?'(?!\w)")
 _WORDS = re.compile(r"\w+(?:'\w+)*")
@@ -27,7 +28,7 @@ _NEG_AFTER = re.compile(
 )
 _FUTURE = re.compile(
     r"(?:\b(?:will|would|want|wants|hope|hoping|plan|planning|aim|aiming|intend|intending|going\s+to|"
-    r"like\s+to|love\s+to|goal|aspire|expect|see\s+myself|looking\s+to|should|next|could)\b|'(?:ll|d)\b)"
+    r"like\s+to|love\s+to|goal|aspire|expect|see\s+myself|looking\s+to|should|next|could|wish|seek)\b|'(?:ll|d)\b)"
 )
 
 

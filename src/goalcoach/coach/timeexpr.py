@@ -18,11 +18,12 @@ _WORD_VALUES = {w: i + 1 for i, w in enumerate(
     "seventeen eighteen nineteen twenty".split())}
 _WORD_VALUES.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "ninety": 90, "hundred": 100,
                      "a": 1, "an": 1})
-_UNIT_YEARS = {"year": 1.0, "month": 1 / 12, "week": 1 / 52, "day": 1 / 365, "quarter": 0.25, "decade": 10.0}
+_UNIT_YEARS = {"year": 1.0, "month": 1 / 12, "week": 1 / 52, "day": 1 / 365, "quarter": 0.25, "decade": 10.0,
+               "yr": 1.0, "mth": 1 / 12, "mo": 1 / 12}
 
 TIME_RE = re.compile(
     rf"(?<!\w)(?P<n1>{NUM})(?:\s*(?:to|-|\u2013|or|and)\s*(?P<n2>{NUM}))?(?:\s+|-)"
-    r"(?P<unit>year|month|week|day|quarter|decade)s?(?!\w)"
+    r"(?P<unit>year|month|week|day|quarter|decade|yr|mth|mo)s?(?!\w)"
 )
 _MONTHS = ("january february march april may june july august september october november december "
            "sept").split()
@@ -34,7 +35,7 @@ MONTH_RE = re.compile(
 )
 YEAR_RE = re.compile(r"(?<!\w)(?:by|in|before|until|from|during|for)\s+(?:the\s+end\s+of\s+)?(?P<y>20\d\d)(?!\w)")
 FIRST_RE = re.compile(
-    r"(?<!\w)(?:in|within|during|over|by\s+the\s+end\s+of)\s+(?:my|the|our|your)\s+first\s+"
+    r"(?<!\w)(?:in|within|during|over|for|by\s+the\s+end\s+of)\s+(?:(?:my|the|our|your)\s+)?first\s+"
     r"(?:year|month|months|quarter|weeks?|days|term|season)(?!\w)"
 )
 _PAST_SENTENCE = re.compile(r"\b(?:was|were|had|did)\b")
@@ -123,6 +124,8 @@ def find_time_refs(doc: Doc, lex: Lexicon) -> list[TimeRef]:
     """All goal-related concrete time references, in text order."""
     refs = _numeric_refs(doc, lex)
     for m in lex.scan(doc.folded, doc.word_starts, "time", "dated"):
+        if m.start() and doc.folded[m.start() - 1] == "-":
+            continue  # "a two-year one" is not "year one"
         if m.group().startswith("this") and _PAST_SENTENCE.search(doc.sentence(m.start())) \
                 and not doc.forward_looking(m.start()):
             continue

@@ -24,7 +24,7 @@ def context_for(
     target = profile.section("target") if profile is not None else {}
     chosen = stage or target.get("stage") or None
     return Context(
-        # A stage the coach has no rules for (e.g. the "gap" practice set) is simply not used.
+        # Any stage the coach knows (gap included); anything else is simply not used.
         stage=chosen if chosen in STAGES else None,
         role=role or target.get("role") or None,
         company=company or target.get("organisation") or None,

@@ -188,7 +188,9 @@ def _sections(strict: bool) -> dict[str, Check]:
     value = rec({"name": LONG, "non_negotiable": boolean, "moment": LONG})
     goal = rec({"goal": LONG, "steps": TEXT_OR_LIST, "target_date": LONG, "resources": TEXT_OR_LIST})
     return {
-        "target": rec({"role": LONG, "organisation": LONG, "mission": LONG, "terms": TEXT_LIST, "stage": optional(SHORT)}),
+        # values and duties (with the advert's sentence) come from a job advert the person confirmed
+        "target": rec({"role": LONG, "organisation": LONG, "mission": LONG, "terms": TEXT_LIST, "stage": optional(SHORT),
+                       "values": TEXT_LIST, "duties": list_of(rec({"term": LONG, "sentence": LONG}))}),
         "values": rec({"items": list_of(value, 1_000)}),
         "skills": rec({"hard": TEXT_LIST, "soft": TEXT_LIST, "to_develop": TEXT_LIST, "per_goal": mapping(TEXT_LIST)}),
         "goals": rec({"short_term": list_of(goal), "long_term": list_of(goal)}),

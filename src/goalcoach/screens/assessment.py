@@ -30,6 +30,8 @@ from textual.widgets import (
 
 from goalcoach.content import Prompt, load_worksheets
 from goalcoach.domain import assessment as model
+from goalcoach.domain.advert import Choice, target_changes
+from goalcoach.screens.advert_dialog import DRAFT_KEY as ADVERT_DRAFT, AdvertDialog
 from goalcoach.screens.base import BaseScreen
 from goalcoach.screens.dialogs import PromptDialog
 from goalcoach.widgets.form import show_with_label
@@ -74,6 +76,7 @@ class AssessmentScreen(BaseScreen):
         Binding("ctrl+b", "switch_tab(-1)", "Prev tab", show=False, id="assessment.prev_tab"),
         Binding("right_square_bracket", "switch_tab(1)", "Next tab", show=False, id="assessment.next_tab_key"),
         Binding("left_square_bracket", "switch_tab(-1)", "Prev tab", show=False, id="assessment.prev_tab_key"),
+        Binding("ctrl+o", "paste_advert", "Paste advert", id="assessment.paste_advert"),
     ]
 
     def __init__(self) -> None:
@@ -158,6 +161,7 @@ class AssessmentScreen(BaseScreen):
         tabs.active = TABS[(index + delta) % len(TABS)]
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        self.refresh_bindings()
         if event.pane.id == "tab-skills":
             self._rebuild_per_goal()
         # A tab opens at its top, with its first label in view.
@@ -180,6 +184,37 @@ class AssessmentScreen(BaseScreen):
             # The tab opens at its top: the first field is there already, and scrolling to it
             # before the tab is laid out would hide its label.
             found[0].focus(scroll_visible=False)
+
+    # -- the job advert ---------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "paste_advert":  # offered on the Target tab, whose fields it fills
+            tabs = self.query("#tabs")
+            return not tabs or tabs.first(TabbedContent).active in ("", TABS[0])
+        return True
+
+    def action_paste_advert(self) -> None:
+        draft = self.app.profile.draft(ADVERT_DRAFT) or {}
+        self.app.push_screen(AdvertDialog(str(draft.get("text", ""))), self._apply_advert)
+
+    def _apply_advert(self, choice: Choice | None) -> None:
+        """Show the confirmed parts in the target's fields and save them (nothing when cancelled)."""
+        if choice is None or choice.is_empty():
+            return
+        changes = target_changes(self.data["target"], choice)
+        for key in ("role", "organisation"):
+            if key in changes:
+                self.query_one(f"#target-{key}", Input).value = changes[key]
+        if "mission" in changes:
+            self.query_one("#target-mission", TextArea).text = changes["mission"]
+        if "terms" in changes:
+            self.query_one("#target-terms", Input).value = model.join_list(changes["terms"])
+            self._show(self.query_one("#target-terms-chips", Static), chips(changes["terms"]))
+        if "stage" in changes:
+            self.query_one(f"#stage-{changes['stage']}", RadioButton).value = True
+            self.query_one("#stage-description", Static).update(self._stage_description(changes["stage"]))
+        self._change("target", **changes)
+        self.flush()
+        self.notify("Saved to your target from the advert.", markup=False)
 
     # -- skills per goal --------------------------------------------------------------------------
     def _goal_texts(self) -> list[str]:

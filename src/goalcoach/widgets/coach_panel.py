@@ -142,13 +142,19 @@ def fix_rows(feedback: dict[str, Any], answer: str = "") -> list[Row]:
         return rows
     rows.append(Row("none", Content.styled("No issues found.", GOOD_STYLE), "fix-head"))
     elements = feedback.get("elements") or {}
-    optional = set(feedback.get("bonus") or ())  # a follow-up's bonus elements are no gap to fix
-    missing = [c for c in MISSING_PRIORITY if c in elements and c not in optional and not (elements.get(c) or {}).get("present")]
-    if missing:
-        code = missing[0]
-        head = Content.assemble(("+ Add: ", ADD_MARK_STYLE), (element_name(code), "bold"))
-        rows.append(Row(f"add:{code}", head, "fix-head"))
-        rows += _detail_rows(f"add:{code}", elements[code])
+    priority = feedback.get("priority")
+    if isinstance(priority, dict) and priority.get("kind") == "missing" and priority.get("code"):
+        # The coach's own priority fix: it quotes the person's goal and role.
+        code, detail = str(priority["code"]), priority
+    else:
+        optional = set(feedback.get("bonus") or ())  # a follow-up's bonus elements are no gap to fix
+        missing = [c for c in MISSING_PRIORITY if c in elements and c not in optional and not (elements.get(c) or {}).get("present")]
+        if not missing:
+            return rows
+        code, detail = missing[0], elements[missing[0]]
+    head = Content.assemble(("+ Add: ", ADD_MARK_STYLE), (element_name(code), "bold"))
+    rows.append(Row(f"add:{code}", head, "fix-head"))
+    rows += _detail_rows(f"add:{code}", detail)
     return rows
 
 
