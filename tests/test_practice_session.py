@@ -216,3 +216,15 @@ def test_follow_up_attempts_pass_the_import_check(brief, follow_ups):
     session.advance()
     answer = session.record("b", 1, feedback(80))
     ATTEMPT({**session.attempt(answer), "id": "x1", "created": "2026-01-01T00:00:00"}, "attempt")  # raises if refused
+
+
+def test_own_target_asks_about_the_duties_in_its_advert(sets, follow_ups):
+    target = {"role": "Data analyst", "organisation": "Acme", "duties": [{"term": "housing data", "sentence": "s"}]}
+    b = brief_from_target(target, sets, goals={"short_term": [{"goal": "Own the housing dashboard"}]})
+    session = PracticeSession(b, follow_ups=follow_ups)
+    session.record("a", 1, feedback(90))  # strong, and no stage: nothing to probe
+    assert session.upcoming.text == "The advert mentions housing data: how does that fit your plans?"
+    assert "own the housing dashboard" in session.upcoming.model_answer and session.upcoming.kind == "fit"
+    session.advance()
+    session.record("b", 1, {**feedback(90), "quality": "strong"})
+    assert session.upcoming.kind == "salary"  # then the common questions

@@ -15,7 +15,8 @@ from typing import Any, Iterable
 
 from goalcoach.coach import rubric
 from goalcoach.domain.prefill import join_steps
-from goalcoach.domain.followups import Asked, choose_next
+from goalcoach.domain.advert import duty_follow_ups
+from goalcoach.domain.followups import Asked, choose_next, compose
 from goalcoach.domain.question_kinds import DEFAULT_KIND, get_kind, judge
 from goalcoach.domain.recovery import CODE_LABELS, ISSUE_SEVERITY
 
@@ -74,6 +75,9 @@ class Brief:
     facts: tuple[tuple[str, str], ...] = ()
     #: Common follow-ups this interviewer asks when there is nothing to probe.
     asks: tuple[str, ...] = ()
+    #: Questions from the target's job advert ("The advert mentions …"), asked before the
+    #: common ones when there is nothing to probe.
+    advert_questions: tuple[str, ...] = ()
 
     @property
     def fact_values(self) -> dict[str, str]:
@@ -194,6 +198,7 @@ def brief_from_target(
         manner="neutral",
         facts=tuple(facts.items()),
         asks=OWN_TARGET_ASKS,
+        advert_questions=tuple(duty_follow_ups(target)),
     )
 
 
@@ -336,11 +341,22 @@ class PracticeSession:
             return None
         brief = self.brief
         done = [q.follow_up_id for q in self.asked if q.follow_up_id] + [q.kind for q in self.asked] + [q.text for q in self.asked]
-        picked: Asked | None = choose_next(
-            self.follow_ups, answer.feedback, answer=answer.text, kind_id=answer.kind,
-            stage=brief.stage, manner=brief.manner, interviewer=brief.interviewer_name,
-            asked=done, extras=brief.asks, facts=brief.fact_values,
-        )
+        def pick(extras: tuple[str, ...]) -> Asked | None:
+            return choose_next(
+                self.follow_ups, answer.feedback, answer=answer.text, kind_id=answer.kind,
+                stage=brief.stage, manner=brief.manner, interviewer=brief.interviewer_name,
+                asked=done, extras=extras, facts=brief.fact_values,
+            )
+
+        picked = pick(())  # a reaction to this answer comes first
+        if picked is None:
+            advert = next((q for q in brief.advert_questions if q not in done), None)
+            link = next((f for f in self.follow_ups if f.trigger == "missing:company_alignment"), None)
+            if advert is not None and link is not None:
+                picked = Asked(f"advert:{brief.advert_questions.index(advert)}", link.kind, advert,
+                               f"{brief.interviewer_name} asks about a duty your job advert names.",
+                               compose(link.model, brief.fact_values))
+        picked = picked or pick(brief.asks)
         if picked is None:
             return None
         return Question(len(self.asked), picked.question, picked.kind, picked.reason, picked.model_answer, picked.follow_up_id)
