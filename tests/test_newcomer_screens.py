@@ -279,3 +279,23 @@ async def test_versions_count_words_as_the_coach_does(make_app, profile):
         assert f"{words} words" in screen_text(app)
 
 
+
+
+async def test_typing_into_a_filled_one_line_field_adds_to_its_text(make_app, profile):
+    from textual.widgets import Input
+
+    profile.save_section("target", {"role": "Data Analyst", "organisation": "", "terms": []})
+    profile.save_section("skills", {"hard": ["SQL", "Python"], "soft": [], "to_develop": []})
+    app = make_app(profile)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1")
+        await settle(pilot, lambda: isinstance(app.screen, AssessmentScreen) and app.focused is not None)
+        role = app.screen.query_one("#target-role", Input)
+        await settle(pilot, lambda: app.focused is role)
+        await pilot.press(*" (Senior)")
+        await settle(pilot, lambda: role.value == "Data Analyst (Senior)")
+        await open_tab(pilot, "tab-skills")
+        hard = app.screen.query_one("#skills-hard", Input)
+        await settle(pilot, lambda: app.focused is hard)
+        await pilot.press(*", Excel")
+        await settle(pilot, lambda: hard.value == "SQL, Python, Excel")

@@ -5,18 +5,21 @@ No domain logic here: screens call the profile, the coach and the content direct
 
 from __future__ import annotations
 
+import asyncio
+import builtins
 import os
-import signal
-import threading
 from datetime import datetime
 from typing import Callable, Iterable
 
+from rich.console import RenderableType
+from rich.traceback import Traceback
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
 from goalcoach.profile import Profile, ProfileWriteError
+from goalcoach.profile.journal import DraftJournal, describe, recover
 from goalcoach.screens.base import SIZE_NOTICE_CSS, BaseScreen
 from goalcoach.screens.home import HomeScreen
 
@@ -45,9 +48,13 @@ class GoalCoachApp(App[None]):
         *,
         low_bandwidth: bool | None = None,
         now: Callable[[], datetime] | None = None,
+        journal: DraftJournal | None = None,
     ) -> None:
         super().__init__()
         self.profile = profile
+        # Typed text goes to the journal a moment after each key, ahead of the draft saves.
+        self.journal = journal or DraftJournal(profile.data_dir)
+        self._loop: asyncio.AbstractEventLoop | None = None
         # The app's idea of "now" (this week's stats, streaks); tests pass a fixed one.
         self.now: Callable[[], datetime] = now or (lambda: datetime.now().astimezone())
         if low_bandwidth is None:
@@ -68,7 +75,8 @@ class GoalCoachApp(App[None]):
             self._restoring_theme = True
             self.theme = theme
             self._restoring_theme = False
-        self._install_signal_handlers()
+        self._loop = asyncio.get_running_loop()
+        self._restore_journal()
         if self.profile.quarantined:
             self.notify(
                 f"Your profile could not be read, so it was moved to {self.profile.quarantined} "
@@ -79,25 +87,51 @@ class GoalCoachApp(App[None]):
                 markup=False,
             )
 
-    def _install_signal_handlers(self) -> None:
-        import asyncio
+    def _restore_journal(self) -> None:
+        """Bring back what was typed just before an earlier session ended abruptly."""
+        result = recover(self.profile)
+        if result.restored:
+            self.notify(
+                f"Restored what you were typing when goalcoach last closed: {describe(result.restored)}.",
+                title="Text restored",
+                timeout=15,
+                markup=False,
+            )
+        if result.error:
+            self.notify(
+                f"Text typed before goalcoach last closed could not be restored yet: {result.error}",
+                title="Not restored",
+                severity="error",
+                timeout=15,
+                markup=False,
+            )
 
-        loop = asyncio.get_running_loop()
-        for signum in (signal.SIGTERM, signal.SIGHUP):
-            try:
-                loop.add_signal_handler(signum, self._on_hangup)
-            except (NotImplementedError, RuntimeError, ValueError):
-                pass  # not on this platform, or not the main thread (tests)
+    # -- ending ------------------------------------------------------------------------------
+    def request_end(self, reason: str = "") -> None:
+        """Save what is unsaved, then exit. Safe from any thread and from a signal handler."""
+        loop = self._loop
+        if loop is None or loop.is_closed():
+            return
+        try:
+            loop.call_soon_threadsafe(self._end_session)
+        except RuntimeError:
+            pass  # the loop has already stopped: the app is ending anyway
 
-    def _on_hangup(self) -> None:
-        """A dropped SSH connection or a kill: save what was typed, then leave."""
+    def _end_session(self) -> None:
         self.flush_drafts()
-        # With the terminal gone, shutting down can block on output nobody reads; the text
-        # is saved, so make sure the process ends.
-        watchdog = threading.Timer(3.0, os._exit, (0,))
-        watchdog.daemon = True
-        watchdog.start()
         self.exit()
+
+    def panic(self, *renderables: RenderableType) -> None:
+        self.flush_drafts()
+        if any(_is_terminal_failure(r) for r in renderables):
+            # The terminal's input failed (an I/O error, a reset): the session is over, not broken.
+            self.exit()
+            return
+        super().panic(*renderables)
+
+    def on_unmount(self) -> None:
+        # Screens and editors have saved by now: empty the journal and stop its writer.
+        self.journal.close()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         # Only the focused widget shows a cursor, so steadying it here covers every screen.
@@ -182,3 +216,14 @@ class GoalCoachApp(App[None]):
         self.animation_level = "none" if self.low_bandwidth else "full"
         self.save(self.profile.set_setting, "low_bandwidth", self.low_bandwidth)
         self.notify(f"Low-bandwidth mode {'on' if self.low_bandwidth else 'off'}.", markup=False)
+
+
+def _is_terminal_failure(renderable: object) -> bool:
+    """A traceback of an OSError: what the driver's input thread reports when the terminal goes."""
+    if not isinstance(renderable, Traceback):
+        return False
+    stacks = renderable.trace.stacks  # the raised exception first, then what caused it
+    if not stacks:
+        return False
+    exception = getattr(builtins, stacks[0].exc_type, None)
+    return isinstance(exception, type) and issubclass(exception, OSError)

@@ -38,7 +38,7 @@ def resolve_data_dir(cli_value: str | os.PathLike[str] | None = None) -> Path:
 
 
 #: Names only goalcoach puts in a data directory: a folder holding one of them is a profile.
-PROFILE_MARKERS = ("profile.json", "attempts.jsonl", "drafts", ".profile.lock", "backups", "conflicts")
+PROFILE_MARKERS = ("profile.json", "attempts.jsonl", "drafts", ".profile.lock", "backups", "conflicts", "journal")
 
 
 def holds_profile(path: Path) -> bool:
@@ -114,3 +114,8 @@ def backups_dir(data_dir: Path) -> Path:
 def conflicts_dir(data_dir: Path) -> Path:
     """Text another session's save replaced, kept rather than dropped."""
     return data_dir / "conflicts"
+
+
+def journal_dir(data_dir: Path) -> Path:
+    """Write-ahead journals of what is being typed, one per running goalcoach."""
+    return data_dir / "journal"

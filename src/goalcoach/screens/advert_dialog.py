@@ -17,6 +17,7 @@ from textual.widgets import Checkbox, ContentSwitcher, Footer, Input, Static, Te
 from goalcoach.coach.feedback import STAGES
 from goalcoach.domain import advert
 from goalcoach.domain.advert import AdvertError, Choice, Item, Proposal
+from goalcoach.profile.journal import draft_target
 from goalcoach.profile.validation import MAX_TEXT
 
 DRAFT_KEY = "advert"
@@ -65,12 +66,18 @@ class AdvertDialog(ModalScreen["Choice | None"]):
     def on_mount(self) -> None:
         self.query_one("#advert-text", TextArea).focus()
 
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        # Written ahead like every editor's text, so a dropped connection keeps the paste.
+        if event.text_area.id == "advert-text" and len(event.text_area.text) <= MAX_TEXT:
+            self.app.journal.note_draft(DRAFT_KEY, event.text_area.text, event.text_area.cursor_location)
+
     # -- reading ------------------------------------------------------------------------------
     def action_next(self) -> None:
         if self.query_one("#advert-steps", ContentSwitcher).current == "advert-paste":
             text = self.query_one("#advert-text", TextArea).text
             if len(text) <= MAX_TEXT:  # a long paste is never lost (a stored text's limit)
-                self.app.save(self.app.profile.save_draft, DRAFT_KEY, text)
+                if self.app.save(self.app.profile.save_draft, DRAFT_KEY, text):
+                    self.app.journal.settle(draft_target(DRAFT_KEY))
             self.query_one("#advert-error", Static).update("Reading the advert…")
             self.read(text)
         else:
@@ -105,7 +112,7 @@ class AdvertDialog(ModalScreen["Choice | None"]):
         for index, (kind, item) in enumerate(self.items):
             widgets.append(Horizontal(
                 Checkbox(kind, True, id=f"keep-{index}", compact=True),
-                Input(item.text, id=f"text-{index}", compact=True, disabled=kind == "Stage"),
+                Input(item.text, id=f"text-{index}", compact=True, select_on_focus=False, disabled=kind == "Stage"),
                 classes="advert-row",
             ))
             if item.sentence.rstrip(".") != item.text:

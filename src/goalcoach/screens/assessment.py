@@ -32,6 +32,7 @@ from goalcoach.content import Prompt, load_worksheets
 from goalcoach.domain import assessment as model
 from goalcoach.domain.advert import Choice, target_changes
 from goalcoach.screens.advert_dialog import DRAFT_KEY as ADVERT_DRAFT, AdvertDialog
+from goalcoach.profile.journal import section_target
 from goalcoach.screens.base import BaseScreen
 from goalcoach.screens.dialogs import PromptDialog
 from goalcoach.widgets.form import show_with_label
@@ -99,10 +100,10 @@ class AssessmentScreen(BaseScreen):
         with TabbedContent(id="tabs"):
             with TabPane(TAB_TITLES[0], id=TABS[0]):
                 with VerticalScroll():
-                    yield field(prompts["role"], Input(str(target.get("role", "")), id="target-role"))
-                    yield field(prompts["organisation"], Input(str(target.get("organisation", "")), id="target-organisation"))
+                    yield field(prompts["role"], Input(str(target.get("role", "")), id="target-role", select_on_focus=False))
+                    yield field(prompts["organisation"], Input(str(target.get("organisation", "")), id="target-organisation", select_on_focus=False))
                     yield field(prompts["mission"], self._text_area(str(target.get("mission", "")), "target-mission"))
-                    yield field(prompts["terms"], Input(model.join_list(target.get("terms")), id="target-terms"))
+                    yield field(prompts["terms"], Input(model.join_list(target.get("terms")), id="target-terms", select_on_focus=False))
                     yield Static(chips(list(target.get("terms") or [])), id="target-terms-chips", markup=False)
                     yield field(prompts["stage"], self._stage_radios(str(target.get("stage", ""))))
                     yield Static(self._stage_description(str(target.get("stage", ""))), id="stage-description", markup=False)
@@ -116,7 +117,7 @@ class AssessmentScreen(BaseScreen):
             with TabPane(TAB_TITLES[2], id=TABS[2]):
                 with VerticalScroll():
                     for key in ("hard", "soft", "to_develop"):
-                        yield field(prompts[key], Input(model.join_list(skills.get(key)), id=f"skills-{key}"))
+                        yield field(prompts[key], Input(model.join_list(skills.get(key)), id=f"skills-{key}", select_on_focus=False))
                         yield Static(chips(list(skills.get(key) or [])), id=f"skills-{key}-chips", markup=False)
                     yield Label(prompts["per_goal"].label, classes="field-label", markup=False)
                     yield Static(prompts["per_goal"].hint, classes="hint", markup=False)
@@ -238,7 +239,7 @@ class AssessmentScreen(BaseScreen):
             widgets.append(
                 Vertical(
                     Label(goal, classes="per-goal-label", markup=False),
-                    Input(model.join_list(per_goal.get(goal)), id=f"pergoal-{index}", classes="per-goal"),
+                    Input(model.join_list(per_goal.get(goal)), id=f"pergoal-{index}", classes="per-goal", select_on_focus=False),
                     classes="field per-goal-field",
                 )
             )
@@ -250,7 +251,10 @@ class AssessmentScreen(BaseScreen):
         if all(self.data[section].get(k) == v for k, v in changes.items()):
             return
         self.data[section].update(changes)
-        self._dirty.setdefault(section, set()).update(changes)
+        dirty = self._dirty.setdefault(section, set())
+        dirty.update(changes)
+        # Written ahead at once (the journal batches keys); saved to the profile below.
+        self.app.journal.note_section(section, {k: self.data[section][k] for k in dirty})
         self._show(self.query_one("#progress", Static), self._progress())
         if self._save_timer is not None:
             self._save_timer.stop()
@@ -274,6 +278,7 @@ class AssessmentScreen(BaseScreen):
             changes = {k: self.data[section][k] for k in keys}
             if self.app.save(self.app.profile.update_section, section, **changes):
                 del self._dirty[section]
+                self.app.journal.settle(section_target(section))
 
     def _sync_from_widgets(self) -> None:
         # A signal can arrive between a keystroke and its Changed message: read the field being

@@ -21,6 +21,7 @@ from textual.worker import Worker, WorkerState
 from goalcoach.content import load_template
 from goalcoach.domain import assessment as model
 from goalcoach.domain import prefill
+from goalcoach.profile.journal import section_target
 from goalcoach.screens.base import BaseScreen
 from goalcoach.screens.dialogs import ConfirmDialog, PromptDialog
 from goalcoach.widgets.coach_panel import CoachPanel
@@ -119,6 +120,7 @@ class BuilderScreen(BaseScreen):
         self.slots[slot_id] = value
         self.query_one("#preview", Static).update(self.template.assemble(self.slots))
         self._slots_dirty = True
+        self.app.journal.note_section("builder", {"slots": dict(self.slots)})
         if self._save_timer is not None:
             self._save_timer.stop()
         self._save_timer = self.set_timer(SAVE_DELAY, self.flush_slots)
@@ -141,6 +143,7 @@ class BuilderScreen(BaseScreen):
             self._save_timer = None
         if self._slots_dirty and self.app.save(self.app.profile.update_section, "builder", slots=dict(self.slots)):
             self._slots_dirty = False
+            self.app.journal.settle(section_target("builder"))
 
     def action_focus_editor(self) -> None:
         self.editor.focus()

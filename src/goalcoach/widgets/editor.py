@@ -1,7 +1,8 @@
 """AnswerEditor: a TextArea whose text is never lost and that tells its screen when typing pauses.
 
-- The draft autosaves about a second after the last keystroke (and on unmount, quit, SIGHUP
-  and SIGTERM, through the app's draft savers).
+- Each change reaches the app's write-ahead journal within WRITE_AHEAD_DELAY (so even a killed
+  process keeps what was typed), and the draft file is saved about a second after the last
+  keystroke (and on unmount, quit and every other way the app ends, through the draft savers).
 - `Settled` is posted a moment after typing pauses, so the screen runs the coach then and
   never on the keystroke itself.
 """
@@ -16,9 +17,13 @@ from textual.timer import Timer
 from textual.widgets import TextArea
 from textual.widgets.text_area import Edit, EditResult, Selection
 
+from goalcoach.profile.journal import draft_target
 from goalcoach.textsafety import clean_text
 
 AUTOSAVE_DELAY = 1.0
+# At most this long between a key and its text going to the journal; one copy of the text per
+# interval rather than per key.
+WRITE_AHEAD_DELAY = 0.1
 SETTLE_DELAY = 0.25
 # Far beyond any spoken answer (about 30,000 words), and small enough to stay responsive.
 MAX_CHARS = 200_000
@@ -56,6 +61,7 @@ class AnswerEditor(TextArea):
         self._dirty = False
         self._save_timer: Timer | None = None
         self._settle_timer: Timer | None = None
+        self._write_ahead_timer: Timer | None = None
 
     def on_mount(self) -> None:
         # A text opened for editing (a saved version): typing continues it, not precedes it.
@@ -177,7 +183,14 @@ class AnswerEditor(TextArea):
             self._settle_timer.stop()
         if self.draft_key:
             self._save_timer = self.set_timer(AUTOSAVE_DELAY, self.save_draft_now)
+            if self._write_ahead_timer is None:  # not reset by later keys: text goes out while typing
+                self._write_ahead_timer = self.set_timer(WRITE_AHEAD_DELAY, self._write_ahead)
         self._settle_timer = self.set_timer(SETTLE_DELAY, self._settled)
+
+    def _write_ahead(self) -> None:
+        self._write_ahead_timer = None
+        if self.draft_key and self._dirty:
+            self.app.journal.note_draft(self.draft_key, self.text, self.cursor_location)
 
     def _settled(self) -> None:
         self.post_message(self.Settled(self, self.text))
@@ -188,9 +201,11 @@ class AnswerEditor(TextArea):
             return
         if self.app.save(self.app.profile.save_draft, self.draft_key, self.text, self.cursor_location):
             self._dirty = False
+            self.app.journal.settle(draft_target(self.draft_key))
 
     def discard_draft(self) -> None:
         """The text was saved elsewhere (a version, an attempt): forget the draft."""
         self._dirty = False
         if self.draft_key:
             self.app.save(self.app.profile.clear_draft, self.draft_key)
+            self.app.journal.settle(draft_target(self.draft_key))
