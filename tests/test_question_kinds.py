@@ -144,3 +144,13 @@ def test_the_fix_first_follows_the_question():
     assert judge("work_itself", feedback)["priority"]["code"] == "personal_gain"
     plain = {k: v for k, v in coach(SALARY_ANSWER).items() if k != "priority"}
     assert "priority" not in judge("salary", plain)  # a result without one gets none
+
+
+def test_scores_lie_in_the_coachs_band_for_their_quality():
+    from goalcoach.coach.feedback import SCORE_BANDS
+
+    for text in (SALARY_ANSWER, MAIN_ANSWER, "I want money.", " ".join([SALARY_ANSWER] * 6)):
+        for kind in KINDS:
+            judged = judge(kind.id, coach(text))
+            low, high = SCORE_BANDS[judged["quality"]]
+            assert low <= judged["score"] <= high, (kind.id, judged["quality"], judged["score"])

@@ -7,7 +7,7 @@ add to it, the issues it ignores (pay talk in an answer about pay) and word limi
 the question. `judge(kind, feedback)` turns the coach's result into that kind's checklist,
 score and quality. The main question, "career_goals", keeps the coach's judgement as it is.
 
-Codes come from coach/rubric.py; no textual, no coach import (the input is Feedback.to_dict()).
+Codes come from coach/rubric.py; no textual, only the coach's rubric and score bands (the input is Feedback.to_dict()).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from goalcoach.coach import rubric
+from goalcoach.coach.feedback import SCORE_BANDS
 
 DEFAULT_KIND = "career_goals"
 LENGTH_ISSUES = ("too_short", "too_long")
@@ -194,15 +195,18 @@ def quality_for(kind: QuestionKind, have: list[str], issue_codes: list[str]) -> 
 
 
 def score_for(kind: QuestionKind, quality: str, have: int, extra: int, issue_codes: list[str]) -> int:
-    """0–100 in the coach's bands (weak below 50, strong from 75): more of what was asked and
-    fewer issues score higher."""
+    """0–100 inside the coach's band for the quality (SCORE_BANDS), so the number and the word
+    agree: more of what was asked and fewer issues score higher."""
     asked = max(1, len(kind.expects))
     bonus = max(1, len(kind.bonus_codes))
     if quality == "strong":
-        return min(100, 80 + round(20 * extra / bonus))
-    if quality == "adequate":
-        return max(50, min(74, 52 + round(18 * have / asked) + 2 * extra - 5 * len(issue_codes)))
-    return max(0, min(49, 20 + round(20 * have / asked) - 8 * len(issue_codes)))
+        raw = 80 + round(20 * extra / bonus)
+    elif quality == "adequate":
+        raw = 52 + round(18 * have / asked) + 2 * extra - 5 * len(issue_codes)
+    else:
+        raw = 20 + round(20 * have / asked) - 8 * len(issue_codes)
+    low, high = SCORE_BANDS.get(quality, (0, 100))
+    return max(low, min(high, raw))
 
 
 def help_lines() -> list[str]:
