@@ -12,7 +12,7 @@ from typing import Any
 KINDS: tuple[str, ...] = ("practice", "drill", "builder")
 
 # Stored only when set: each belongs to one kind of attempt (or is given by the profile).
-_OPTIONAL = ("session_id", "follow_up", "own_target", "version_id", "drill_id", "misstep", "adaptive", "recovery")
+_OPTIONAL = ("session_id", "follow_up", "own_target", "question_kind", "follow_up_id", "version_id", "drill_id", "misstep", "adaptive", "recovery")
 
 
 class AttemptError(ValueError):
@@ -35,6 +35,9 @@ class Attempt:
     session_id: str | None = None
     follow_up: bool | None = None
     own_target: bool | None = None
+    # practice: the question's kind (its own rubric) and which follow-up it was
+    question_kind: str | None = None
+    follow_up_id: str | None = None
     # builder: the answer version it scored
     version_id: str | None = None
     # drill: which drill, its misstep, adaptive mode and the recovery checklist
@@ -111,6 +114,7 @@ class Attempt:
 
 
 _TEXT = ("kind", "question", "text", "quality", "scenario_id", "scenario_title", "stage", "session_id",
+         "question_kind", "follow_up_id",
          "version_id", "drill_id", "misstep", "id", "created")
 _FLAGS = ("follow_up", "own_target", "adaptive")
 

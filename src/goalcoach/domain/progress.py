@@ -123,6 +123,8 @@ def weak_labels(attempts: Iterable[Attempt], last: int = 10) -> list[Label]:
         if isinstance(elements, dict) and elements:
             for code in REQUIRED_ELEMENTS:
                 result = elements.get(code)
+                if result is None and "question" in feedback:
+                    continue  # a follow-up judged by its own question: not on its checklist
                 if not (isinstance(result, dict) and result.get("present")):
                     missing[code] += 1
     labels = [Label("issue", c, n) for c, n in issues.items()] + [Label("missing", c, n) for c, n in missing.items()]

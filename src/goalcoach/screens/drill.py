@@ -24,8 +24,9 @@ from textual.worker import Worker, WorkerState
 from goalcoach.content import ContentError, Drill, load_drills, load_pushbacks
 from goalcoach.domain import coaching
 from goalcoach.domain.attempt import Attempt
+from goalcoach.domain.followups import compose
 from goalcoach.domain.target import target_stage
-from goalcoach.domain.practice_session import ADVICE
+from goalcoach.domain.practice_session import ADVICE, target_facts
 from goalcoach.domain.recovery import CODE_LABELS, RecoveryResult, check_recovery, latest_answer, pick_pushback
 from goalcoach.screens.base import BaseScreen
 from goalcoach.screens.skipped_content import error_line
@@ -44,9 +45,24 @@ MISSTEP_STYLE = "bold $text-error on $error-muted"
 DrillLoader = Callable[[], "tuple[list[Drill], list[ContentError]]"]
 
 
-def adaptive_drill(answer: dict[str, Any], code: str, pushback: str, drills: list[Drill]) -> Drill:
-    """A drill built on the person's own answer; the model recovery, why and tips are borrowed
-    from a written drill for the same misstep when there is one."""
+#: The model recovery for your own answer, composed from your self-assessment (see target_facts).
+OWN_RECOVERY = (
+    "Let me put that more clearly. Over the next two years I want to {goal} as your new {role} at {employer}. "
+    "I plan to {step}. Longer term I'd like to {long_goal}, because {reason}."
+)
+
+
+def own_recovery(profile: Any) -> str:
+    """A model recovery in the person's own material, never another person's story; what
+    their self-assessment lacks shows as a ‹gap› to fill."""
+    target = profile.section("target") or {}
+    facts = target_facts(target, profile.section("goals") or {}, (profile.section("values") or {}).get("items") or [])
+    return compose(OWN_RECOVERY, {**facts, "employer": " ".join(str(target.get("organisation") or "").split())})
+
+
+def adaptive_drill(answer: dict[str, Any], code: str, pushback: str, drills: list[Drill], model_recovery: str = "") -> Drill:
+    """A drill built on the person's own answer and their own material; why it hurts and the
+    tips are borrowed from a written drill for the same misstep when there is one."""
     example = next((d for d in drills if d.misstep == code), None)
     return Drill(
         id=ADAPTIVE,
@@ -55,7 +71,7 @@ def adaptive_drill(answer: dict[str, Any], code: str, pushback: str, drills: lis
         question=answer["question"],
         flawed_answer=answer["text"],
         pushback=pushback,
-        model_recovery=example.model_recovery if example else "",
+        model_recovery=model_recovery,
         why_it_hurts=example.why_it_hurts if example else ADVICE.get(code, "Defend a strong answer: be specific and link it to them."),
         tips=example.tips if example else (),
     )
@@ -79,7 +95,17 @@ def checklist_text(result: RecoveryResult, text: str) -> Content:
         for start, end in result.misstep_spans[:1]:
             parts += [("  “", ""), (text[start:end][:60], MISSTEP_STYLE), ("”", "")]
         parts.append(("\n", ""))
-    verdict = "Recovered: every move made." if result.passed else f"{result.done_count}/{len(result.moves)} moves made: see what is missing."
+    if result.new_red_flags:
+        parts += [(" ✘ ", MISSING_STYLE),
+                  ("A new red flag: " + ", ".join(CODE_LABELS.get(c, c) for c in result.new_red_flags) + "\n", "")]
+    if not result.about_career:
+        parts += [(" ✘ ", MISSING_STYLE), ("Not about your own career: say what you will do next, in your own words\n", "")]
+    if result.passed:
+        verdict = "Recovered: the misstep is gone and every move made."
+    elif result.misstep_gone and not result.new_red_flags and result.about_career:
+        verdict = f"{result.done_count}/{len(result.moves)} moves made: see what is missing."
+    else:
+        verdict = "Not recovered yet: fix what is marked ✘ above, then try again (r)."
     parts.append(("\n" + verdict, DONE_STYLE if result.passed else PARTLY_STYLE))
     return Content.assemble(*parts)
 
@@ -186,7 +212,7 @@ class DrillScreen(BaseScreen):
         if event.state == WorkerState.SUCCESS:
             feedback = event.worker.result
             code, line = pick_pushback(feedback, load_pushbacks())
-            drill = adaptive_drill(self.latest, code, line, self.drills)
+            drill = adaptive_drill(self.latest, code, line, self.drills, own_recovery(self.app.profile))
             self.app.push_screen(DrillRunScreen(drill, clock=self.clock, adaptive=True, first_feedback=feedback))
         elif event.state == WorkerState.ERROR:
             self.notify(f"The coach could not read your answer: {event.worker.error}", severity="error", markup=False)
@@ -278,7 +304,7 @@ class DrillRunScreen(BaseScreen):
             return
         self.pending = (text, max(0.0, self.clock() - self.shown_at))
         self.refresh_bindings()
-        job = partial(coaching.coach_answer, text, self.app.profile, own_target=self.adaptive)
+        job = partial(coaching.coach_answer, text, self.app.profile, own_target=self.adaptive, correction=True)
         # exit_on_error=False: a coach error is reported below and the recovery stays in the editor.
         self.run_worker(job, thread=True, exclusive=True, group="coach", name="drill-submit", exit_on_error=False)
 

@@ -133,7 +133,12 @@ class PracticeScreen(BaseScreen):
         if problem:
             self.notify(problem, title="Own target", severity="warning", markup=False)
             return
-        self._start(brief_from_target(target, self.sets))
+        profile = self.app.profile
+        brief = brief_from_target(
+            target, self.sets, goals=profile.section("goals") or {},
+            values=(profile.section("values") or {}).get("items") or [], current_version=profile.current_version(),
+        )
+        self._start(brief)
 
     def _start(self, brief: Brief, *, close_picker_too: bool = False) -> None:
         from goalcoach.screens.practice_run import PracticeRunScreen
