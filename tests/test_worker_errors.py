@@ -150,3 +150,17 @@ async def test_home_stats_error_leaves_home_working(make_app, monkeypatch):
         await settle(pilot, lambda: isinstance(app.screen, HomeScreen) and bool(calls))
         await settle(pilot, lambda: all(w.is_finished for w in app.workers))
         await still_running(pilot)
+
+
+async def test_builder_copy_that_fails_is_reported_and_the_app_goes_on(make_app, monkeypatch):
+    app = make_app()
+    monkeypatch.setattr(app, "copy_to_clipboard", raise_error)
+    async with app.run_test(size=(80, 24)) as pilot:
+        seen = record_notifications(app)
+        await pilot.press("2")
+        await settle(pilot, lambda: isinstance(app.screen, BuilderScreen))
+        editor = await type_into_editor(pilot)
+        await pilot.press("ctrl+r")
+        await settle(pilot, lambda: told(seen))
+        assert editor.text == TYPED
+        await still_running(pilot)

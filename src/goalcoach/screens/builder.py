@@ -264,7 +264,7 @@ class BuilderScreen(BaseScreen):
         self._replace_editor_text(version["text"])
         self.notify(f"Opened “{version['name']}”.", markup=False)
 
-    @work(group="dialog", exclusive=True)
+    @work(group="dialog", exclusive=True, exit_on_error=False)
     async def action_copy(self) -> None:
         text = self.editor.text
         source = "the editor's text"
