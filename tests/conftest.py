@@ -34,6 +34,7 @@ os.environ.pop("SSH_CONNECTION", None)
 @pytest.fixture(autouse=True)
 def _isolated_data_dir(tmp_path, monkeypatch):
     monkeypatch.setenv("GOALCOACH_DATA_DIR", str(tmp_path / "default-data"))
+    monkeypatch.setenv("GOALCOACH_CONFIG_DIR", str(tmp_path / "config"))  # never the person's own keymap
 
 
 @pytest.fixture

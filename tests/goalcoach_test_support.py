@@ -1,5 +1,12 @@
 """Helpers test modules import by name (a conftest can't be imported: there are two)."""
 
+from __future__ import annotations
+
+import html
+import re
+
+from goalcoach.coach.rubric import ELEMENTS  # noqa: F401 - every element a stand-in coach result lists
+
 FIXED_NOW = "2026-11-02T09:00:00+00:00"
 
 
@@ -20,6 +27,8 @@ class FakeClock:
         self.now += seconds
 
 
+# -- waiting for the app ----------------------------------------------------------------------
+
 async def settle(pilot, ready, tries: int = 500) -> None:
     """Let the app catch up (screens push and widgets mount asynchronously) until `ready()`."""
     for _ in range(tries):
@@ -27,3 +36,80 @@ async def settle(pilot, ready, tries: int = 500) -> None:
             return
         await pilot.pause(0.01)
     raise AssertionError("the app did not reach the expected state")
+
+
+async def settle_workers(pilot, rounds: int = 5) -> None:
+    """For flows whose end shows only as a notification: let each worker finish and its
+    callbacks (which may start the next worker) run, a few rounds deep."""
+    for _ in range(rounds):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def submit(pilot, key: str = "ctrl+s") -> None:
+    """Submit an answer (practice or drill) and wait for the coach's feedback on screen."""
+    await pilot.press(key)
+    await pilot.app.workers.wait_for_complete()
+    await settle(pilot, lambda: getattr(pilot.app.screen, "phase", None) == "feedback")
+
+
+async def open_progress(pilot):
+    """Open Progress from home (key 5) and wait until its history has loaded."""
+    from goalcoach.screens.progress import ProgressScreen
+
+    await pilot.press("5")
+    await settle(pilot, lambda: isinstance(pilot.app.screen, ProgressScreen) and pilot.app.screen.history is not None)
+    await pilot.pause()
+    return pilot.app.screen
+
+
+def practice_run_ready(app) -> bool:
+    """The session screen is on top with its layout composed and its first question shown."""
+    from textual.widgets import Static
+
+    from goalcoach.screens.practice_run import PracticeRunScreen
+
+    return isinstance(app.screen, PracticeRunScreen) and bool(app.screen.query("#brief Static")) and bool(
+        str(app.screen.query_one("#run-question", Static).content))
+
+
+def drill_run_ready(app) -> bool:
+    from goalcoach.screens.drill import DrillRunScreen
+    from goalcoach.widgets.editor import AnswerEditor
+
+    return isinstance(app.screen, DrillRunScreen) and bool(app.screen.query("#drill-setup Static")) and bool(
+        app.screen.query(AnswerEditor))
+
+
+# -- what the person sees ---------------------------------------------------------------------
+
+def text_of(screen, selector: str) -> str:
+    from textual.widgets import Static
+
+    return str(screen.query_one(selector, Static).content)
+
+
+_TEXT_RUN = re.compile(r'<text class="[^"]*" x="([\d.]+)" y="([\d.]+)"[^>]*>(.*?)</text>')
+
+
+def screen_text(app, svg: str | None = None) -> str:
+    """What the screen shows, one line per terminal row (from Textual's SVG screenshot)."""
+    svg = svg if svg is not None else app.export_screenshot()
+    rows: dict[float, list[tuple[float, str]]] = {}
+    for match in _TEXT_RUN.finditer(svg):
+        rows.setdefault(float(match.group(2)), []).append((float(match.group(1)), html.unescape(match.group(3))))
+    lines = ["".join(text for _, text in sorted(runs)) for _, runs in sorted(rows.items())]
+    return "\n".join(lines).replace("\xa0", " ")
+
+
+def record_notifications(app) -> list[str]:
+    """Collect what the app tells the person (messages only)."""
+    seen: list[str] = []
+    notify = app.notify
+
+    def recording(message, *args, **kwargs):
+        seen.append(str(message))
+        return notify(message, *args, **kwargs)
+
+    app.notify = recording
+    return seen

@@ -3,6 +3,8 @@ restart, user text never treated as markup; snapshots in snapshots/test_assessme
 
 from __future__ import annotations
 
+import pytest
+
 import html
 import re
 
@@ -13,7 +15,7 @@ from goalcoach.profile import Profile
 from goalcoach.screens.assessment import AssessmentScreen
 from goalcoach.widgets.prose import ProseField
 
-from goalcoach_test_support import fixed_clock
+from goalcoach_test_support import fixed_clock, screen_text, settle
 
 NASTY = ("[/]", "[bold]x", "[@click=app.quit]x[/]")
 
@@ -22,19 +24,11 @@ async def type_text(pilot, text: str) -> None:
     await pilot.press(*text)
 
 
-def screen_text(app) -> str:
-    """What the terminal shows, row by row (from the screenshot SVG)."""
-    svg = app.export_screenshot()
-    rows: dict[float, list[tuple[float, str]]] = {}
-    for m in re.finditer(r'<text class="[^"]*" x="([\d.]+)" y="([\d.]+)"[^>]*>(.*?)</text>', svg):
-        rows.setdefault(float(m.group(2)), []).append((float(m.group(1)), html.unescape(m.group(3))))
-    return "\n".join("".join(t for _, t in sorted(parts)).replace("\xa0", " ") for _, parts in sorted(rows.items()))
-
-
 def active_tab(app) -> str:
     return app.screen.query_one("#tabs", TabbedContent).active
 
 
+@pytest.mark.slow  # a whole keyboard journey, key by key
 async def test_fill_everything_by_keyboard_and_see_it_after_a_restart(data_dir):
     app = GoalCoachApp(Profile.open(data_dir, clock=fixed_clock), low_bandwidth=True)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -168,8 +162,10 @@ async def test_changes_are_saved_without_leaving_the_screen(data_dir):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("1")
         await type_text(pilot, "Nurse")
-        await pilot.pause(0.8)  # past the save delay
-        assert Profile.open(data_dir, clock=fixed_clock).section("target")["role"] == "Nurse"
+        # Saved a moment after typing stops, while the screen stays open.
+        stored = lambda: Profile.open(data_dir, clock=fixed_clock).section("target").get("role")  # noqa: E731
+        await settle(pilot, lambda: stored() == "Nurse")
+        assert isinstance(app.screen, AssessmentScreen)
 
 
 async def test_sigterm_style_flush_saves_pending_changes(data_dir):

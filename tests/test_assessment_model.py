@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -66,8 +64,3 @@ def test_next_version_name_skips_taken_names():
     assert m.next_version_name([]) == "Version 1"
     assert m.next_version_name([{"name": "Version 1"}, {"name": "Mine"}]) == "Version 3"
     assert m.next_version_name([{"name": "Version 2"}]) == "Version 3"
-
-
-def test_model_never_imports_textual():
-    code = "import goalcoach.domain.assessment, sys; assert 'textual' not in sys.modules"
-    subprocess.run([sys.executable, "-c", code], check=True)

@@ -15,6 +15,9 @@ from pathlib import Path
 
 import pytest
 
+# Runs every benchmark script: slow.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "benchmarks"
 

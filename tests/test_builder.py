@@ -4,6 +4,7 @@ snapshots in snapshots/test_builder/."""
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 
 from textual.widgets import Static
@@ -16,10 +17,12 @@ from goalcoach.screens.versions import DiffScreen, VersionsScreen
 from goalcoach.coach.rubric import issue_name
 from goalcoach.widgets.coach_panel import CoachPanel, PanelRows
 from goalcoach.widgets.editor import AnswerEditor
+from goalcoach.widgets.highlight import MAX_SHOWN_CHARS
 from goalcoach.widgets.prose import ProseField
 
-from goalcoach_test_support import fixed_clock, settle
-from test_assessment import NASTY, screen_text
+from goalcoach.domain import coaching
+from goalcoach_test_support import fixed_clock, screen_text, settle
+from test_assessment import NASTY
 
 DEV = {row["id"]: row for row in map(json.loads, (Path(__file__).parent / "data" / "dev.jsonl").read_text().splitlines())}
 
@@ -44,10 +47,24 @@ async def open_builder(pilot) -> BuilderScreen:
 
 
 async def coached(pilot) -> None:
-    """Wait until the coach's worker has finished and its result is shown."""
-    await pilot.pause(0.4)  # past the editor's settle delay
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    """Wait until the coach panel shows its reading of exactly the text in the editor."""
+    app = pilot.app
+
+    def shown() -> bool:
+        text = editor(app).text
+        expected = text[:MAX_SHOWN_CHARS].split("\n")
+        if len(text) > MAX_SHOWN_CHARS:  # a long answer is shown up to the cap, then counted
+            expected.append(f"… {len(text) - MAX_SHOWN_CHARS:,} more characters not shown")
+        return [line.plain for line in highlighted(app)] == expected
+
+    idle = 0
+    while idle < 500:  # however long the coach takes on a big paste, but not forever once idle
+        if shown():
+            return
+        busy = any(not worker.is_finished for worker in app.workers)
+        idle = 0 if busy else idle + 1
+        await pilot.pause(0.01)
+    raise AssertionError("the coach's reading of the editor's text never showed")
 
 
 def editor(app) -> AnswerEditor:
@@ -238,17 +255,34 @@ async def test_coach_panel_shows_a_weak_answers_issues_and_missed_terms(data_dir
         assert "→" in shown  # each issue comes with a suggestion
 
 
-async def test_typing_stays_live_after_a_20000_word_paste(data_dir):
+async def test_typing_stays_live_after_a_20000_word_paste(data_dir, monkeypatch):
+    # A coach that holds on until the test lets it go: keys typed meanwhile must land at once,
+    # which they can only if the coach runs off the UI thread.
+    started, release, finished = threading.Event(), threading.Event(), threading.Event()
+    real_coach = coaching.coach
+
+    def slow_coach(text, context=None):
+        started.set()
+        release.wait(timeout=10)  # on the UI thread this would freeze typing until it gave up
+        try:
+            return real_coach(text, context)
+        finally:
+            finished.set()
+
+    monkeypatch.setattr(coaching, "coach", slow_coach)
     app = GoalCoachApp(Profile.open(data_dir, clock=fixed_clock), low_bandwidth=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_builder(pilot)
         big = " ".join(["I want to lead the team within two years."] * 2200)
         editor(app).insert(big)
+        await settle(pilot, started.is_set)  # typing paused: the coach is reading the paste
         await pilot.press(*"!ok")
-        assert editor(app).text.endswith("years.!ok")  # the keys landed straight after the paste
+        assert editor(app).text.endswith("years.!ok")  # the keys landed straight after the paste...
+        assert not finished.is_set()  # ...while the coach was still reading
+        release.set()
         await coached(pilot)
         summary = str(app.screen.query_one("#coach-summary", Static).render())
-        assert "Score" in summary and "words" in summary  # the coach read it, off the keystroke path
+        assert "Score" in summary and "words" in summary
         assert app.is_running
 
 

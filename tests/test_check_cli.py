@@ -12,6 +12,9 @@ import pytest
 from goalcoach.coach import ELEMENTS
 from goalcoach.coach.rubric import element_name, issue_name
 
+# Each test starts `goalcoach check` in a new process.
+pytestmark = pytest.mark.slow
+
 RUN = "import sys; from goalcoach.cli import main; sys.exit(main(sys.argv[1:]))"
 ANSWER = ("My immediate goal is to finish the CILT Level 3 certificate and become a solid transport planner "
           "on your team. In five years I'd like to run a distribution centre, because I love making complex "
@@ -139,9 +142,3 @@ def test_check_never_imports_textual(mode):
     assert "TEXTUAL=False" in proc.stderr
     if mode:  # the machine-readable modes stay light
         assert "RICH=False" in proc.stderr
-
-
-def test_coach_package_does_not_import_textual():
-    code = "import sys, goalcoach.coach as c; c.analyse('hi'); print('textual' in sys.modules, 'rich' in sys.modules)"
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
-    assert proc.stdout.split() == ["False", "False"], proc.stderr

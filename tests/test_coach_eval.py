@@ -52,13 +52,17 @@ def test_answers_in_other_styles(name):
     assert result["pairwise"] >= 0.90
 
 
-def test_score_is_not_confined_to_quality_bands():
-    """The score comes from content: answers of one quality spread out, and the order still holds."""
+def test_within_its_quality_the_score_follows_the_content():
+    """The number shown beside a quality never contradicts it, and inside each quality the
+    content still spreads the scores (the ranking against the gold labels is measured above)."""
+    from goalcoach.coach.feedback import SCORE_BANDS
+
     rows = load(DATA / "dev.jsonl")
     by_quality: dict[str, list[int]] = {}
     for row in rows:
         fb = analyse(row["text"])
+        low, high = SCORE_BANDS[fb.quality]
+        assert low <= fb.score <= high, (row["id"], fb.quality, fb.score)
         by_quality.setdefault(fb.quality, []).append(fb.score)
     assert max(by_quality["strong"]) - min(by_quality["strong"]) >= 5
     assert max(by_quality["adequate"]) - min(by_quality["adequate"]) >= 15
-    assert min(by_quality["strong"]) > max(by_quality["weak"])

@@ -278,7 +278,8 @@ async def test_panel_colours_follow_the_theme():
 
 
 async def test_the_next_follow_up_shows_its_score_from_the_top(make_app):
-    from test_practice_screens import FIRST, SECOND, picker_ready, run_ready, submit, type_answer
+    from goalcoach_test_support import practice_run_ready as run_ready, submit
+    from test_practice_screens import FIRST, SECOND, picker_ready, type_answer
 
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

@@ -12,7 +12,7 @@ from goalcoach.content import content_dir, load_drills, load_pushbacks
 from goalcoach.domain.recovery import pick_pushback
 from goalcoach.screens.drill import DrillRunScreen, DrillScreen
 from goalcoach.widgets.editor import AnswerEditor
-from goalcoach_test_support import FakeClock, settle
+from goalcoach_test_support import FakeClock, drill_run_ready, settle, submit, text_of
 
 HEDGING_ANSWER = ("I think I might want to go into leadership eventually, maybe head of year or something pastoral. "
                   "I've been teaching history for seven years now. I'm not sure yet, to be honest, but I'd probably "
@@ -24,26 +24,11 @@ RECOVERY = ("Let me clarify. My immediate goal, in my first year in this role, i
             "pastoral care is exactly the work I care about most.")
 
 
-def run_ready(app) -> bool:
-    return isinstance(app.screen, DrillRunScreen) and bool(app.screen.query("#drill-setup Static")) and bool(
-        app.screen.query(AnswerEditor))
-
-
-def text_of(screen, selector: str) -> str:
-    return str(screen.query_one(selector, Static).content)
-
-
 async def type_recovery(pilot, text: str) -> None:
     await settle(pilot, lambda: isinstance(pilot.app.focused, AnswerEditor))
     await pilot.press(*text[:14])
     pilot.app.screen.query_one(AnswerEditor).insert(text[14:])
     await pilot.pause()
-
-
-async def submit(pilot, key: str = "ctrl+s") -> None:
-    await pilot.press(key)
-    await pilot.app.workers.wait_for_complete()
-    await settle(pilot, lambda: getattr(pilot.app.screen, "phase", None) == "feedback")
 
 
 async def test_written_drill_checklist_and_attempt(make_app):
@@ -57,7 +42,7 @@ async def test_written_drill_checklist_and_attempt(make_app):
         picker.clock = clock
         drill = load_drills()[0][0]  # the first drill (by misstep order) is highlighted
         await pilot.press("enter")
-        await settle(pilot, lambda: run_ready(app))
+        await settle(pilot, lambda: drill_run_ready(app))
         run = app.screen
         assert isinstance(run, DrillRunScreen) and run.drill.id == drill.id
         setup = text_of(run, "#drill-setup Static")
@@ -94,7 +79,7 @@ async def test_adaptive_mode_drills_the_builder_answer(make_app, profile):
         assert not options.get_option("adaptive").disabled
         await pilot.press("a")
         await app.workers.wait_for_complete()
-        await settle(pilot, lambda: run_ready(app))
+        await settle(pilot, lambda: drill_run_ready(app))
         run = app.screen
         assert isinstance(run, DrillRunScreen) and run.adaptive
         expected_code, expected_line = pick_pushback(coaching.coach(HEDGING_ANSWER, coaching.context_for(profile)), load_pushbacks())
@@ -137,4 +122,4 @@ async def test_broken_drill_file_is_named_and_the_rest_work(make_app, tmp_path):
         prompts = [str(o.prompt) for o in options.options]
         assert any("drills/zz-broken.toml" in p for p in prompts)
         await pilot.press("enter")
-        await settle(pilot, lambda: run_ready(app))
+        await settle(pilot, lambda: drill_run_ready(app))

@@ -8,10 +8,10 @@ from __future__ import annotations
 import pytest
 
 from goalcoach.content import load_drills
-from goalcoach.screens import drill as drill_module
+from goalcoach.domain import coaching
 from goalcoach.screens.drill import DrillRunScreen, DrillScreen
 from goalcoach.widgets.editor import AnswerEditor
-from goalcoach_test_support import settle
+from goalcoach_test_support import ELEMENTS, settle
 
 DRILLS = '''
 [[drills]]
@@ -38,8 +38,6 @@ tips = ["Say 'I plan to'."]
 '''
 
 RECOVERY = "Let me clarify. In my first year I want to own onboarding for your team."
-ELEMENTS = ("short_term", "long_term", "timeframe", "action_plan", "company_alignment", "motivation",
-            "adaptability", "star_example", "acknowledgement")
 
 
 def fixed_feedback(text: str) -> dict:
@@ -63,7 +61,7 @@ def content_root(tmp_path):
 
 @pytest.fixture(autouse=True)
 def fixed_coach(monkeypatch):
-    monkeypatch.setattr(drill_module, "coach_answer", lambda text, profile, **kw: fixed_feedback(text))
+    monkeypatch.setattr(coaching, "coach_answer", lambda text, profile, **kw: fixed_feedback(text))
 
 
 def picker(content_root):

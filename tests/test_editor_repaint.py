@@ -4,6 +4,8 @@ the words re-wrap."""
 
 from __future__ import annotations
 
+import pytest
+
 from goalcoach.app import GoalCoachApp
 from goalcoach.profile import Profile
 from goalcoach.screens.builder import BuilderScreen
@@ -34,6 +36,7 @@ KEYS = (
 )
 
 
+@pytest.mark.slow  # hundreds of keys, one repaint check each
 async def test_every_row_a_key_changes_is_repainted(data_dir):
     app = GoalCoachApp(Profile.open(data_dir, clock=fixed_clock), low_bandwidth=True)
     async with app.run_test(size=(120, 30)) as pilot:
@@ -74,6 +77,7 @@ async def test_every_row_a_key_changes_is_repainted(data_dir):
         assert "A second line" in editor.text and "onderfully long" in editor.text  # the keys landed
 
 
+@pytest.mark.slow  # a long answer typed key by key
 async def test_a_row_added_at_the_bottom_of_a_long_answer_comes_into_view(data_dir):
     app = GoalCoachApp(Profile.open(data_dir, clock=fixed_clock), low_bandwidth=True)
     async with app.run_test(size=(100, 30)) as pilot:

@@ -8,23 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from goalcoach.cli import transfer as transfer_cli
 from goalcoach.cli import main
 from goalcoach.profile import SCHEMA_VERSION, Profile
 
-from test_progress_model import feedback, seed_history
+from test_progress_model import seed_history
 from test_transfer import NASTY
 
 CLOCK = lambda: "2026-11-02T09:00:00+00:00"  # noqa: E731
-
-
-@pytest.fixture(autouse=True)
-def coach_or_stand_in(monkeypatch):
-    """The real coach when it is installed; a fixed feedback otherwise (the sheet's layout is ours)."""
-    try:
-        import goalcoach.domain.coaching  # noqa: F401
-    except ImportError:
-        monkeypatch.setattr(transfer_cli, "coach_answer", lambda profile, text: feedback(64, issues=("hedging",)))
 
 
 @pytest.fixture(autouse=True)
@@ -237,18 +227,3 @@ def test_replace_asks_on_a_terminal(tmp_path, monkeypatch, capsys):
 def test_usage_errors_exit_2(tmp_path, capsys):
     assert main(["import", "x.json", "--merge", "--replace"]) == 2
     assert main(["export", "--format", "pdf"]) == 2
-
-
-def test_export_and_import_never_load_textual(tmp_path):
-    import subprocess
-    import sys
-
-    code = (
-        "import sys\n"
-        "from goalcoach.cli import main\n"
-        f"assert main(['export', '--data-dir', {str(tmp_path / 'a')!r}]) == 0\n"
-        f"assert main(['export', '--format', 'json', '-o', {str(tmp_path / 'b.json')!r}, '--data-dir', {str(tmp_path / 'a')!r}]) == 0\n"
-        f"assert main(['import', {str(tmp_path / 'b.json')!r}, '--merge', '--data-dir', {str(tmp_path / 'a')!r}]) == 0\n"
-        "assert 'textual' not in sys.modules\n"
-    )
-    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)

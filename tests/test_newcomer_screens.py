@@ -16,9 +16,7 @@ from goalcoach.screens.practice_run import PracticeRunScreen
 from goalcoach.screens.versions import VersionsScreen
 from goalcoach.widgets.editor import AnswerEditor
 from goalcoach.widgets.prose import ProseField
-from goalcoach_test_support import settle
-from test_assessment import screen_text
-from test_practice_screens import record_notifications, run_ready
+from goalcoach_test_support import practice_run_ready, record_notifications, screen_text, settle
 
 LONG_GOAL = "Within 18 months, become the analyst the pricing team relies on for its monthly demand forecast"
 
@@ -244,7 +242,7 @@ async def test_escape_in_a_practice_answer_steps_back_to_the_brief_and_keeps_the
         await pilot.press("3")
         await settle(pilot, lambda: app.screen.query(OptionList) and app.screen.query_one(OptionList).option_count > 0)
         await pilot.press("down", "enter")
-        await settle(pilot, lambda: run_ready(app))
+        await settle(pilot, lambda: practice_run_ready(app))
         await pilot.press("t", "enter")  # timer on, then answer
         await settle(pilot, lambda: isinstance(app.focused, AnswerEditor))
         await pilot.press(*"My goal is")
@@ -279,3 +277,23 @@ async def test_versions_count_words_as_the_coach_does(make_app, profile):
         assert f"{words} words" in screen_text(app)
 
 
+
+
+async def test_typing_into_a_filled_one_line_field_adds_to_its_text(make_app, profile):
+    from textual.widgets import Input
+
+    profile.save_section("target", {"role": "Data Analyst", "organisation": "", "terms": []})
+    profile.save_section("skills", {"hard": ["SQL", "Python"], "soft": [], "to_develop": []})
+    app = make_app(profile)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1")
+        await settle(pilot, lambda: isinstance(app.screen, AssessmentScreen) and app.focused is not None)
+        role = app.screen.query_one("#target-role", Input)
+        await settle(pilot, lambda: app.focused is role)
+        await pilot.press(*" (Senior)")
+        await settle(pilot, lambda: role.value == "Data Analyst (Senior)")
+        await open_tab(pilot, "tab-skills")
+        hard = app.screen.query_one("#skills-hard", Input)
+        await settle(pilot, lambda: app.focused is hard)
+        await pilot.press(*", Excel")
+        await settle(pilot, lambda: hard.value == "SQL, Python, Excel")

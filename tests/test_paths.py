@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 
 import pytest
 
@@ -72,4 +73,7 @@ def test_data_dir_option_beats_environment(tmp_path, monkeypatch):
     assert paths.resolve_data_dir(str(tmp_path / "cli")) == tmp_path / "cli"
     assert paths.resolve_data_dir(None) == tmp_path / "env"
     monkeypatch.delenv("GOALCOACH_DATA_DIR")
-    assert paths.resolve_data_dir(None) == paths.default_data_dir()
+    if sys.platform.startswith("linux"):  # elsewhere the user data directory has other rules
+        # Without either, the XDG user data directory, in a folder named after the app.
+        monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+        assert paths.resolve_data_dir(None) == tmp_path / "xdg" / "goalcoach"

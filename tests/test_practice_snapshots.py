@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from goalcoach.content import load_scenario_sets
+from goalcoach.content import load_follow_ups, load_scenario_sets
+from goalcoach.domain import coaching
 from goalcoach.screens import practice_run
 from goalcoach.screens.practice import PracticeScreen
-from goalcoach_test_support import settle
+from goalcoach_test_support import ELEMENTS, FakeClock, settle
 
 SCENARIOS = '''
 id = "entry"
@@ -25,7 +26,6 @@ title = "Newly qualified nurse"
 industry = "Healthcare"
 persona = "You qualified as a nurse this summer and are interviewing for a rotation post."
 question = "What are your career goals?"
-follow_ups = ["What do you hope to accomplish in your first year?", "Where do you see yourself in five years?"]
 tips = ["Name the basics you want to master.", "Name the support you will use: a mentor, training."]
 model_answer = "My immediate goal is to finish the preceptorship in my first year. In five years I want to be a senior staff nurse, because respiratory care is where I made a difference."
 
@@ -34,13 +34,25 @@ name = "Elmbrook Hospital"
 what_it_does = "A public teaching hospital."
 values = ["Compassion", "Continuous learning"]
 
+[scenarios.interviewer]
+name = "Grace Owusu"
+role = "Ward manager"
+manner = "warm"
+
+[scenarios.facts]
+role = "staff nurse"
+goal = "finish my preceptorship"
+long_goal = "become a senior staff nurse"
+step = "take the acute illness course"
+reason = "respiratory care is where I made a difference"
+example = "On placement I spotted a patient getting worse early; as a result he was treated in time."
+
 [[scenarios]]
 id = "entry-dev"
 title = "Graduate developer"
 industry = "Software"
 persona = "You finished a computer science degree in June."
 question = "Where do you see yourself in five years?"
-follow_ups = ["How does this position fit your goals?"]
 tips = ["Pick one technical area."]
 model_answer = "Over the next two years I want to become a dependable developer on your payments team."
 
@@ -48,12 +60,42 @@ model_answer = "Over the next two years I want to become a dependable developer 
 name = "Lumen Ledger"
 what_it_does = "Accounting software for small businesses."
 values = ["Craftsmanship"]
+
+[scenarios.interviewer]
+name = "Tom Reyes"
+role = "Engineering manager"
+manner = "probing"
+
+[scenarios.facts]
+role = "graduate developer"
+goal = "ship features on the payments team"
+long_goal = "lead a product area"
+step = "take the AWS developer certificate"
+reason = "people trust us with their money"
+example = "I built a budgeting app; as a result twenty students used it daily."
+'''
+
+FOLLOW_UPS = '''
+[[follow_ups]]
+id = "hedging-commit"
+trigger = "hedging"
+kind = "commit"
+reason = "Your answer sounded unsure{quote}, so {name} asks what you actually want."
+neutral = "You don't sound very sure. What do you actually want?"
+warm = "Take a moment. If you could choose freely, what would you go for?"
+model = "Let me say that with more conviction. My goal is to {goal} at {employer}, and then to {long_goal}."
+
+[[follow_ups]]
+id = "short-more"
+trigger = "too_short"
+kind = "first_year"
+reason = "That was very short, so {name} asks you to say more about the first year."
+neutral = "Could you say more? What would you hope to achieve in your first year?"
+model = "In my first year I'd like to {goal}. I plan to {step}."
 '''
 
 FIRST = "I think I might want to lead a ward eventually, maybe."
 SECOND = "In my first year I want to finish the preceptorship; in five years lead a ward at Elmbrook."
-ELEMENTS = ("short_term", "long_term", "timeframe", "action_plan", "company_alignment", "motivation",
-            "adaptability", "star_example", "acknowledgement")
 
 
 def fixed_feedback(text: str) -> dict:
@@ -85,24 +127,19 @@ def run_screen_ready(pilot):
     return lambda: isinstance(screen(), practice_run.PracticeRunScreen) and bool(screen().query("#brief Static"))
 
 
-class FixedClock:
-    now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
 @pytest.fixture
 def content_root(tmp_path):
     root = tmp_path / "content"
     (root / "scenarios").mkdir(parents=True)
     (root / "scenarios" / "entry.toml").write_text(SCENARIOS, encoding="utf-8")
+    (root / "follow_ups.toml").write_text(FOLLOW_UPS, encoding="utf-8")
     return root
 
 
 @pytest.fixture(autouse=True)
-def fixed_coach(monkeypatch):
-    monkeypatch.setattr(practice_run, "coach_answer", lambda text, profile, **kw: fixed_feedback(text))
+def fixed_coach(monkeypatch, content_root):
+    monkeypatch.setattr(coaching, "coach_answer", lambda text, profile, **kw: fixed_feedback(text))
+    monkeypatch.setattr(practice_run, "load_follow_ups", lambda: load_follow_ups(root=content_root))
 
 
 def picker(content_root, clock):
@@ -123,7 +160,7 @@ def test_practice_picker(snap_compare, make_app, content_root):
     (content_root / "scenarios" / "broken.toml").write_text('id = "broken"\n', encoding="utf-8")
 
     async def run_before(pilot):
-        await pilot.app.push_screen(picker(content_root, FixedClock()))
+        await pilot.app.push_screen(picker(content_root, FakeClock()))
         await settle(pilot, lambda: bool(pilot.app.screen.sets))
         await pilot.pause()  # the notification is a message: let it arrive, then clear it
         pilot.app.clear_notifications()
@@ -133,7 +170,7 @@ def test_practice_picker(snap_compare, make_app, content_root):
 
 
 def test_practice_brief(snap_compare, make_app, content_root):
-    clock = FixedClock()
+    clock = FakeClock()
 
     async def run_before(pilot):
         await pilot.app.push_screen(picker(content_root, clock))
@@ -149,7 +186,7 @@ def test_practice_brief(snap_compare, make_app, content_root):
 
 
 def test_practice_feedback(snap_compare, make_app, content_root):
-    clock = FixedClock()
+    clock = FakeClock()
 
     async def run_before(pilot):
         await pilot.app.push_screen(picker(content_root, clock))
@@ -163,8 +200,27 @@ def test_practice_feedback(snap_compare, make_app, content_root):
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=run_before)
 
 
+def test_practice_follow_up(snap_compare, make_app, content_root):
+    """The follow-up that reacts: the interviewer's line and why it came."""
+    clock = FakeClock()
+
+    async def run_before(pilot):
+        await pilot.app.push_screen(picker(content_root, clock))
+        await pilot.press("enter")
+        await settle(pilot, run_screen_ready(pilot))
+        await pilot.press("enter")
+        await settle(pilot, editor_ready(pilot))
+        clock.now += 41
+        await answer(pilot, FIRST)
+        await pilot.press("n")
+        await settle(pilot, lambda: pilot.app.screen.phase == "answer" and bool(pilot.app.screen.query("#answer-editor")))
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=run_before)
+
+
 def test_practice_summary(snap_compare, make_app, content_root):
-    clock = FixedClock()
+    clock = FakeClock()
 
     async def run_before(pilot):
         await pilot.app.push_screen(picker(content_root, clock))

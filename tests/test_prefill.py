@@ -103,3 +103,9 @@ def test_examples_come_from_the_persons_field():
 def test_saved_slots_win_even_when_cleared():
     slots = prefill.initial_slots({"goal": ""}, {"goal": "own it", "area": "pricing"}, ["goal", "area", "reason"])
     assert slots == {"goal": "", "area": "pricing", "reason": ""}
+
+
+def test_a_role_that_looks_like_markup_keeps_its_brackets():
+    from goalcoach.domain.prefill import area_of
+
+    assert "[/]" in area_of("[@click=app.quit]x[/] Data Analyst")

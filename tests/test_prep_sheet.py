@@ -16,6 +16,11 @@ EXPORTED = "2026-11-02T09:00:00+00:00"
 TARGET = {"role": "Charge nurse", "organisation": "St Ann's", "terms": ["patient safety", "rotation"], "stage": "entry"}
 
 
+def own(when, score, **extra):
+    """An attempt made while practising for the person's own target (no scenario)."""
+    return attempt(when, score, scenario_id=None, title="", **extra)
+
+
 def snapshot(attempts, *, versions=(), current=None, sections=None):
     return {
         "sections": sections if sections is not None else {"target": TARGET},
@@ -49,16 +54,18 @@ def test_one_page_in_the_order_a_person_reads_it():
 
 def test_the_best_answer_is_the_highest_scoring_main_answer_that_is_not_weak():
     records = [
-        attempt(NOW - timedelta(days=3), 81, text="Main answer that scored 81."),
-        attempt(NOW - timedelta(days=2), 95, text="A follow-up answer, not the main question.", follow_up=True,
-                question="Why this ward?"),
-        attempt(NOW - timedelta(days=1), 34, text="A weak answer about the salary."),
+        own(NOW - timedelta(days=3), 81, text="Main answer that scored 81."),
+        own(NOW - timedelta(days=2), 95, text="A follow-up answer, not the main question.", follow_up=True,
+            question="Why this ward?"),
+        own(NOW - timedelta(days=1), 34, text="A weak answer about the salary."),
+        attempt(NOW, 97, text="A teacher's answer from a practice scenario."),  # someone else's job
     ]
     sheet = sheet_for(snapshot(records))
     best = sheet.split("## Your best answer")[1].split("##")[0]
     assert "Main answer that scored 81." in best
     assert "not the main question" not in best
     assert "salary" not in sheet
+    assert "teacher" not in sheet  # a practice scenario is another person's job, not the target
 
 
 def test_a_weak_answer_is_never_shown_as_best():
@@ -75,9 +82,9 @@ def test_a_weak_answer_is_never_shown_as_best():
 
 def test_follow_ups_to_expect_come_with_the_best_answer_to_each():
     records = [
-        attempt(NOW - timedelta(days=2), 60, follow_up=True, question="Why this ward?", text="Older answer to why."),
-        attempt(NOW - timedelta(days=1), 72, follow_up=True, question="Why this ward?", text="Better answer to why."),
-        attempt(NOW, 20, follow_up=True, question="How do you handle pressure?", text="A weak one."),
+        own(NOW - timedelta(days=2), 60, follow_up=True, question="Why this ward?", text="Older answer to why."),
+        own(NOW - timedelta(days=1), 72, follow_up=True, question="Why this ward?", text="Better answer to why."),
+        own(NOW, 20, follow_up=True, question="How do you handle pressure?", text="A weak one."),
     ]
     expected = ["What are your career goals?", "Where do you see yourself in five years?"] + [f"Q{i}?" for i in range(9)]
     sheet = sheet_for(snapshot(records), expected=expected)
@@ -95,7 +102,7 @@ def test_every_user_string_is_escaped_and_renders_back():
         "values": {"items": [{"name": NASTY[3]}]},
         "goals": {"short_term": [{"goal": NASTY[11], "steps": NASTY[12], "target_date": "2027"}], "long_term": []},
     }
-    records = [attempt(NOW, 88, text="\n".join(NASTY))]
+    records = [own(NOW, 88, text="\n".join(NASTY))]
     sheet = sheet_for(snapshot(records, sections=sections))
     assert "\x1b" not in sheet and "<script>" not in sheet
     rendered = _plain_text(sheet)

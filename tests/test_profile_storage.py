@@ -36,6 +36,7 @@ def _add_attempts(data_dir: str, worker: int, count: int) -> None:
             profile.add_version(f"w{worker}-{n}", "text")
 
 
+@pytest.mark.slow  # three processes
 def test_three_processes_adding_attempts_at_once_lose_nothing(tmp_path):
     data_dir = tmp_path / "data"
     Profile.open(data_dir)

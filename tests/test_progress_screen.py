@@ -16,7 +16,7 @@ from goalcoach.screens import progress
 from goalcoach.screens.progress import PAGE_SIZE, ProgressScreen
 from goalcoach.widgets.coach_panel import PanelRows
 
-from goalcoach_test_support import settle
+from goalcoach_test_support import open_progress, settle
 from test_progress_model import NOW, attempt, seed_history
 
 
@@ -25,20 +25,6 @@ def seeded(profile):
     for record in seed_history():
         profile.add_attempt(record)
     return profile
-
-
-async def open_progress(pilot) -> ProgressScreen:
-    await pilot.press("5")
-    screen = pilot.app.screen
-    assert isinstance(screen, ProgressScreen)
-    for _ in range(1000):  # the history loads in a worker after the first paint
-        if screen.history is not None:
-            break
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause(0.01)
-    assert screen.history is not None
-    await pilot.pause()
-    return screen
 
 
 def column(table: DataTable, key: str) -> list[str]:
@@ -256,3 +242,32 @@ async def test_the_chart_shows_every_stage_on_one_0_to_100_scale_at_80x24(make_a
             assert tick in drawn
         await pilot.press("c")
         await settle(pilot, lambda: pilot.app.screen.query_one(ContentSwitcher).current == "attempts-view")
+
+
+async def test_the_chart_lines_take_the_theme_colours_and_follow_a_theme_change(make_app, profile):
+    from textual.color import Color
+    from textual.widgets import ContentSwitcher
+
+    from goalcoach.widgets.score_chart import ScoreChart
+
+    for record in seed_history():
+        profile.add_attempt(record)
+    app = make_app(profile)
+
+    def drawn_colours() -> set[str]:
+        rendered = app.screen.query_one(ScoreChart).render()
+        return {str(span.style.color.triplet.hex) for span in rendered.spans
+                if getattr(span.style, "color", None) is not None and span.style.color.triplet}
+
+    def primary() -> str:
+        return Color.parse(app.current_theme.primary).hex.lower()
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("5")
+        await settle(pilot, lambda: getattr(pilot.app.screen, "history", None) is not None)
+        await pilot.press("c")
+        await settle(pilot, lambda: pilot.app.screen.query_one(ContentSwitcher).current == "chart")
+        await settle(pilot, lambda: primary() in drawn_colours())
+        dark_primary = primary()
+        app.theme = "textual-light"
+        await settle(pilot, lambda: primary() != dark_primary and primary() in drawn_colours())

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from goalcoach_test_support import open_progress
 from test_progress_model import seed_history
 
 
@@ -13,17 +14,6 @@ def seeded_app(make_app, profile):
     for record in seed_history():
         profile.add_attempt(record)
     return make_app(profile)
-
-
-async def open_progress(pilot) -> None:
-    await pilot.press("5")
-    screen = pilot.app.screen
-    for _ in range(1000):  # wait for the worker that loads the history
-        if getattr(screen, "history", None) is not None:
-            break
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause(0.01)
-    await pilot.pause()
 
 
 def test_progress_80x24(snap_compare, seeded_app):

@@ -10,6 +10,7 @@ import pytest
 
 from goalcoach.content import load_pushbacks
 from goalcoach.domain.recovery import GENERAL_CODE, GENERAL_PUSHBACK, check_recovery, pick_pushback
+from goalcoach_test_support import ELEMENTS
 
 # Answers from the labelled development set (tests/data/dev.jsonl when present); the texts are
 # embedded so the test runs without it. Labels follow the coach rubric.
@@ -46,8 +47,6 @@ EXPECTED_PUSHBACK = {
     "dev-030": "timeframe",
 }
 
-ELEMENTS = ("short_term", "long_term", "timeframe", "action_plan", "company_alignment", "motivation",
-            "adaptability", "star_example", "acknowledgement")
 
 
 def labelled_feedback(elements: list[str], issues: list[str]) -> dict:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from goalcoach.domain.rehearsal_timer import RehearsalTimer, format_clock
+from goalcoach.domain.duration import format_duration
+from goalcoach.domain.rehearsal_timer import RehearsalTimer
 from goalcoach_test_support import FakeClock
 
 
@@ -92,7 +93,7 @@ def test_duration_must_be_positive():
 
 @pytest.mark.parametrize(
     ("seconds", "shown"),
-    [(90, "01:30"), (0, "00:00"), (0.2, "00:01"), (59.5, "01:00"), (61, "01:01"), (-3, "00:00"), (3600, "60:00")],
+    [(90, "1:30"), (0, "0:00"), (0.2, "0:01"), (59.5, "1:00"), (61, "1:01"), (-3, "0:00"), (3600, "60:00")],
 )
-def test_format_clock(seconds, shown):
-    assert format_clock(seconds) == shown
+def test_a_countdown_shows_zero_only_when_time_is_up(seconds, shown):
+    assert format_duration(seconds, round_up=True) == shown

@@ -78,6 +78,7 @@ def test_a_profile_backup_file_is_accepted_too():
         (json.dumps(good_document(versions=[{"id": "v", "name": "n", "text": 3, "created": "c"}])).encode(), "versions[0].text is not text"),
         (json.dumps(good_document(attempts=[{"created": "c"}])).encode(), "attempts[0].id is missing"),
         (json.dumps(good_document(attempts=["x"])).encode(), "attempts[0] is not an object"),
+        (json.dumps(good_document(attempts=[{"id": "a", "created": "c", "score": "99"}])).encode(), "attempts[0].score"),
         (json.dumps(good_document(drafts=[])).encode(), "drafts is not an object"),
         (json.dumps(good_document(drafts={"k": 1})).encode(), "drafts.k is not an object"),
     ],

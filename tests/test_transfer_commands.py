@@ -8,22 +8,14 @@ import pytest
 from textual.widgets import Input
 
 from goalcoach.domain import transfer
-from goalcoach.cli import transfer as transfer_cli
 from goalcoach.profile import Profile
 from goalcoach.screens.dialogs import ConfirmDialog, PromptDialog
 from goalcoach.screens.transfer_commands import transfer_commands
 
-from test_progress_model import feedback, seed_history
+from goalcoach_test_support import settle_workers
+from test_progress_model import seed_history
 
 CLOCK = lambda: "2026-11-02T09:00:00+00:00"  # noqa: E731
-
-
-@pytest.fixture(autouse=True)
-def coach_or_stand_in(monkeypatch):
-    try:
-        import goalcoach.domain.coaching  # noqa: F401
-    except ImportError:
-        monkeypatch.setattr(transfer_cli, "coach_answer", lambda profile, text: feedback(64, issues=("hedging",)))
 
 
 @pytest.fixture
@@ -38,17 +30,11 @@ def command(app, title: str):
     return next(c for c in transfer_commands(app) if c.title == title)
 
 
-async def settle(pilot) -> None:
-    for _ in range(5):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-
-
 async def answer_prompt(pilot, text: str) -> None:
     assert isinstance(pilot.app.screen, PromptDialog)
     pilot.app.screen.query_one("#prompt-input", Input).value = text
     await pilot.press("enter")
-    await settle(pilot)
+    await settle_workers(pilot)
 
 
 def test_the_four_commands():
@@ -86,13 +72,13 @@ async def test_export_refuses_to_overwrite_without_a_yes(make_app, seeded, tmp_p
         await answer_prompt(pilot, str(target))
         assert isinstance(pilot.app.screen, ConfirmDialog)
         await pilot.press("n")
-        await settle(pilot)
+        await settle_workers(pilot)
         assert target.read_text() == "keep me"
         command(app, "Export prep sheet (Markdown)").callback()
         await pilot.pause()
         await answer_prompt(pilot, str(target))
         await pilot.press("y")
-        await settle(pilot)
+        await settle_workers(pilot)
     sheet = target.read_text()
     assert sheet.startswith("# Interview prep sheet")
     assert "Nurse \\[/\\]" in sheet
@@ -123,14 +109,14 @@ async def test_import_replace_asks_then_backs_up_first(make_app, seeded, tmp_pat
         await answer_prompt(pilot, str(backup))
         assert isinstance(pilot.app.screen, ConfirmDialog)
         await pilot.press("n")
-        await settle(pilot)
+        await settle_workers(pilot)
         assert other.section("target") == {"role": "Chef"}
         assert not (tmp_path / "other" / "backups").exists()
         command(app, "Import backup (replace)").callback()
         await pilot.pause()
         await answer_prompt(pilot, str(backup))
         await pilot.press("y")
-        await settle(pilot)
+        await settle_workers(pilot)
     saved = list((tmp_path / "other" / "backups").glob("profile-backup-*.json"))
     assert len(saved) == 1
     assert json.loads(saved[0].read_text())["sections"]["target"] == {"role": "Chef"}

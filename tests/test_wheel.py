@@ -6,6 +6,11 @@ import subprocess
 import sys
 import zipfile
 
+import pytest
+
+# Builds the wheel and installs it into a fresh venv: slow.
+pytestmark = pytest.mark.slow
+
 LOAD_ALL = """
 import goalcoach.content as c
 sets, errors = c.load_scenario_sets()

@@ -22,11 +22,14 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.worker import WorkerCancelled, WorkerFailed
 
+from goalcoach.keymap import KeymapError, load_keymap
+from goalcoach.paths import keymap_file
 from goalcoach.profile import Profile, ProfileWriteError
 from goalcoach.profile.journal import DraftJournal, describe, recover
 from goalcoach.screens.base import SIZE_NOTICE_CSS, BaseScreen
 from goalcoach.screens.home import HomeScreen
 from goalcoach.screens.saving import Pending, SaveFinished, SaveQueue
+from goalcoach.screens.sections import section_named
 
 DraftSaver = Callable[[], None]
 
@@ -48,6 +51,9 @@ class UnexpectedError(Exception):
 
 class GoalCoachApp(App[None]):
     CSS = SIZE_NOTICE_CSS
+    # Home is the bottom of the one mode: sections are pushed on it, escape pops back to it.
+    MODES = {"home": HomeScreen}
+    DEFAULT_MODE = "home"
     # Every screen gets -narrow or -wide from its width: from 110 columns there is room for two
     # panes side by side (builder, practice feedback, drill feedback, progress insights).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
@@ -89,8 +95,6 @@ class GoalCoachApp(App[None]):
 
     # -- start-up ----------------------------------------------------------------------------
     def on_mount(self) -> None:
-        # Pushed rather than returned from get_default_screen: only pushed screens load CSS_PATH.
-        self.push_screen(HomeScreen())
         theme = self.profile.setting("theme")
         if theme and theme in self.available_themes:
             self._restoring_theme = True
@@ -98,6 +102,7 @@ class GoalCoachApp(App[None]):
             self._restoring_theme = False
         self._loop = asyncio.get_running_loop()
         self._restore_journal()
+        self._apply_keymap()
         if self.profile.quarantined:
             self.notify(
                 f"Your profile could not be read, so it was moved to {self.profile.quarantined} "
@@ -107,6 +112,19 @@ class GoalCoachApp(App[None]):
                 timeout=20,
                 markup=False,
             )
+
+    def _apply_keymap(self) -> None:
+        """The person's keymap.toml (binding id -> keys), through Textual's own keymap support."""
+        path = keymap_file()
+        try:
+            keymap = load_keymap(path)
+        except KeymapError as error:
+            self.notify(
+                f"{error}. The standard keys are in use.", title="Keymap not used", severity="error", timeout=20, markup=False
+            )
+            return
+        if keymap:
+            self.set_keymap(keymap)
 
     def _restore_journal(self) -> None:
         """Bring back what was typed just before an earlier session ended abruptly."""
@@ -264,17 +282,18 @@ class GoalCoachApp(App[None]):
         self.exit()
 
     # -- navigation ----------------------------------------------------------------------------
-    def open_section(self, module: str) -> None:
-        from goalcoach.screens.sections import SECTIONS, open_section
+    def open_section(self, name: str) -> None:
+        section = section_named(name)
+        if section is not None:
+            self.push_screen(section.screen())
 
-        for section in SECTIONS:
-            if section.module == module:
-                self.push_screen(open_section(section))
-                return
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "back":
+            return not isinstance(self.screen, HomeScreen)  # home is where "back" ends
+        return True
 
     def action_back(self) -> None:
-        if len(self.screen_stack) > 2:  # the default screen, then home: never pop home
-            self.pop_screen()
+        self.pop_screen()
 
     def action_help(self) -> None:
         from goalcoach.screens.help import HelpScreen

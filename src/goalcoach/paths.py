@@ -1,4 +1,4 @@
-"""Every path goalcoach writes to, in one place. Never imports textual.
+"""Every path goalcoach reads its content from or writes to, in one place. Never imports textual.
 
 The data directory holds one person's private preparation, so it is created 0700 and every
 file in it 0600, whatever the umask. On a shared host a directory that someone else owns or
@@ -7,14 +7,29 @@ can write to is refused rather than trusted.
 
 from __future__ import annotations
 
+import functools
 import os
 import stat
 import tempfile
 from pathlib import Path
 
 ENV_DATA_DIR = "GOALCOACH_DATA_DIR"
+ENV_CONFIG_DIR = "GOALCOACH_CONFIG_DIR"
+KEYMAP_NAME = "keymap.toml"
 DIR_MODE = 0o700
 FILE_MODE = 0o600
+
+
+@functools.cache
+def content_dir() -> Path:
+    """The content folder: inside the installed wheel, or the repository's top-level content/.
+
+    Found once per run: the answer cannot change while goalcoach runs."""
+    here = Path(__file__).resolve().parent  # the goalcoach package
+    packaged = here / "content_data"
+    if packaged.is_dir():
+        return packaged
+    return here.parent.parent / "content"
 
 
 class DataDirError(Exception):
@@ -35,6 +50,21 @@ def resolve_data_dir(cli_value: str | os.PathLike[str] | None = None) -> Path:
     if env:
         return Path(env).expanduser()
     return default_data_dir()
+
+
+def config_dir() -> Path:
+    """Where the person's own settings files live: GOALCOACH_CONFIG_DIR, else the platform's
+    user config directory (~/.config/goalcoach on Linux)."""
+    env = os.environ.get(ENV_CONFIG_DIR)
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("goalcoach", appauthor=False))
+
+
+def keymap_file() -> Path:
+    return config_dir() / KEYMAP_NAME
 
 
 #: Names only goalcoach puts in a data directory: a folder holding one of them is a profile.

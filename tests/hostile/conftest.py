@@ -44,6 +44,7 @@ def child_env(tmp_path) -> dict[str, str]:
     env.pop("COLORTERM", None)
     env.update(
         GOALCOACH_DATA_DIR=str(tmp_path / "data"),
+        GOALCOACH_CONFIG_DIR=str(tmp_path / "config"),
         TERM="xterm-256color",
         LANG="C.UTF-8",
         LC_ALL="C.UTF-8",

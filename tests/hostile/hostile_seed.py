@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from goalcoach.profile import Profile
+from goalcoach_test_support import screen_text  # noqa: F401 - the hostile tests import it from here
 
 FIXED = "2026-11-02T09:00:00+00:00"
 ESC = "\x1b"
@@ -78,16 +79,3 @@ def seed(data_dir: Path, *, extra_text: str = "") -> Profile:
             }
         )
     return profile
-
-
-_TEXT_RUN = re.compile(r'<text class="[^"]*" x="([\d.]+)" y="([\d.]+)"[^>]*>(.*?)</text>', re.S)
-
-
-def screen_text(app, svg: str | None = None) -> str:
-    """What the screen shows, one line per terminal row (from Textual's SVG screenshot)."""
-    svg = svg if svg is not None else app.export_screenshot()
-    rows: dict[float, list[tuple[float, str]]] = {}
-    for match in _TEXT_RUN.finditer(svg):
-        rows.setdefault(float(match.group(2)), []).append((float(match.group(1)), html.unescape(match.group(3))))
-    lines = ["".join(text for _, text in sorted(runs)) for _, runs in sorted(rows.items())]
-    return "\n".join(lines).replace("\xa0", " ")

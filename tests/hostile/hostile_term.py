@@ -113,6 +113,20 @@ class PtyApp:
         wanted = [words] if isinstance(words, str) else list(words)
         self._wait(lambda: all(w in self.text_since(since) for w in wanted), timeout, f"{wanted!r} on screen")
 
+    def wait_quiet(self, quiet: float = 0.2, timeout: float = 20.0) -> None:
+        """Wait until the app has drawn nothing new for `quiet` seconds: a key's effects
+        (a screen change, focus moving to the next field) are on screen."""
+        last = [self.mark(), time.monotonic()]
+
+        def settled() -> bool:
+            now = self.mark()
+            if now != last[0]:
+                last[:] = [now, time.monotonic()]
+                return False
+            return time.monotonic() - last[1] >= quiet
+
+        self._wait(settled, timeout, "the screen to settle")
+
     def _wait(self, condition: Callable[[], bool], timeout: float, what: str) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:

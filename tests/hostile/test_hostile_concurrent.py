@@ -16,6 +16,9 @@ import pytest
 
 from goalcoach.profile import Profile
 
+# The hostile tier: left out of the fast local run (pytest -m "not slow and not hostile").
+pytestmark = [pytest.mark.hostile, pytest.mark.slow]  # a real terminal or many processes
+
 WORKERS = 4
 ROUNDS = 60
 OPENS = 400

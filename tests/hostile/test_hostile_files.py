@@ -15,6 +15,9 @@ import pytest
 from goalcoach.profile import SCHEMA_VERSION, Profile
 from hostile_term import PtyApp
 
+# The hostile tier: left out of the fast local run (pytest -m "not slow and not hostile").
+pytestmark = [pytest.mark.hostile, pytest.mark.slow]  # a real terminal or many processes
+
 NOBODY = 65534
 
 

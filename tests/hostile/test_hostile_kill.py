@@ -19,26 +19,33 @@ import pytest
 
 from goalcoach.profile import Profile
 
+# The hostile tier: left out of the fast local run (pytest -m "not slow and not hostile").
+pytestmark = [pytest.mark.hostile, pytest.mark.slow]  # a real terminal or many processes
+
 ROUNDS = 240
 DRAFT_KEYS = ("builder.answer", "practice.answer", "drill.recovery")
 
 
 def _child(data_dir: Path, round_no: int, write_fd: int) -> None:
-    """Loop saves forever; acknowledge each one only after it returned."""
+    """Loop saves forever; say when each one begins ("B") and acknowledge it only after it returned."""
     try:
         profile = Profile.open(data_dir)
-        os.write(write_fd, b"R\n")  # open: the kill delay starts now, so it lands in the save loop
+        os.write(write_fd, b"R\n")  # the profile is open; the parent waits for the first acknowledged save
         n = 0
         while True:
             n += 1
+            os.write(write_fd, b"B attempt\n")
             attempt = profile.add_attempt({"kind": "practice", "text": f"r{round_no} n{n}", "score": n})
             os.write(write_fd, f"A {attempt['id']}\n".encode())
+            os.write(write_fd, b"B section\n")
             profile.update_section("kill", **{f"r{round_no}": n})
             os.write(write_fd, f"S r{round_no} {n}\n".encode())
             key = DRAFT_KEYS[n % len(DRAFT_KEYS)]
+            os.write(write_fd, b"B draft\n")
             profile.save_draft(key, f"{round_no}:{n} " + "typed text " * (n % 40), (0, n))
             os.write(write_fd, f"D {key} {round_no} {n}\n".encode())
             if n % 7 == 0:
+                os.write(write_fd, b"B version\n")
                 version = profile.add_version(f"r{round_no} v{n}", "answer text")
                 os.write(write_fd, f"V {version['id']}\n".encode())
     except BaseException as error:  # noqa: BLE001 - report any failure to the parent, then die
@@ -69,8 +76,7 @@ def test_sigkill_during_saves_never_loses_an_acknowledged_save(tmp_path, seed):
     acked_versions: set[str] = set()
     acked_sections: dict[str, int] = {}
     acked_drafts: dict[str, tuple[int, int]] = {}
-    kills = 0
-    mid_save_rounds = 0  # rounds killed after at least one save (so the kill hit the save loop)
+    interrupted = 0  # rounds whose kill landed inside a save: begun, never acknowledged
     started = time.monotonic()
 
     for round_no in range(ROUNDS):
@@ -81,11 +87,11 @@ def test_sigkill_during_saves_never_loses_an_acknowledged_save(tmp_path, seed):
             _child(data_dir, round_no, write_fd)
         os.close(write_fd)
         buffer = ""
-        # Wait (bounded) until the writer has opened the profile: on a loaded machine opening can
-        # take longer than the kill delay, and a kill before the save loop tests nothing.
-        ready_by = time.monotonic() + 30
-        while not buffer.startswith("R\n") and "E " not in buffer and time.monotonic() < ready_by:
-            select.select([read_fd], [], [], 0.5)
+        # Every round reaches the save loop: wait (however slow the machine) for the first
+        # acknowledged save, then let it run a random while longer before the kill.
+        patience = time.monotonic() + 60
+        while "\nA " not in "\n" + buffer and "\nE " not in "\n" + buffer and time.monotonic() < patience:
+            select.select([read_fd], [], [], 0.05)
             buffer += _read_all(read_fd)
         deadline = time.monotonic() + rng.uniform(0.002, 0.045)
         while time.monotonic() < deadline:  # keep draining so the child never blocks on the pipe
@@ -96,7 +102,6 @@ def test_sigkill_during_saves_never_loses_an_acknowledged_save(tmp_path, seed):
         assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL, (
             f"round {round_no}: the writer stopped by itself: {buffer[-500:]}"
         )
-        kills += 1
         buffer += _read_all(read_fd)
         os.close(read_fd)
 
@@ -113,8 +118,8 @@ def test_sigkill_during_saves_never_loses_an_acknowledged_save(tmp_path, seed):
                 acked_sections[fields[0]] = int(fields[1])
             elif kind == "D":
                 acked_drafts[fields[0]] = (int(fields[1]), int(fields[2]))
-        if lines:
-            mid_save_rounds += 1
+        assert any(line.startswith("A ") for line in lines), f"round {round_no}: no save was acknowledged"
+        interrupted += lines[-1].startswith("B ")
 
         profile = Profile.open(data_dir)
         assert profile.quarantined is None, f"round {round_no} (seed {seed}): the profile was unreadable"
@@ -139,8 +144,6 @@ def test_sigkill_during_saves_never_loses_an_acknowledged_save(tmp_path, seed):
             )
 
     elapsed = time.monotonic() - started
-    assert kills >= 200
-    # Most kills must land while saving, or the test proves nothing about interrupted writes.
-    assert mid_save_rounds >= ROUNDS // 2, f"only {mid_save_rounds} rounds reached the save loop"
-    assert len(acked_attempts) > ROUNDS, "too few saves were acknowledged to exercise the store"
-    print(f"{kills} kills, {len(acked_attempts)} acknowledged attempts in {elapsed:.1f}s")
+    # Only a kill inside a save tests that an interrupted write loses nothing acknowledged.
+    assert interrupted >= ROUNDS // 4, f"only {interrupted} of {ROUNDS} kills landed inside a save"
+    print(f"{ROUNDS} kills ({interrupted} inside a save), {len(acked_attempts)} acknowledged attempts in {elapsed:.1f}s")

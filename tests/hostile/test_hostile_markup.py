@@ -12,6 +12,9 @@ import pytest
 from goalcoach.app import GoalCoachApp
 from hostile_seed import ANSWER, ESC, MARKS, screen_text, seed
 
+# The hostile tier: left out of the fast local run (pytest -m "not slow and not hostile").
+pytestmark = pytest.mark.hostile
+
 SIZE = (160, 50)  # wide and tall, so whole values fit on screen
 
 # Each stop: the keys that reach it from the home screen, the keys back, and the user text it shows.

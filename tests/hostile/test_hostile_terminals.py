@@ -13,6 +13,9 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
+# The hostile tier: left out of the fast local run (pytest -m "not slow and not hostile").
+pytestmark = [pytest.mark.hostile, pytest.mark.slow]  # a real terminal or many processes
+
 TERMINALS = {
     "xterm-16": {"TERM": "xterm"},
     "screen": {"TERM": "screen"},

@@ -1,6 +1,7 @@
 """A newcomer's journeys by keyboard alone in a real terminal at 80×24, checked on the screen
 a person sees, across a restart: (a) the whole self-assessment, long-term goal included;
-(b) an answer built, saved as a version, and found again."""
+(b) an answer built, saved as a version, and found again; (c) a practice answer and a drill found
+on Progress."""
 
 from __future__ import annotations
 
@@ -123,5 +124,53 @@ def test_an_answer_built_and_saved_as_a_version_survives_a_restart(start_app):
     assert re.search(r"Version 1 .* \d+ words", shown), shown
     again.step("Escape")
     again.wait_for("Your answer")
+    again.keys("C-q")
+    again.wait_exit()
+
+
+PRACTICE_ANSWER = (
+    "In my first year I want to become a confident rotation nurse at Elmbrook, because patient safety "
+    "matters to me. I am taking the IV course this spring. Long term I want to specialise in respiratory care."
+)
+RECOVERY = (
+    "Let me clarify. In my first year I want to run customer onboarding on my own at this company, and I am "
+    "taking the product certification this spring. Long term I want to lead the onboarding team here, "
+    "because helping customers succeed is what I enjoy."
+)
+
+
+def test_a_practice_answer_and_a_drill_are_on_progress_after_a_restart(start_app):
+    app = start_app()
+    app.wait_for(HOME)
+    app.step("3")
+    app.wait_for("Newly qualified nurse")
+    app.step("Enter")  # the first scenario's brief
+    app.wait_for("What are your career goals?")
+    app.step("Enter")  # start answering
+    app.type_visibly(PRACTICE_ANSWER)
+    app.step("C-s")
+    app.wait_for("Saved · score")
+    app.step("Escape")
+    app.wait_until(lambda s: "Practice scenarios" in s or HOME in s, "back from practice")
+    while HOME not in app.screen():
+        app.step("Escape")
+    app.step("4")
+    app.wait_for("The all-purpose 'I want to grow'")
+    app.step("Down")
+    app.step("Enter")
+    app.wait_for("That sounds a bit general")
+    app.type_visibly(RECOVERY)
+    app.step("C-s")
+    app.wait_for("Recovery checklist", "The misstep is gone")
+    app.keys("C-q")
+    app.wait_exit()
+
+    again = start_app()
+    again.wait_for(HOME)
+    again.step("5")
+    shown = again.wait_for("Newly qualified nurse", "The all-purpose")
+    rows = [line for line in shown.splitlines() if "practice" in line or "drill" in line]
+    assert any("practice" in r and "Newly qualified nurse" in r for r in rows), shown
+    assert any("drill" in r and "The all-purpose" in r for r in rows), shown
     again.keys("C-q")
     again.wait_exit()

@@ -38,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
         print("\ngoalcoach: interrupted; nothing more was done", file=sys.stderr)
         return 2
     except Exception as error:  # noqa: BLE001 - the last safety net: a bug must not print private text
-        from goalcoach.cli.tui import clean_line
+        from goalcoach.cli.profile_options import clean_line
 
         print(clean_line(f"goalcoach: error: unexpected {type(error).__name__}; nothing more was done"), file=sys.stderr)
         return 2

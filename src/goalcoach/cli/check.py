@@ -12,7 +12,9 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from goalcoach.coach import ELEMENTS, Context, Feedback, analyse
+from goalcoach.cli.check_question import add_question_option, render_question_report
 from goalcoach.coach.rubric import STAGE_NAMES, STAGES, element_name, issue_name, problem_name
+from goalcoach.coach.question_kinds import DEFAULT_KIND, judge
 from goalcoach.textsafety import clean_text
 
 USAGE_ERROR = 2
@@ -52,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="comma-separated mission or value terms to look for")
     p.add_argument("--correction", action="store_true",
                    help="the answer corrects an earlier one, so acknowledging it is part of what is asked")
+    add_question_option(p)
     return p
 
 
@@ -67,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
                       expects_acknowledgement=args.correction)
     try:
         if args.batch:
-            return _batch(args.path, context, sys.stdout)
+            return _batch(args.path, context, sys.stdout, args.question)
         # Escape sequences in the answer (OSC 52, OSC 8, ESC[2J) must never reach the terminal.
         limit = None if args.json else REPORT_MAX_BYTES
         text = clean_text(_read_text(args.path, limit))
@@ -75,7 +78,9 @@ def main(argv: list[str] | None = None) -> int:
             raise InputError("the answer is empty")
         feedback = analyse(text, context)
         if args.json:
-            sys.stdout.write(json.dumps(feedback.to_dict(), ensure_ascii=False) + "\n")
+            sys.stdout.write(json.dumps(judge(args.question, feedback.to_dict()), ensure_ascii=False) + "\n")
+        elif args.question != DEFAULT_KIND:
+            render_question_report(judge(args.question, feedback.to_dict()), text)
         else:
             render_report(feedback, context)
         return 0
@@ -139,7 +144,7 @@ def _context_for_line(obj: dict[str, Any], base: Context) -> Context:
                    expects_acknowledgement=correction)
 
 
-def _batch_line(line: str, number: int, base: Context) -> dict[str, Any]:
+def _batch_line(line: str, number: int, base: Context, kind: str = DEFAULT_KIND) -> dict[str, Any]:
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
@@ -166,17 +171,17 @@ def _batch_line(line: str, number: int, base: Context) -> dict[str, Any]:
         context = _context_for_line(obj, base)
     except ValueError as exc:
         return {"id": ident, "error": f"line {number}: {exc}"}
-    return {"id": ident, **analyse(text, context).to_dict()}
+    return {"id": ident, **judge(kind, analyse(text, context).to_dict())}
 
 
-def _batch(path: str, base: Context, out: TextIO) -> int:
+def _batch(path: str, base: Context, out: TextIO, kind: str = DEFAULT_KIND) -> int:
     text = _read_text(path)
     write = out.write
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue  # blank lines carry no answer
         try:
-            result = json.dumps(_batch_line(line, number, base), ensure_ascii=False)
+            result = json.dumps(_batch_line(line, number, base, kind), ensure_ascii=False)
             result.encode("utf-8")  # a lone surrogate anywhere would stop the output here
         except Exception:  # noqa: BLE001 - one bad line must never stop the lines after it
             result = json.dumps({"id": None, "error": f"line {number}: could not be checked"})

@@ -15,7 +15,7 @@ import textwrap
 from pathlib import Path
 from typing import Callable
 
-from goalcoach.cli.tui import add_data_dir_argument, fail, open_profile
+from goalcoach.cli.profile_options import add_data_dir_argument, fail, open_profile
 from goalcoach.domain import advert
 from goalcoach.domain.advert import AdvertError, Choice, Item, Proposal
 

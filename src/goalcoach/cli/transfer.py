@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterator
 
 from goalcoach.domain import transfer
 from goalcoach.domain.transfer_files import read_export, render, write_new_file
-from goalcoach.cli.tui import add_data_dir_argument, clean_line, fail, open_profile
+from goalcoach.cli.profile_options import add_data_dir_argument, clean_line, fail, open_profile
 
 
 def build_parser() -> argparse.ArgumentParser:

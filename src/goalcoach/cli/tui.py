@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from goalcoach import __version__
+from goalcoach.cli.profile_options import add_data_dir_argument, open_profile
 
 DESCRIPTION = """\
 goalcoach: a private, keyboard-driven coach for the interview question
@@ -31,44 +32,6 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"goalcoach {__version__}")
     add_data_dir_argument(parser)
     return parser
-
-
-def add_data_dir_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--data-dir",
-        metavar="PATH",
-        help="where your profile lives (default: $GOALCOACH_DATA_DIR or your user data directory)",
-    )
-
-
-def clean_line(text: str) -> str:
-    """Text fit for one line of terminal output: no escape sequences, controls or newlines."""
-    from goalcoach.textsafety import clean_text
-
-    return " ".join(clean_text(text).encode("utf-8", "replace").decode("utf-8").split("\n"))
-
-
-def fail(message: str) -> int:
-    print(f"goalcoach: error: {clean_line(message)}", file=sys.stderr)
-    return 2
-
-
-def open_profile(data_dir_option: str | None):
-    """Open the profile or return an exit code with a one-line message printed."""
-    from goalcoach.paths import DataDirError, resolve_data_dir
-    from goalcoach.profile import Profile, ProfileError
-
-    try:
-        profile = Profile.open(resolve_data_dir(data_dir_option))
-    except (DataDirError, ProfileError) as error:
-        return fail(str(error))
-    if profile.quarantined is not None:
-        print(
-            clean_line(f"goalcoach: note: your profile could not be read ({profile.quarantine_reason}); it was moved "
-                       f"to {profile.quarantined} and a fresh one was started"),
-            file=sys.stderr,
-        )
-    return profile
 
 
 def main(argv: list[str]) -> int:

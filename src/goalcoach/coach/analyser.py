@@ -13,7 +13,7 @@ from goalcoach.coach import notanswer
 from goalcoach.coach.advice import Target, element_advice, find_target, issue_advice
 from goalcoach.coach.clauses import ClauseMap
 from goalcoach.coach.feedback import (ELEMENTS, ISSUES, Context, ElementResult, Feedback, Issue, Priority, Span,
-                                      priority_code, quality_from, score_from)
+                                      banded_score, priority_code, quality_from, score_from)
 from goalcoach.coach.text import WORD_RE, Doc
 from goalcoach.coach.timeexpr import find_time_refs
 
@@ -118,7 +118,7 @@ def analyse(text: str, context: Context | None = None) -> Feedback:
     quality = quality_from(present, codes)
     fb = Feedback(
         text=text, words=words, speaking_seconds=round(words * 60 / WORDS_PER_MINUTE, 1),
-        score=score_from(present, codes), quality=quality,
+        score=banded_score(quality, score_from(present, codes)), quality=quality,
         elements=element_results, issues=issue_list,
     )
     fb.priority = _priority(fb)

@@ -174,6 +174,17 @@ def score_from(elements: list[str], issue_codes: list[str]) -> int:
     return max(0, min(100, round(gained - lost)))
 
 
+#: Where each quality's scores lie, so the number and the word shown beside it never disagree
+#: (a "21, adequate" next to a "30, weak" reads as a mistake). A content score outside its
+#: quality's band stops at the band's edge; inside it, the content decides.
+SCORE_BANDS: dict[str, tuple[int, int]] = {"weak": (0, 44), "adequate": (45, 74), "strong": (75, 100)}
+
+
+def banded_score(quality: str, content_score: int) -> int:
+    low, high = SCORE_BANDS[quality]
+    return max(low, min(high, content_score))
+
+
 def priority_code(issue_codes: list[str], missing: list[str]) -> tuple[str, str] | None:
     """The most damaging issue by severity, else the most valuable missing element."""
     for code in ISSUE_SEVERITY:

@@ -294,7 +294,7 @@ def _load_table(path: Path, name: str) -> dict:
 def load(folder: Path | None = None, names: Iterable[str] | None = None) -> Lexicon:
     """Read and validate every lexicon file in folder (default: content/lexicon)."""
     if folder is None:
-        from goalcoach.content import content_dir
+        from goalcoach.paths import content_dir
 
         folder = content_dir() / "lexicon"
     tables = {name: _load_table(folder / f"{name}.toml", name) for name in (names or SCHEMA)}

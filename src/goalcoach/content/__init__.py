@@ -8,6 +8,7 @@ files (pushbacks, recovery moves, template, worksheets, guides) raise ContentErr
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from pathlib import Path
@@ -18,6 +19,7 @@ try:
 except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib  # type: ignore[no-redef]
 
+from goalcoach.paths import content_dir
 from goalcoach.content.types import (
     DRILL_MISSTEPS,
     ELEMENT_CODES,
@@ -28,10 +30,16 @@ from goalcoach.content.types import (
     TEMPLATE_SLOTS,
     WORKSHEET_PROMPTS,
     WORKSHEET_STAGES,
+    DEFAULT_PAY,
+    FACT_FIELDS,
+    MANNERS,
     ContentError,
     Drill,
     Employer,
+    Facts,
     FieldExamples,
+    FollowUp,
+    Interviewer,
     Node,
     Prompt,
     RecoveryMove,
@@ -49,7 +57,11 @@ __all__ = [
     "ContentError",
     "Drill",
     "Employer",
+    "Facts",
     "FieldExamples",
+    "FollowUp",
+    "Interviewer",
+    "MANNERS",
     "Prompt",
     "RecoveryMove",
     "Scenario",
@@ -63,6 +75,7 @@ __all__ = [
     "content_dir",
     "list_guides",
     "load_drills",
+    "load_follow_ups",
     "load_guide",
     "load_pushbacks",
     "load_recovery_moves",
@@ -86,18 +99,6 @@ _SPECIAL_DRILL_FILES = frozenset({"pushbacks.toml", "recovery_moves.toml"})
 _GUIDE_NAME = re.compile(r"[a-z0-9][a-z0-9_-]*")
 
 
-@functools.cache
-def content_dir() -> Path:
-    """The content folder: inside the installed wheel, or the repository's top-level content/.
-
-    Found once per run: the answer cannot change while goalcoach runs."""
-    here = Path(__file__).resolve().parent.parent  # the goalcoach package
-    packaged = here / "content_data"
-    if packaged.is_dir():
-        return packaged
-    return here.parent.parent / "content"
-
-
 def _read(root: Path, relative: str) -> Node:
     """Parse one TOML file; a missing or malformed file becomes a ContentError."""
     path = root / relative
@@ -119,8 +120,19 @@ def _cached_or_fresh(loader: Any, root: Path | None) -> Any:
 # --- scenario sets -----------------------------------------------------------------------------
 
 
+def _interviewer(node: Node) -> Interviewer:
+    return Interviewer(name=node.text("name"), role=node.text("role"), manner=node.choice("manner", MANNERS))
+
+
+def _facts(node: Node) -> Facts:
+    values = {f: node.text(f) for f in FACT_FIELDS}
+    pay = node.text("pay") if "pay" in node.data else DEFAULT_PAY
+    return Facts(**values, pay=pay)
+
+
 def _scenario(node: Node, set_id: str) -> Scenario:
     employer = node.table("employer")
+    asks = node.texts("asks") if "asks" in node.data else Scenario.__dataclass_fields__["asks"].default
     return Scenario(
         id=node.text("id"),
         set_id=set_id,
@@ -133,19 +145,28 @@ def _scenario(node: Node, set_id: str) -> Scenario:
             values=employer.texts("values"),
         ),
         question=node.text("question"),
-        follow_ups=node.texts("follow_ups"),
         tips=node.texts("tips"),
         model_answer=node.text("model_answer"),
+        interviewer=_interviewer(node.table("interviewer")),
+        facts=_facts(node.table("facts")),
+        asks=tuple(asks),
     )
 
 
-def _scenario_set(doc: Node, seen_stages: set[str], seen_ids: set[str]) -> ScenarioSet:
+def _with_follow_ups(scenario: Scenario, stage: str, catalogue: tuple[FollowUp, ...]) -> Scenario:
+    manner = scenario.interviewer.manner
+    probe = [f.line(manner) for f in catalogue if f.trigger == f"strong:{stage}"]
+    common = [f.line(manner) for ask in scenario.asks for f in catalogue if f.id == ask]
+    return dataclasses.replace(scenario, follow_ups=tuple(dict.fromkeys(probe + common)))
+
+
+def _scenario_set(doc: Node, seen_stages: set[str], seen_ids: set[str], catalogue: tuple[FollowUp, ...] = ()) -> ScenarioSet:
     set_id = doc.text("id")
     stage = doc.choice("stage", SET_STAGES)
     if stage in seen_stages:
         raise doc.fail("stage", f"another file already holds the {stage!r} set")
     nodes = doc.tables("scenarios")
-    scenarios = tuple(_scenario(node, set_id) for node in nodes)
+    scenarios = tuple(_with_follow_ups(_scenario(node, set_id), stage, catalogue) for node in nodes)
     check_unique(nodes, [s.id for s in scenarios], seen_ids)
     seen_stages.add(stage)
     return ScenarioSet(
@@ -163,9 +184,13 @@ def _scenario_sets(root: Path) -> tuple[tuple[ScenarioSet, ...], tuple[ContentEr
     errors: list[ContentError] = []
     seen_stages: set[str] = set()
     seen_ids: set[str] = set()
+    try:
+        catalogue = _follow_ups(root)
+    except ContentError:  # reported where follow-ups are asked; scenarios still load
+        catalogue = ()
     for relative in toml_files(root, "scenarios"):
         try:
-            sets.append(_scenario_set(_read(root, relative), seen_stages, seen_ids))
+            sets.append(_scenario_set(_read(root, relative), seen_stages, seen_ids, catalogue))
         except ContentError as exc:
             errors.append(exc)
     sets.sort(key=lambda s: SET_STAGES.index(s.stage))
@@ -176,6 +201,54 @@ def load_scenario_sets(root: Path | None = None) -> tuple[list[ScenarioSet], lis
     """All practice sets in stage order, plus an error for each file that was skipped."""
     sets, errors = _cached_or_fresh(_scenario_sets, root)
     return list(sets), list(errors)
+
+
+# --- follow-ups --------------------------------------------------------------------------------
+
+
+def _follow_up(node: Node, kinds: tuple[str, ...]) -> FollowUp:
+    lines = {m: node.text(m) for m in MANNERS if m in node.data or m == "neutral"}
+    return FollowUp(
+        id=node.text("id"),
+        trigger=_trigger(node),
+        kind=node.choice("kind", kinds),
+        reason=node.text("reason"),
+        lines=lines,
+        model=node.text("model"),
+    )
+
+
+def _trigger(node: Node) -> str:
+    trigger = node.text("trigger")
+    head, _, tail = trigger.partition(":")
+    from goalcoach.coach.question_kinds import kind_ids
+
+    valid = (
+        trigger in ISSUE_CODES or trigger == "extra"
+        or (head == "missing" and tail in ELEMENT_CODES)
+        or (head == "strong" and tail in SET_STAGES)
+        or (head == "after" and tail in kind_ids())
+    )
+    if not valid:
+        raise node.fail(node.where("trigger"), f"{trigger!r} is not an issue code, missing:<element>, "
+                        "strong:<stage>, after:<kind> or extra")
+    return trigger
+
+
+@functools.cache
+def _follow_ups(root: Path) -> tuple[FollowUp, ...]:
+    from goalcoach.coach.question_kinds import kind_ids
+
+    doc = _read(root, "follow_ups.toml")
+    nodes = doc.tables("follow_ups")
+    items = tuple(_follow_up(n, kind_ids()) for n in nodes)
+    check_unique(nodes, [f.id for f in items], set())
+    return items
+
+
+def load_follow_ups(root: Path | None = None) -> tuple[FollowUp, ...]:
+    """Every follow-up question practice can ask, in file order. A broken file raises ContentError."""
+    return _cached_or_fresh(_follow_ups, root)
 
 
 # --- drills ------------------------------------------------------------------------------------
@@ -211,7 +284,7 @@ def _drills(root: Path) -> tuple[tuple[Drill, ...], tuple[ContentError, ...]]:
             errors.append(exc)
             continue
         drills.extend(batch)
-    drills.sort(key=lambda d: ISSUE_CODES.index(d.misstep))
+    drills.sort(key=lambda d: DRILL_MISSTEPS.index(d.misstep))
     return tuple(drills), tuple(errors)
 
 

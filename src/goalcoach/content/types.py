@@ -22,9 +22,10 @@ ISSUE_CODES: tuple[str, ...] = rubric.ISSUES
 #: The coach's element codes (what a strong answer contains).
 ELEMENT_CODES: tuple[str, ...] = rubric.ELEMENTS
 
-#: Allowed drill missteps: the rubric's issue codes, nothing else, so every drill's flawed
-#: answer is something the coach can point at.
-DRILL_MISSTEPS: tuple[str, ...] = ISSUE_CODES
+#: Allowed drill missteps: the rubric's issue codes, plus leaving out the link to the employer
+#: (talking past the job on offer), so every drill's flawed answer is something the coach can
+#: point at.
+DRILL_MISSTEPS: tuple[str, ...] = ISSUE_CODES + ("company_alignment",)
 
 #: Codes that must have an interviewer pushback line: every issue, plus the missing elements
 #: worth pushing on.
@@ -77,6 +78,55 @@ class Employer:
     values: tuple[str, ...]
 
 
+#: How an interviewer comes across; their follow-ups are worded to match.
+MANNERS: tuple[str, ...] = ("warm", "neutral", "probing", "sceptical")
+
+#: What a scenario states about the candidate, so a model answer to any follow-up can be
+#: composed in their words. `pay` (a researched range) is optional.
+FACT_FIELDS: tuple[str, ...] = ("role", "goal", "long_goal", "step", "reason", "example")
+DEFAULT_PAY = "a salary in line with the published range for the level"
+
+
+@dataclass(frozen=True)
+class Interviewer:
+    name: str
+    role: str
+    manner: str
+
+
+@dataclass(frozen=True)
+class Facts:
+    role: str  # the role applied for, e.g. "senior analyst"
+    goal: str  # near-term goal, read after "I want to"
+    long_goal: str  # long-term goal, read after "I'd like to"
+    step: str  # a concrete step, read after "I plan to"
+    reason: str  # why, read after "because"
+    example: str  # a past example with a result, whole sentences
+    pay: str = DEFAULT_PAY
+
+    def as_dict(self) -> dict[str, str]:
+        return {f: getattr(self, f) for f in (*FACT_FIELDS, "pay")}
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """One follow-up question: when it is asked, its rubric, its lines and its model answer."""
+
+    id: str
+    trigger: str
+    kind: str
+    reason: str
+    lines: dict[str, str]  # manner -> the question in that manner ("neutral" always there)
+    model: str
+
+    def line(self, manner: str | None) -> str:
+        return self.lines.get(manner or "neutral") or self.lines["neutral"]
+
+    @property
+    def questions(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(self.lines.values()))
+
+
 @dataclass(frozen=True)
 class Scenario:
     id: str
@@ -86,9 +136,15 @@ class Scenario:
     persona: str
     employer: Employer
     question: str
-    follow_ups: tuple[str, ...]
     tips: tuple[str, ...]
     model_answer: str
+    interviewer: Interviewer
+    facts: Facts
+    #: Ids of the common follow-ups ("extra") this interviewer asks when there is nothing to probe.
+    asks: tuple[str, ...] = ("salary", "setbacks")
+    #: What this interviewer asks after a strong answer, in their manner: the stage probe, then
+    #: their common questions (filled in by the loader from follow_ups.toml; for the prep sheet).
+    follow_ups: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from typing import Any, Iterable
 
 from goalcoach.coach import Context, analyse
 from goalcoach.coach.feedback import STAGES
+from goalcoach.domain.target import target_stage
 
 
 def context_for(
@@ -21,8 +22,8 @@ def context_for(
     terms: Iterable[str] | None = None,
 ) -> Context:
     """Explicit values win; anything not given comes from the profile's target, if any."""
-    target = profile.section("target") if profile is not None else {}
-    chosen = stage or target.get("stage") or None
+    target = (profile.section("target") or {}) if profile is not None else {}
+    chosen = stage or target_stage(profile)
     return Context(
         # Any stage the coach knows (gap included); anything else is simply not used.
         stage=chosen if chosen in STAGES else None,
@@ -35,6 +36,17 @@ def context_for(
 def coach(text: str, context: Context | None = None) -> dict[str, Any]:
     """The coach's result as plain data (what the panel shows and attempts store)."""
     return analyse(text, context).to_dict()
+
+
+def coach_answer(text: str, profile: Any, *, own_target: bool = False, correction: bool = False, **context: Any) -> dict[str, Any]:
+    """Coach an answer for a screen (run in a worker thread). `own_target` coaches against the
+    profile's target; otherwise the given stage/company/terms are the whole context.
+    `correction`: the answer re-frames an earlier one (a recovery, or a reply to a pushback)."""
+    from goalcoach.domain.correction import as_correction
+    from goalcoach.domain.organisation_names import with_short_company
+
+    ctx = with_short_company(context_for(profile) if own_target else context_for(None, **context))
+    return coach(text, as_correction(ctx) if correction else ctx)
 
 
 def word_count(text: str) -> int:

@@ -1,7 +1,9 @@
 """A practice session as plain data: the brief, the questions, the answers and the summary.
 
 No textual and no coach import: the screen runs the coach and hands its result (a dict) to
-`PracticeSession.record`, so the flow and the summary are unit tested without a terminal.
+`PracticeSession.record`, which judges it by the question's own rubric (question_kinds) and
+picks the follow-up that reacts to it (followups). The flow and the summary are unit tested
+without a terminal.
 """
 
 from __future__ import annotations
@@ -12,10 +14,18 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from goalcoach.coach import rubric
+from goalcoach.domain.attempt import Attempt
+from goalcoach.domain.prefill import join_steps
+from goalcoach.domain.advert import duty_follow_ups
+from goalcoach.domain.followups import Asked, choose_next, compose
+from goalcoach.coach.question_kinds import DEFAULT_KIND, get_kind, judge
 from goalcoach.domain.recovery import CODE_LABELS, ISSUE_SEVERITY
 
 STANDARD_QUESTION = "What are your career goals?"
-MAX_OWN_FOLLOW_UPS = 3
+#: Follow-ups after the main question: enough to probe, short enough to finish in one sitting.
+MAX_FOLLOW_UPS = 3
+#: The common questions asked in your own-target practice when there is nothing to probe.
+OWN_TARGET_ASKS: tuple[str, ...] = ("salary", "setbacks", "reassess")
 
 #: Missing elements worth practising, most important first (bonus elements are left out).
 EXPECTED_ELEMENTS: tuple[str, ...] = tuple(c for c in rubric.MISSING_PRIORITY if c in rubric.REQUIRED_ELEMENTS)
@@ -55,15 +65,24 @@ class Brief:
     what_it_does: str
     values: tuple[str, ...]
     question: str
-    follow_ups: tuple[str, ...]
     tips: tuple[str, ...]
     model_answer: str
     model_label: str = "Model answer"
     own_target: bool = False
+    interviewer_name: str = "The interviewer"
+    interviewer_role: str = ""
+    manner: str = "neutral"
+    #: The candidate's facts the follow-ups' model answers are composed from (see content Facts).
+    facts: tuple[tuple[str, str], ...] = ()
+    #: Common follow-ups this interviewer asks when there is nothing to probe.
+    asks: tuple[str, ...] = ()
+    #: Questions from the target's job advert ("The advert mentions …"), asked before the
+    #: common ones when there is nothing to probe.
+    advert_questions: tuple[str, ...] = ()
 
     @property
-    def questions(self) -> tuple[str, ...]:
-        return (self.question, *self.follow_ups)
+    def fact_values(self) -> dict[str, str]:
+        return {"employer": self.employer_name, **dict(self.facts)}
 
 
 def brief_from_scenario(scenario: Any, stage: str) -> Brief:
@@ -78,9 +97,13 @@ def brief_from_scenario(scenario: Any, stage: str) -> Brief:
         what_it_does=scenario.employer.what_it_does,
         values=tuple(scenario.employer.values),
         question=scenario.question,
-        follow_ups=tuple(scenario.follow_ups),
         tips=tuple(scenario.tips),
         model_answer=scenario.model_answer,
+        interviewer_name=scenario.interviewer.name,
+        interviewer_role=scenario.interviewer.role,
+        manner=scenario.interviewer.manner,
+        facts=tuple(scenario.facts.as_dict().items()),
+        asks=tuple(scenario.asks),
     )
 
 
@@ -92,29 +115,71 @@ def target_problem(target: dict[str, Any]) -> str | None:
     return None
 
 
-def brief_from_target(target: dict[str, Any], sets: Iterable[Any]) -> Brief:
-    """The person's own target as a brief, with the standard question and the follow-ups of
-    the scenario set for their stage (the entry set when the stage is unknown)."""
+def _clause(text: Any) -> str:
+    """A goal typed as a sentence, read after "to": no leading "to", no trailing full stop."""
+    value = " ".join(str(text or "").split()).rstrip(".")
+    value = value[3:] if value.lower().startswith("to ") else value
+    if len(value) > 1 and value[0].isupper() and value[1].islower():
+        value = value[0].lower() + value[1:]
+    return value
+
+
+def _first(goals: dict[str, Any], horizon: str) -> dict[str, Any]:
+    return next((g for g in goals.get(horizon) or () if isinstance(g, dict) and str(g.get("goal") or "").strip()), {})
+
+
+def target_facts(target: dict[str, Any], goals: dict[str, Any], values: list[Any] | None = None) -> dict[str, str]:
+    """The person's own material as facts: their role, goals, steps and top value. What they
+    have not written yet stays empty, so a composed example shows the gap (‹step›)."""
+    short, long = _first(goals, "short_term"), _first(goals, "long_term")
+    top = next((str(v.get("name")) for v in values or () if isinstance(v, dict) and str(v.get("name") or "").strip()), "")
+    return {
+        "role": " ".join(str(target.get("role") or "").split()),
+        "goal": _clause(short.get("goal")),
+        "long_goal": _clause(long.get("goal")),
+        "step": join_steps(str(short.get("steps") or long.get("steps") or "")),
+        "reason": f"{top.lower()} is what I value most in my work" if top else "",
+        "example": "",
+        "pay": "a salary in line with the published range for the level",
+    }
+
+
+def own_example(target: dict[str, Any], facts: dict[str, str], current_version: dict[str, Any] | None) -> tuple[str, str]:
+    """(label, text) of the example answer for your own target: your current answer version if
+    you have one, else an answer built from your self-assessment, with ‹gaps› where it is empty."""
+    if current_version and str(current_version.get("text") or "").strip():
+        name = str(current_version.get("name") or "current version")
+        return f"Your own answer ('{name}')", str(current_version["text"])
+    from goalcoach.domain.followups import compose
+
+    template = (
+        "Over the next two years I want to {goal} as your new {role} at {employer}. I plan to {step}. "
+        "Longer term, in about five years, I'd like to {long_goal}, because {reason}. "
+        "What draws me to {employer} is how this role connects to that path, and I'm open to where it leads."
+    )
+    organisation = " ".join(str(target.get("organisation") or "").split())
+    return "Example built from your self-assessment", compose(template, {**facts, "employer": organisation})
+
+
+def brief_from_target(
+    target: dict[str, Any],
+    sets: Iterable[Any],
+    *,
+    goals: dict[str, Any] | None = None,
+    values: list[Any] | None = None,
+    current_version: dict[str, Any] | None = None,
+) -> Brief:
+    """The person's own target as a brief: the standard question, tips for their stage (the
+    stage set's advice, never another scenario's persona) and an example from their own material."""
     stage = target.get("stage") or None
-    sets = list(sets)
-    chosen = next((s for s in sets if s.stage == stage), None) or next((s for s in sets if s.stage == "entry"), None)
-    follow_ups: list[str] = []
-    tips: list[str] = []
-    model_answer, model_label = "", "Example answer"
-    if chosen is not None:
-        for scenario in chosen.scenarios:
-            for question in scenario.follow_ups:
-                if question not in follow_ups and question != STANDARD_QUESTION:
-                    follow_ups.append(question)
-        tips.append(chosen.summary)
-        if chosen.scenarios:
-            example = chosen.scenarios[0]
-            tips.extend(example.tips[:2])
-            model_answer = example.model_answer
-            model_label = f"Example answer (from the scenario '{example.title}')"
-    role = str(target.get("role") or "").strip()
-    organisation = str(target.get("organisation") or "").strip()
-    mission = str(target.get("mission") or "").strip()
+    chosen = next((s for s in sets if s.stage == stage), None)
+    tips = (chosen.summary,) if chosen is not None else (
+        "Name a near-term goal in this role, a longer-term one, one concrete step, and why this employer.",)
+    role = " ".join(str(target.get("role") or "").split())
+    organisation = " ".join(str(target.get("organisation") or "").split())
+    mission = " ".join(str(target.get("mission") or "").split())
+    facts = target_facts(target, goals or {}, values)
+    label, example = own_example(target, facts, current_version)
     return Brief(
         scenario_id=None,
         title=f"My target: {role} at {organisation}",
@@ -125,11 +190,16 @@ def brief_from_target(target: dict[str, Any], sets: Iterable[Any]) -> Brief:
         what_it_does=mission or "(no mission noted in your target yet)",
         values=tuple(str(t) for t in target.get("terms") or () if str(t).strip()),
         question=STANDARD_QUESTION,
-        follow_ups=tuple(follow_ups[:MAX_OWN_FOLLOW_UPS]),
-        tips=tuple(tips),
-        model_answer=model_answer,
-        model_label=model_label,
+        tips=tips,
+        model_answer=example,
+        model_label=label,
         own_target=True,
+        interviewer_name="The hiring manager",
+        interviewer_role=f"Hiring manager, {organisation}",
+        manner="neutral",
+        facts=tuple(facts.items()),
+        asks=OWN_TARGET_ASKS,
+        advert_questions=tuple(duty_follow_ups(target)),
     )
 
 
@@ -142,12 +212,29 @@ def coach_stage(brief: Brief, profile_stage: str | None) -> str | None:
 
 
 @dataclass(frozen=True)
+class Question:
+    """One question put in a session: the main one (index 0) or a follow-up."""
+
+    index: int
+    text: str
+    kind: str = DEFAULT_KIND
+    reason: str = ""
+    model_answer: str = ""
+    follow_up_id: str | None = None
+
+    @property
+    def kind_name(self) -> str:
+        return get_kind(self.kind).name
+
+
+@dataclass(frozen=True)
 class Answer:
     index: int
     question: str
     text: str
     seconds: float | None
-    feedback: dict[str, Any]
+    feedback: dict[str, Any]  # judged by the question's own rubric
+    kind: str = DEFAULT_KIND
 
     @property
     def score(self) -> int:
@@ -162,37 +249,56 @@ class Answer:
         return [str(i.get("code")) for i in self.feedback.get("issues") or []]
 
     def missing(self) -> list[str]:
+        """What this question expected and the answer lacks, most important first."""
         elements = self.feedback.get("elements") or {}
-        return [c for c in EXPECTED_ELEMENTS if not (elements.get(c) or {}).get("present")]
+        expected = [c for c in EXPECTED_ELEMENTS if c in get_kind(self.kind).expects]
+        return [c for c in expected if not (elements.get(c) or {}).get("present")]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """One like-with-like comparison: the same question (kind) answered before and now."""
+
+    label: str
+    before: int
+    now: int
+
+    @property
+    def change(self) -> int:
+        return self.now - self.before
 
 
 @dataclass(frozen=True)
 class Summary:
     rows: list[tuple[str, int, str]]  # (question, score, quality)
-    first_score: int | None
-    last_score: int | None
-    issues_gone: list[str]
+    kinds: list[str]  # each row's question kind name
+    comparisons: list[Comparison]
     issues_left: list[str]
     focus: str | None  # the code to practise next, or None when there is nothing left
     advice: str
-
-    @property
-    def change(self) -> int | None:
-        if self.first_score is None or self.last_score is None:
-            return None
-        return self.last_score - self.first_score
 
 
 @dataclass
 class PracticeSession:
     brief: Brief
+    follow_ups: tuple[Any, ...] = ()  # the catalogue (content FollowUp objects)
     session_id: str = field(default_factory=lambda: uuid.uuid4().hex)
     index: int = 0
     answers: list[Answer] = field(default_factory=list)
+    asked: list[Question] = field(default_factory=list)
+    upcoming: Question | None = None
+
+    def __post_init__(self) -> None:
+        if not self.asked:
+            self.asked.append(Question(0, self.brief.question, DEFAULT_KIND, "", self.brief.model_answer))
+
+    @property
+    def current(self) -> Question:
+        return self.asked[self.index]
 
     @property
     def question(self) -> str:
-        return self.brief.questions[self.index]
+        return self.current.text
 
     @property
     def is_follow_up(self) -> bool:
@@ -205,57 +311,118 @@ class PracticeSession:
 
     @property
     def has_next(self) -> bool:
-        return self.index + 1 < len(self.brief.questions)
+        return self.upcoming is not None
+
+    @property
+    def total(self) -> int:
+        """How many questions this session can have: the main one and the follow-ups."""
+        return 1 + MAX_FOLLOW_UPS
 
     def advance(self) -> str:
-        """Move to the next follow-up question and return it."""
-        if not self.has_next:
+        """Move to the follow-up chosen after the last answer and return it."""
+        if self.upcoming is None:
             raise IndexError("no follow-up question left")
+        self.asked.append(self.upcoming)
+        self.upcoming = None
         self.index += 1
         return self.question
 
     def record(self, text: str, seconds: float | None, feedback: dict[str, Any]) -> Answer:
-        answer = Answer(self.index, self.question, text, None if seconds is None else round(float(seconds), 1), feedback)
+        """Judge the coach's result by the current question's rubric, keep it, and choose the
+        follow-up that reacts to it."""
+        question = self.current
+        judged = judge(question.kind, feedback)
+        answer = Answer(self.index, question.text, text, None if seconds is None else round(float(seconds), 1), judged, question.kind)
         self.answers.append(answer)
+        self.upcoming = self._choose(answer) if len(self.asked) <= MAX_FOLLOW_UPS else None
         return answer
 
-    def attempt(self, answer: Answer) -> dict[str, Any]:
-        """The attempt record to store (the shared attempt shape)."""
+    def _choose(self, answer: Answer) -> Question | None:
+        if not self.follow_ups:
+            return None
         brief = self.brief
-        return {
-            "kind": "practice",
-            "scenario_id": brief.scenario_id,
-            "scenario_title": brief.title,
-            "stage": brief.stage,
-            "question": answer.question,
-            "text": answer.text,
-            "seconds": answer.seconds,
-            "score": answer.score,
-            "quality": answer.quality,
-            "feedback": answer.feedback,
-            "session_id": self.session_id,
-            "follow_up": answer.index > 0,
-            "own_target": brief.own_target,
-        }
+        done = [q.follow_up_id for q in self.asked if q.follow_up_id] + [q.kind for q in self.asked] + [q.text for q in self.asked]
+        def pick(extras: tuple[str, ...]) -> Asked | None:
+            return choose_next(
+                self.follow_ups, answer.feedback, answer=answer.text, kind_id=answer.kind,
+                stage=brief.stage, manner=brief.manner, interviewer=brief.interviewer_name,
+                asked=done, extras=extras, facts=brief.fact_values,
+            )
 
-    def summary(self) -> Summary:
+        picked = pick(())  # a reaction to this answer comes first
+        if picked is None:
+            advert = next((q for q in brief.advert_questions if q not in done), None)
+            link = next((f for f in self.follow_ups if f.trigger == "missing:company_alignment"), None)
+            if advert is not None and link is not None:
+                picked = Asked(f"advert:{brief.advert_questions.index(advert)}", link.kind, advert,
+                               f"{brief.interviewer_name} asks about a duty your job advert names.",
+                               compose(link.model, brief.fact_values))
+        picked = picked or pick(brief.asks)
+        if picked is None:
+            return None
+        return Question(len(self.asked), picked.question, picked.kind, picked.reason, picked.model_answer, picked.follow_up_id)
+
+    def attempt(self, answer: Answer) -> Attempt:
+        """The attempt record to store, with the question's kind (scored by its own rubric)."""
+        brief = self.brief
+        question = self.asked[answer.index]
+        return Attempt.coached(
+            "practice", answer.question, answer.text, answer.feedback,
+            seconds=answer.seconds,
+            scenario_id=brief.scenario_id,
+            scenario_title=brief.title,
+            stage=brief.stage,
+            session_id=self.session_id,
+            follow_up=answer.index > 0,
+            own_target=brief.own_target,
+            question_kind=answer.kind,
+            follow_up_id=question.follow_up_id,
+        )
+
+    def summary(self, history: Iterable[dict[str, Any]] = ()) -> Summary:
+        """Each answer with its own judgement; comparisons only of like with like (the main
+        question against your last attempt at this scenario, a follow-up kind against your last
+        answer of that kind); "practise next" from what your latest answers still show."""
         answers = self.answers
         rows = [(a.question, a.score, a.quality) for a in answers]
+        kinds = [get_kind(a.kind).name for a in answers]
         if not answers:
-            return Summary(rows, None, None, [], [], None, "Answer at least one question to see a summary.")
-        first, last = answers[0], answers[-1]
-        left = _ordered(set(last.issues), ISSUE_SEVERITY)
-        gone = [c for c in _ordered(set(first.issues), ISSUE_SEVERITY) if c not in left] if len(answers) > 1 else []
-        focus = _focus(answers)
+            return Summary(rows, kinds, [], [], None, "Answer at least one question to see a summary.")
+        comparisons = self._comparisons(list(history))
+        latest = _latest_per_kind(answers)
+        left = _ordered({c for a in latest for c in a.issues}, ISSUE_SEVERITY)
+        focus = _focus(latest)
         return Summary(
             rows=rows,
-            first_score=first.score,
-            last_score=last.score,
-            issues_gone=gone,
+            kinds=kinds,
+            comparisons=comparisons,
             issues_left=left,
             focus=focus,
             advice=ADVICE.get(focus, WELL_DONE) if focus else WELL_DONE,
         )
+
+    def _comparisons(self, history: list[dict[str, Any]]) -> list[Comparison]:
+        earlier = [h for h in history if isinstance(h, dict) and h.get("kind") == "practice"
+                   and h.get("session_id") != self.session_id]
+        out: list[Comparison] = []
+        for answer in _latest_per_kind(self.answers):
+            if answer.kind == DEFAULT_KIND:
+                same = [h for h in earlier if not h.get("follow_up") and h.get("scenario_id") == self.brief.scenario_id
+                        and bool(h.get("own_target")) == self.brief.own_target]
+                label = "Main question, against your last attempt at this scenario"
+            else:
+                same = [h for h in earlier if h.get("question_kind") == answer.kind]
+                label = f"{get_kind(answer.kind).name}, against your last answer to it"
+            if same:
+                out.append(Comparison(label, int(same[-1].get("score") or 0), answer.score))
+        return out
+
+
+def _latest_per_kind(answers: list[Answer]) -> list[Answer]:
+    latest: dict[str, Answer] = {}
+    for answer in answers:
+        latest[answer.kind] = answer
+    return list(latest.values())
 
 
 def _ordered(codes: set[str], order: tuple[str, ...]) -> list[str]:
@@ -263,16 +430,15 @@ def _ordered(codes: set[str], order: tuple[str, ...]) -> list[str]:
 
 
 def _focus(answers: list[Answer]) -> str | None:
-    """The most frequent issue (across the session) that the last answer still has; if none,
-    the most frequent element it still misses. Ties go to the more important code."""
-    last = answers[-1]
-    for remaining, order, counted in (
-        (set(last.issues), ISSUE_SEVERITY, lambda a: set(a.issues)),
-        (set(last.missing()), EXPECTED_ELEMENTS, lambda a: set(a.missing())),
+    """The issue most of your latest answers (one per question kind) still show, each judged by
+    its own question; if none, the element they most often lack. Ties go to the more important code."""
+    for order, counted in (
+        (ISSUE_SEVERITY, lambda a: set(a.issues)),
+        (EXPECTED_ELEMENTS, lambda a: set(a.missing())),
     ):
-        if remaining:
-            counts = Counter(code for a in answers for code in counted(a) if code in remaining)
-            return max(_ordered(remaining, order), key=lambda c: (counts[c], -_rank(c, order)))
+        counts = Counter(code for a in answers for code in counted(a))
+        if counts:
+            return max(_ordered(set(counts), order), key=lambda c: (counts[c], -_rank(c, order)))
     return None
 
 

@@ -177,7 +177,7 @@ def join_steps(steps: str) -> str:
 def area_of(role: str) -> str:
     """The field a job title names, without the title: 'Clinical Informatics Analyst' →
     'clinical informatics', 'Senior SQL Developer' → 'SQL'; '' when only a title is left."""
-    words = [w for w in re.split(r"[\s/,()]+", role or "") if w]
+    words = [w for w in re.split(r"[\s,()]+|(?<=\w)/(?=\w)", role or "") if w]
     kept = [w for w in words if w.lower().strip(".") not in _TITLE_WORDS]
     while kept and kept[-1].lower() in {"of", "and", "&", "for", "in"}:
         kept.pop()

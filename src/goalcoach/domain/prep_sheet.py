@@ -26,7 +26,11 @@ def _quality(record: dict[str, Any]) -> str:
 
 
 def _is_main(attempt: dict[str, Any]) -> bool:
-    return attempt.get("kind") in ("practice", "builder") and not attempt.get("follow_up")
+    """An answer to the main question for the person's own target: the builder's, or practice
+    for their own target. A practice scenario's answer is about someone else's job."""
+    if attempt.get("follow_up"):
+        return False
+    return attempt.get("kind") == "builder" or (attempt.get("kind") == "practice" and not attempt.get("scenario_id"))
 
 
 def _best(records: Iterable[dict[str, Any]]) -> dict[str, Any] | None:
@@ -61,7 +65,8 @@ def follow_ups_to_expect(snapshot: dict[str, Any], expected: Sequence[str]) -> l
     have practised first, then those asked for their stage, up to MAX_FOLLOW_UPS."""
     answered: dict[str, list[dict[str, Any]]] = {}
     for attempt in snapshot.get("attempts") or []:
-        if isinstance(attempt, dict) and attempt.get("follow_up") and attempt.get("question"):
+        own = not attempt.get("scenario_id") if isinstance(attempt, dict) else False
+        if own and attempt.get("follow_up") and attempt.get("question"):
             answered.setdefault(clean(attempt["question"]).strip(), []).append(attempt)
     questions = list(answered)
     for question in expected:
@@ -91,13 +96,14 @@ def _remember(feedback: dict[str, Any] | None, terms: list[str], recovery_moves:
     priority = (feedback or {}).get("priority")
     if isinstance(priority, dict) and priority.get("message"):
         items.append(f"**Fix first:** {md_inline(priority['message'])}")
-    missed = [t for t in (feedback or {}).get("terms", {}).get("missed", []) if t] if feedback else []
+    # Terms missed are only known for an answer coached against this target's words.
+    missed = [t for t in (feedback or {}).get("terms", {}).get("missed", []) if t and t in terms] if feedback else []
     if missed:
         items.append(f"**Work in their words:** {md_inline(', '.join(missed))}")
     elif terms:
         items.append(f"**Use their words:** {md_inline(', '.join(terms))}")
     items.append(
-        "**Keep it to one or two minutes:** about 140 to 280 words spoken; "
+        "**Keep it to one or two minutes:** 40 to 250 words; "
         "a near-term goal, a long-term goal, a step you are taking, and why this role."
     )
     for move in list(recovery_moves)[:3]:

@@ -13,6 +13,7 @@ from typing import Any, Iterable, Sequence
 
 from goalcoach.coach import rubric
 from goalcoach.coach.rubric import ELEMENTS as ELEMENT_CODES, ISSUES as ISSUE_CODES
+from goalcoach.domain.attempt import KINDS  # noqa: F401 - the kinds the progress filter offers
 
 Attempt = dict[str, Any]
 
@@ -29,7 +30,6 @@ ELEMENT_LABELS: dict[str, str] = rubric.ELEMENT_NAMES
 
 STAGE_LABELS: dict[str, str] = rubric.STAGE_NAMES
 
-KINDS: tuple[str, ...] = ("practice", "drill", "builder")
 
 
 def parse_time(value: Any) -> datetime | None:
@@ -123,6 +123,8 @@ def weak_labels(attempts: Iterable[Attempt], last: int = 10) -> list[Label]:
         if isinstance(elements, dict) and elements:
             for code in REQUIRED_ELEMENTS:
                 result = elements.get(code)
+                if result is None and "question" in feedback:
+                    continue  # a follow-up judged by its own question: not on its checklist
                 if not (isinstance(result, dict) and result.get("present")):
                     missing[code] += 1
     labels = [Label("issue", c, n) for c, n in issues.items()] + [Label("missing", c, n) for c, n in missing.items()]
@@ -326,13 +328,6 @@ def filter_attempts(
 
 def sort_attempts(attempts: Iterable[Attempt], column: str = "date", descending: bool = True) -> list[Attempt]:
     return sorted(attempts, key=lambda a: (sort_value(a, column), str(a.get("created", ""))), reverse=descending)
-
-
-def format_seconds(seconds: Any) -> str:
-    if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or seconds < 0:
-        return "—"
-    whole = int(round(seconds))
-    return f"{whole // 60}:{whole % 60:02d}"
 
 
 def format_date(created: Any, now: datetime | None = None) -> str:

@@ -47,6 +47,10 @@ class MoveResult(NamedTuple):
     evidence: list[Span]
 
 
+#: Elements that show an answer is about the speaker's own career: a goal of theirs.
+CAREER_ELEMENTS: tuple[str, ...] = ("short_term", "long_term")
+
+
 @dataclass(frozen=True)
 class RecoveryResult:
     moves: list[MoveResult]
@@ -54,10 +58,17 @@ class RecoveryResult:
     misstep_gone: bool
     #: Where the misstep still shows (empty when it is gone).
     misstep_spans: list[Span] = field(default_factory=list)
+    #: Red flags the recovery brought in (or kept) besides the misstep: a complaint reworded
+    #: as a leaving plan is no recovery.
+    new_red_flags: list[str] = field(default_factory=list)
+    #: Whether the recovery is about the speaker's own career: their own words, a goal of theirs.
+    about_career: bool = True
 
     @property
     def passed(self) -> bool:
-        return self.misstep_gone and all(move.done for move in self.moves)
+        """Recovered: the misstep is gone, no other red flag, about your career, every move made."""
+        return (self.misstep_gone and not self.new_red_flags and self.about_career
+                and all(move.done for move in self.moves))
 
     @property
     def done_count(self) -> int:
@@ -72,6 +83,8 @@ class RecoveryResult:
             ],
             "misstep": self.misstep,
             "misstep_gone": self.misstep_gone,
+            "new_red_flags": list(self.new_red_flags),
+            "about_career": self.about_career,
             "passed": self.passed,
         }
 
@@ -130,7 +143,11 @@ def check_recovery(feedback: dict[str, Any], misstep: str) -> RecoveryResult:
         gone, spans = element_present(feedback, misstep), []
     else:
         gone, spans = True, []
-    return RecoveryResult(moves=moves, misstep=misstep, misstep_gone=gone, misstep_spans=spans)
+    codes = issue_codes(feedback)
+    red = [c for c in rubric.RED_FLAGS if c in codes and c != misstep and c != "not_an_answer"]
+    about = "not_an_answer" not in codes and any(element_present(feedback, c) for c in CAREER_ELEMENTS)
+    return RecoveryResult(moves=moves, misstep=misstep, misstep_gone=gone, misstep_spans=spans,
+                          new_red_flags=red, about_career=about)
 
 
 def pick_pushback(feedback: dict[str, Any], pushbacks: dict[str, str]) -> tuple[str, str]:

@@ -71,11 +71,3 @@ class RehearsalTimer:
     def reset(self) -> None:
         self._banked = 0.0
         self._started_at = None
-
-
-def format_clock(seconds: float) -> str:
-    """mm:ss of a non-negative number of seconds, rounded up while counting down so '00:00'
-    appears only when the time is really up."""
-    whole = int(-(-max(0.0, seconds) // 1))  # ceiling without importing math
-    minutes, secs = divmod(whole, 60)
-    return f"{minutes:02d}:{secs:02d}"

@@ -21,10 +21,11 @@ def render(profile: Any, fmt: str, exported: str) -> str:
     if fmt == "json":
         return transfer.dumps(transfer.export_document(snapshot, exported))
     from goalcoach.content import load_recovery_moves
+    from goalcoach.domain import coaching  # the coach loads its lexicon: only when needed
     from goalcoach.domain.prep_sheet import prep_sheet
 
     answer = transfer.current_answer(snapshot)
-    feedback = coach_answer(profile, answer[1]) if answer else None
+    feedback = coaching.coach_answer(answer[1], profile, own_target=True) if answer else None
     stage = ((snapshot.get("sections") or {}).get("target") or {}).get("stage")
     return prep_sheet(snapshot, answer, feedback, load_recovery_moves(), exported, expected_follow_ups(stage))
 
@@ -38,12 +39,6 @@ def expected_follow_ups(stage: Any) -> list[str]:
     sets, _ = load_scenario_sets()
     asked = Counter(q for s in sets if s.stage == stage for scenario in s.scenarios for q in scenario.follow_ups)
     return [question for question, _ in asked.most_common()]
-
-
-def coach_answer(profile: Any, text: str) -> dict[str, Any]:
-    from goalcoach.domain import coaching
-
-    return coaching.coach(text, coaching.context_for(profile))
 
 
 def write_new_file(path: Path, text: str, *, force: bool = False) -> None:

@@ -235,6 +235,8 @@ ATTEMPT_FIELDS: dict[str, Check] = {
         "misstep": optional(SHORT),
         "adaptive": optional(boolean),
         "recovery": optional(lambda v, w: mapping(lambda e, w2: plain(e, w2, 2), 1_000)(v, w)),
+        "question_kind": optional(SHORT),
+        "follow_up_id": optional(SHORT),
 }
 #: An imported attempt: only known fields.
 ATTEMPT = record(ATTEMPT_FIELDS, required=("id", "created"))

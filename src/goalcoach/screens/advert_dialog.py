@@ -117,7 +117,7 @@ class AdvertDialog(ModalScreen["Choice | None"]):
         for index, (kind, item) in enumerate(self.items):
             widgets.append(Horizontal(
                 Checkbox(kind, True, id=f"keep-{index}", compact=True),
-                Input(item.text, id=f"text-{index}", compact=True, disabled=kind == "Stage"),
+                Input(item.text, id=f"text-{index}", compact=True, select_on_focus=False, disabled=kind == "Stage"),
                 classes="advert-row",
             ))
             if item.sentence.rstrip(".") != item.text:

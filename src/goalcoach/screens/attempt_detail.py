@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.widgets import Footer, Header, Static
 
 from goalcoach.domain import progress as pm
+from goalcoach.domain.duration import format_duration
 from goalcoach.screens.base import BaseScreen
 from goalcoach.widgets.coach_panel import CoachPanel
 
@@ -21,7 +22,7 @@ def attempt_summary(attempt: dict[str, Any], now: datetime | None = None) -> Tex
     text = Text()
     text.append(pm.scenario_label(attempt), style="bold")
     text.append(f"\n{pm.format_date(attempt.get('created'), now)} · {attempt.get('kind', '')}")
-    text.append(f" · score {'—' if score is None else score}/100 · time {pm.format_seconds(attempt.get('seconds'))}")
+    text.append(f" · score {'—' if score is None else score}/100 · time {format_duration(attempt.get('seconds'))}")
     question = attempt.get("question")
     if question:
         text.append("\nAsked: ", style="bold")

@@ -31,6 +31,8 @@ from goalcoach.widgets.form import show_with_label
 from goalcoach.widgets.prose import ProseField
 
 from goalcoach.domain import coaching
+from goalcoach.domain.attempt import Attempt
+from goalcoach.domain.target import target_stage
 
 DRAFT_KEY = "builder"
 QUESTION = "What are your career goals?"
@@ -197,7 +199,7 @@ class BuilderScreen(BaseScreen):
         editor.move_cursor(editor.document.end)
         editor.focus()
 
-    @work(group="dialog", exclusive=True)
+    @work(group="dialog", exclusive=True, exit_on_error=False)
     async def action_use_template(self) -> None:
         assembled = self.template.assemble(self.slots)
         current = self.editor.text
@@ -224,11 +226,16 @@ class BuilderScreen(BaseScreen):
             self.query_one("#coach", CoachPanel).clear()  # never an old score beside an empty editor
             return
         context = self._coach_context
+        # exit_on_error=False: a coach error is reported below; typing goes on, the text stays.
         self.run_worker(
             lambda: (text, coaching.coach(text, context)), thread=True, exclusive=True, group="coach", exit_on_error=False
         )
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR:
+            what = "The coach could not read this answer" if event.worker.group == "coach" else "That did not work"
+            self.notify(f"{what}: {event.worker.error}", title="Error", severity="error", markup=False)
+            return
         if event.worker.group != "coach" or event.state != WorkerState.SUCCESS:
             return
         text, feedback = event.worker.result
@@ -240,10 +247,14 @@ class BuilderScreen(BaseScreen):
     async def _feedback_for(self, text: str) -> dict[str, Any] | None:
         if self._feedback is not None and self._feedback[0] == text:
             return self._feedback[1]
-        return await asyncio.to_thread(coaching.coach, text, self._coach_context)
+        try:
+            return await asyncio.to_thread(coaching.coach, text, self._coach_context)
+        except Exception as error:  # noqa: BLE001 - the version is still worth saving without a score
+            self.notify(f"The coach could not read this answer: {error}", title="Error", severity="error", markup=False)
+            return None
 
     # -- versions ---------------------------------------------------------------------------------
-    @work(group="dialog", exclusive=True)
+    @work(group="dialog", exclusive=True, exit_on_error=False)
     async def action_save_version(self) -> None:
         text = self.editor.text
         if not text.strip():
@@ -256,7 +267,14 @@ class BuilderScreen(BaseScreen):
             return
         feedback = await self._feedback_for(text)
         extra = {"score": feedback.get("score"), "quality": feedback.get("quality")} if feedback else {}
-        attempt = self._attempt(text, feedback) if feedback is not None else None
+        attempt = (
+            Attempt.coached(
+                "builder", QUESTION, text, feedback,
+                version_id=None, scenario_title="Answer builder", stage=target_stage(profile),
+            ).to_dict()
+            if feedback is not None
+            else None
+        )
 
         def write() -> None:  # on a save worker: the version, then what points at it
             saved = profile.add_version(name, text, **extra)
@@ -267,22 +285,7 @@ class BuilderScreen(BaseScreen):
 
         self.app.save(write, lane="versions", then=lambda _: self.notify(f"Saved “{name}”.", markup=False))
 
-    def _attempt(self, text: str, feedback: dict[str, Any]) -> dict[str, Any]:
-        return {
-            "kind": "builder",
-            "version_id": None,  # set once the version is saved
-            "scenario_id": None,
-            "scenario_title": "Answer builder",
-            "stage": self.app.profile.section("target").get("stage") or None,
-            "question": QUESTION,
-            "text": text,
-            "seconds": None,
-            "score": feedback.get("score"),
-            "quality": feedback.get("quality"),
-            "feedback": feedback,
-        }
-
-    @work(group="dialog", exclusive=True)
+    @work(group="dialog", exclusive=True, exit_on_error=False)
     async def action_versions(self) -> None:
         from goalcoach.screens.versions import VersionsScreen
 
@@ -303,7 +306,7 @@ class BuilderScreen(BaseScreen):
         self._replace_editor_text(version["text"])
         self.notify(f"Opened “{version['name']}”.", markup=False)
 
-    @work(group="dialog", exclusive=True)
+    @work(group="dialog", exclusive=True, exit_on_error=False)
     async def action_copy(self) -> None:
         text = self.editor.text
         source = "the editor's text"
@@ -328,8 +331,4 @@ class BuilderScreen(BaseScreen):
         yield SystemCommand("Save answer version", "Name and keep the editor's text", self.action_save_version)
         yield SystemCommand("Answer versions", "Open, compare or mark a version current", self.action_versions)
         yield SystemCommand("Copy answer", "Copy the answer to the clipboard", self.action_copy)
-
-
-def make_screen() -> BuilderScreen:
-    return BuilderScreen()
 

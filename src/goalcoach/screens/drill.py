@@ -15,30 +15,55 @@ from typing import Any, Callable
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.content import Content
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
 from goalcoach.content import ContentError, Drill, load_drills, load_pushbacks
-from goalcoach.domain.practice_session import ADVICE
+from goalcoach.domain import coaching
+from goalcoach.domain.attempt import Attempt
+from goalcoach.domain.followups import compose
+from goalcoach.domain.target import target_stage
+from goalcoach.domain.practice_session import ADVICE, target_facts
 from goalcoach.domain.recovery import CODE_LABELS, RecoveryResult, check_recovery, latest_answer, pick_pushback
 from goalcoach.profile import ProfileError
 from goalcoach.screens.base import BaseScreen
-from goalcoach.screens.practice import coach_answer, error_line
+from goalcoach.screens.skipped_content import error_line
 from goalcoach.widgets.coach_panel import CoachPanel
 from goalcoach.widgets.editor import AnswerEditor
-from goalcoach.widgets.highlight import ISSUE_STYLE, highlighted_answer
+from goalcoach.widgets.highlight import highlighted_answer
 
 ADAPTIVE = "adaptive"
-EVIDENCE_STYLE = "underline bold green"
+# Theme variables, so every theme (light ones too) shows the checklist in its own colours.
+DONE_STYLE = "bold $text-success"
+MISSING_STYLE = "bold $text-error"
+PARTLY_STYLE = "bold $text-warning"
+EVIDENCE_STYLE = "underline bold $text-success"
+MISSTEP_STYLE = "bold $text-error on $error-muted"
 
 DrillLoader = Callable[[], "tuple[list[Drill], list[ContentError]]"]
 
 
-def adaptive_drill(answer: dict[str, Any], code: str, pushback: str, drills: list[Drill]) -> Drill:
-    """A drill built on the person's own answer; the model recovery, why and tips are borrowed
-    from a written drill for the same misstep when there is one."""
+#: The model recovery for your own answer, composed from your self-assessment (see target_facts).
+OWN_RECOVERY = (
+    "Let me put that more clearly. Over the next two years I want to {goal} as your new {role} at {employer}. "
+    "I plan to {step}. Longer term I'd like to {long_goal}, because {reason}."
+)
+
+
+def own_recovery(profile: Any) -> str:
+    """A model recovery in the person's own material, never another person's story; what
+    their self-assessment lacks shows as a ‹gap› to fill."""
+    target = profile.section("target") or {}
+    facts = target_facts(target, profile.section("goals") or {}, (profile.section("values") or {}).get("items") or [])
+    return compose(OWN_RECOVERY, {**facts, "employer": " ".join(str(target.get("organisation") or "").split())})
+
+
+def adaptive_drill(answer: dict[str, Any], code: str, pushback: str, drills: list[Drill], model_recovery: str = "") -> Drill:
+    """A drill built on the person's own answer and their own material; why it hurts and the
+    tips are borrowed from a written drill for the same misstep when there is one."""
     example = next((d for d in drills if d.misstep == code), None)
     return Drill(
         id=ADAPTIVE,
@@ -47,40 +72,43 @@ def adaptive_drill(answer: dict[str, Any], code: str, pushback: str, drills: lis
         question=answer["question"],
         flawed_answer=answer["text"],
         pushback=pushback,
-        model_recovery=example.model_recovery if example else "",
+        model_recovery=model_recovery,
         why_it_hurts=example.why_it_hurts if example else ADVICE.get(code, "Defend a strong answer: be specific and link it to them."),
         tips=example.tips if example else (),
     )
 
 
-def checklist_text(result: RecoveryResult, text: str) -> Text:
+def checklist_text(result: RecoveryResult, text: str) -> Content:
     """Each move ✔/✘ with a quote of its evidence; then whether the misstep is gone."""
-    out = Text()
+    parts: list[tuple[str, str]] = []
     for move in result.moves:
-        out.append(" ✔ " if move.done else " ✘ ", style="bold green" if move.done else "bold red")
-        out.append(move.label)
+        parts += [(" ✔ ", DONE_STYLE) if move.done else (" ✘ ", MISSING_STYLE), (move.label, "")]
         if move.evidence:
             start, end = move.evidence[0]
             quote = text[start:end]
-            out.append("  “")
-            out.append(quote if len(quote) <= 60 else quote[:57] + "…", style=EVIDENCE_STYLE)
-            out.append("”")
-        out.append("\n")
+            parts += [("  “", ""), (quote if len(quote) <= 60 else quote[:57] + "…", EVIDENCE_STYLE), ("”", "")]
+        parts.append(("\n", ""))
     name = CODE_LABELS.get(result.misstep, result.misstep)
     if result.misstep_gone:
-        out.append(" ✔ ", style="bold green")
-        out.append(f"The misstep is gone ({name})\n")
+        parts += [(" ✔ ", DONE_STYLE), (f"The misstep is gone ({name})\n", "")]
     else:
-        out.append(" ✘ ", style="bold red")
-        out.append(f"The misstep is still there ({name})")
+        parts += [(" ✘ ", MISSING_STYLE), (f"The misstep is still there ({name})", "")]
         for start, end in result.misstep_spans[:1]:
-            out.append("  “")
-            out.append(text[start:end][:60], style=ISSUE_STYLE)
-            out.append("”")
-        out.append("\n")
-    verdict = "Recovered: every move made." if result.passed else f"{result.done_count}/{len(result.moves)} moves made: see what is missing."
-    out.append("\n" + verdict, style="bold green" if result.passed else "bold yellow")
-    return out
+            parts += [("  “", ""), (text[start:end][:60], MISSTEP_STYLE), ("”", "")]
+        parts.append(("\n", ""))
+    if result.new_red_flags:
+        parts += [(" ✘ ", MISSING_STYLE),
+                  ("A new red flag: " + ", ".join(CODE_LABELS.get(c, c) for c in result.new_red_flags) + "\n", "")]
+    if not result.about_career:
+        parts += [(" ✘ ", MISSING_STYLE), ("Not about your own career: say what you will do next, in your own words\n", "")]
+    if result.passed:
+        verdict = "Recovered: the misstep is gone and every move made."
+    elif result.misstep_gone and not result.new_red_flags and result.about_career:
+        verdict = f"{result.done_count}/{len(result.moves)} moves made: see what is missing."
+    else:
+        verdict = "Not recovered yet: fix what is marked ✘ above, then try again (r)."
+    parts.append(("\n" + verdict, DONE_STYLE if result.passed else PARTLY_STYLE))
+    return Content.assemble(*parts)
 
 
 class DrillScreen(BaseScreen):
@@ -180,8 +208,9 @@ class DrillScreen(BaseScreen):
         if self.latest is None:
             self.notify("No answer yet: build one (key 2) or practise a scenario (key 3) first.", severity="warning", markup=False)
             return
-        job = partial(coach_answer, self.latest["text"], self.app.profile, own_target=True)
-        self.run_worker(job, thread=True, exclusive=True, group="coach", name="drill-adaptive")
+        job = partial(coaching.coach_answer, self.latest["text"], self.app.profile, own_target=True)
+        # exit_on_error=False: a coach error is reported below; the picker stays open.
+        self.run_worker(job, thread=True, exclusive=True, group="coach", name="drill-adaptive", exit_on_error=False)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.name != "drill-adaptive" or self.latest is None:
@@ -189,7 +218,7 @@ class DrillScreen(BaseScreen):
         if event.state == WorkerState.SUCCESS:
             feedback = event.worker.result
             code, line = pick_pushback(feedback, load_pushbacks())
-            drill = adaptive_drill(self.latest, code, line, self.drills)
+            drill = adaptive_drill(self.latest, code, line, self.drills, own_recovery(self.app.profile))
             self.app.push_screen(DrillRunScreen(drill, clock=self.clock, adaptive=True, first_feedback=feedback))
         elif event.state == WorkerState.ERROR:
             self.notify(f"The coach could not read your answer: {event.worker.error}", severity="error", markup=False)
@@ -281,8 +310,9 @@ class DrillRunScreen(BaseScreen):
             return
         self.pending = (text, max(0.0, self.clock() - self.shown_at))
         self.refresh_bindings()
-        job = partial(coach_answer, text, self.app.profile, own_target=self.adaptive)
-        self.run_worker(job, thread=True, exclusive=True, group="coach", name="drill-submit")
+        job = partial(coaching.coach_answer, text, self.app.profile, own_target=self.adaptive, correction=True)
+        # exit_on_error=False: a coach error is reported below and the recovery stays in the editor.
+        self.run_worker(job, thread=True, exclusive=True, group="coach", name="drill-submit", exit_on_error=False)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.name != "drill-submit" or self.pending is None:
@@ -299,24 +329,18 @@ class DrillRunScreen(BaseScreen):
     def _show(self, text: str, seconds: float, feedback: dict[str, Any]) -> None:
         result = check_recovery(feedback, self.drill.misstep)
         self.result = result
-        attempt = {
-            "kind": "drill",
-            "scenario_id": None,
-            "scenario_title": self.drill.title,
-            "stage": (self.app.profile.section("target") or {}).get("stage") or None,
-            "question": self.drill.pushback,
-            "text": text,
-            "seconds": round(seconds, 1),
-            "score": int(feedback.get("score", 0)),
-            "quality": str(feedback.get("quality", "")),
-            "feedback": feedback,
-            "drill_id": self.drill.id,
-            "misstep": self.drill.misstep,
-            "adaptive": self.adaptive,
-            "recovery": result.to_dict(),
-            "session_id": self.session_id,
-            "follow_up": False,
-        }
+        attempt = Attempt.coached(
+            "drill", self.drill.pushback, text, feedback,
+            seconds=round(seconds, 1),
+            scenario_title=self.drill.title,
+            stage=target_stage(self.app.profile),
+            drill_id=self.drill.id,
+            misstep=self.drill.misstep,
+            adaptive=self.adaptive,
+            recovery=result.to_dict(),
+            session_id=self.session_id,
+            follow_up=False,
+        ).to_dict()
         editor = self.query_one("#drill-editor", AnswerEditor)
         self.app.save(
             partial(self.app.profile.add_attempt, attempt), lane="attempts", then=lambda _: editor.discard_draft()
@@ -347,7 +371,3 @@ class DrillRunScreen(BaseScreen):
         self.shown_at = self.clock()
         self._go("answer")
         self.query_one("#drill-editor").focus()
-
-
-def make_screen(start: str | None = None) -> DrillScreen:
-    return DrillScreen(start=start)

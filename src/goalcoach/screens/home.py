@@ -12,7 +12,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from goalcoach.screens.base import BaseScreen
-from goalcoach.screens.sections import SECTIONS, Section, available_sections
+from goalcoach.screens.sections import SECTIONS, Section
 
 INTRO = (
     "goalcoach helps you answer “What are your career goals?” with confidence: "
@@ -30,29 +30,20 @@ class HomeScreen(BaseScreen):
     BINDINGS = [
         Binding(
             s.key,
-            f"open('{s.module}')",
+            f"open('{s.name}')",
             "Open section" if n == 0 else s.short,
             show=n == 0,
             key_display="1-5" if n == 0 else None,
-            id=f"home.{s.module}",
+            id=f"home.{s.name}",
         )
         for n, s in enumerate(SECTIONS)
     ]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.sections = available_sections()
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "open":
-            return any(s.module == parameters[0] for s in self.sections)
-        return True
 
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="home-body"):
             yield Static(INTRO, id="intro", markup=False)
-            yield OptionList(*[self._option(s) for s in self.sections], id="sections")
+            yield OptionList(*[self._option(s) for s in SECTIONS], id="sections")
             yield Static("", id="stats", markup=False)
         yield Footer()
 
@@ -61,7 +52,7 @@ class HomeScreen(BaseScreen):
         from rich.text import Text
 
         label = Text.assemble((f" {section.key} ", "bold reverse"), "  ", (section.title, "bold"), "  ", (section.summary, "dim"))
-        return Option(label, id=section.module)
+        return Option(label, id=section.name)
 
     def on_mount(self) -> None:
         self.query_one("#sections", OptionList).focus()
@@ -91,5 +82,5 @@ class HomeScreen(BaseScreen):
         if event.option.id:
             self.action_open(event.option.id)
 
-    def action_open(self, module: str) -> None:
-        self.app.open_section(module)
+    def action_open(self, name: str) -> None:
+        self.app.open_section(name)

@@ -12,6 +12,7 @@ from typing import Any
 from rich.text import Text
 
 from goalcoach.domain import progress as pm
+from goalcoach.domain.target import target_stage
 
 RECENT = 500
 
@@ -22,7 +23,7 @@ def suggestion_for(profile: Any, attempts: list[dict[str, Any]], now: datetime) 
 
     drills, _ = load_drills()
     sets, _ = load_scenario_sets()
-    stage = (profile.section("target") or {}).get("stage")
+    stage = target_stage(profile)
     return pm.practise_next(attempts, drills, sets, now, preferred_stage=stage)
 
 

@@ -19,25 +19,10 @@ from textual.widgets.option_list import Option
 from goalcoach.content import ContentError, ScenarioSet, load_scenario_sets
 from goalcoach.domain.practice_session import Brief, brief_from_scenario, brief_from_target, target_problem
 from goalcoach.screens.base import BaseScreen
+from goalcoach.screens.skipped_content import error_line
 
 Loader = Callable[[], "tuple[list[ScenarioSet], list[ContentError]]"]
 OWN_TARGET = "own-target"
-
-
-def coach_answer(text: str, profile: Any, *, own_target: bool = False, **context: Any) -> dict[str, Any]:
-    """Run the coach (in a worker thread). The coach is imported here so that opening a screen
-    never waits for it. `own_target` coaches against the profile's target; otherwise the
-    given stage/company/terms are the whole context."""
-    from goalcoach.domain import coaching
-
-    ctx = coaching.context_for(profile) if own_target else coaching.context_for(None, **context)
-    return coaching.coach(text, ctx)
-
-
-def error_line(error: ContentError) -> Text:
-    """A skipped content file, named, for a picker list (content text is never markup)."""
-    where = f"{error.field}: " if error.field else ""
-    return Text(f"⚠ Skipped {error.file}: {where}{error.problem}", style="italic")
 
 
 def scenario_label(brief_title: str, industry: str) -> Text:
@@ -148,13 +133,14 @@ class PracticeScreen(BaseScreen):
         if problem:
             self.notify(problem, title="Own target", severity="warning", markup=False)
             return
-        self._start(brief_from_target(target, self.sets))
+        profile = self.app.profile
+        brief = brief_from_target(
+            target, self.sets, goals=profile.section("goals") or {},
+            values=(profile.section("values") or {}).get("items") or [], current_version=profile.current_version(),
+        )
+        self._start(brief)
 
     def _start(self, brief: Brief, *, close_picker_too: bool = False) -> None:
         from goalcoach.screens.practice_run import PracticeRunScreen
 
         self.app.push_screen(PracticeRunScreen(brief, clock=self.clock, close_picker_too=close_picker_too))
-
-
-def make_screen(start: str | None = None) -> PracticeScreen:
-    return PracticeScreen(start=start)

@@ -19,10 +19,14 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import ContentSwitcher, Footer, Header, Static
 from textual.worker import Worker, WorkerState
 
+from goalcoach.content import ContentError, load_follow_ups
+from goalcoach.domain import coaching
+from goalcoach.domain.target import target_stage
 from goalcoach.domain.practice_session import Answer, Brief, PracticeSession, coach_stage, label
-from goalcoach.domain.rehearsal_timer import RehearsalTimer, format_clock
+from goalcoach.domain.duration import format_duration
+from goalcoach.coach.question_kinds import get_kind
+from goalcoach.domain.rehearsal_timer import RehearsalTimer
 from goalcoach.screens.base import BaseScreen
-from goalcoach.screens.practice import coach_answer
 from goalcoach.widgets.coach_panel import CoachPanel
 from goalcoach.widgets.editor import AnswerEditor
 from goalcoach.widgets.timer import TimerDisplay
@@ -47,6 +51,11 @@ LIVE_IN: dict[str, tuple[str, ...]] = {
 def brief_text(brief: Brief) -> Text:
     """The scenario brief; every part of it is content or the person's own target: plain text."""
     text = Text()
+    text.append("Your interviewer: ", style="bold")
+    text.append(brief.interviewer_name, style="bold")
+    if brief.interviewer_role:
+        text.append(f", {brief.interviewer_role}")
+    text.append(f"  ({brief.manner} manner)\n\n", style="dim")
     text.append("You\n", style="bold")
     text.append(brief.persona + "\n\n")
     text.append("The employer: ", style="bold")
@@ -57,8 +66,7 @@ def brief_text(brief: Brief) -> Text:
         text.append(" · ".join(brief.values) + "\n")
     text.append("\nThe question\n", style="bold")
     text.append(brief.question + "\n")
-    if brief.follow_ups:
-        text.append(f"(then {len(brief.follow_ups)} follow-up question{'s' if len(brief.follow_ups) != 1 else ''})\n", style="dim")
+    text.append("(then follow-up questions that react to what you say)\n", style="dim")
     if brief.tips:
         text.append("\nTips\n", style="bold")
         for tip in brief.tips:
@@ -67,21 +75,21 @@ def brief_text(brief: Brief) -> Text:
     return text
 
 
-def summary_text(session: PracticeSession) -> Text:
-    summary = session.summary()
+def summary_text(session: PracticeSession, history: list[dict[str, Any]] | None = None) -> Text:
+    summary = session.summary(history or ())
     text = Text()
     text.append(f"{session.brief.title}\n\n", style="bold")
-    for number, (question, score, quality) in enumerate(summary.rows, start=1):
+    for number, ((question, score, quality), kind) in enumerate(zip(summary.rows, summary.kinds), start=1):
         text.append(f" Q{number}  {score:>3}/100  {quality:<9} ", style="bold")
         text.append(question + "\n")
-    if summary.change is not None and len(summary.rows) > 1:
-        sign = "+" if summary.change > 0 else ""
-        text.append(f"\nFirst → last: {summary.first_score} → {summary.last_score} ({sign}{summary.change})\n", style="bold")
-    text.append("\nWhat improved: ", style="bold")
-    if summary.issues_gone:
-        text.append(", ".join(label(c) for c in summary.issues_gone) + " — gone by your last answer.\n")
+        text.append(f"      judged as: {kind}\n", style="dim")
+    if summary.comparisons:
+        text.append("\nLike with like\n", style="bold")
+        for comparison in summary.comparisons:
+            sign = "+" if comparison.change > 0 else ""
+            text.append(f" {comparison.label}: {comparison.before} → {comparison.now} ({sign}{comparison.change})\n")
     else:
-        text.append("no issue went away this time.\n" if len(summary.rows) > 1 else "answer a follow-up to compare.\n")
+        text.append("\nEach answer is judged against its own question; practise this scenario again to compare.\n", style="dim")
     if summary.issues_left:
         text.append("Still to fix: ", style="bold")
         text.append(", ".join(label(c) for c in summary.issues_left) + "\n")
@@ -120,7 +128,12 @@ class PracticeRunScreen(BaseScreen):
         self.brief = brief
         # Opened straight from elsewhere (Progress's "practise next"): leaving goes back there.
         self.close_picker_too = close_picker_too
-        self.session = PracticeSession(brief)
+        try:
+            follow_ups = load_follow_ups()
+            self.content_error: ContentError | None = None
+        except ContentError as exc:  # practice still works: the main question, without follow-ups
+            follow_ups, self.content_error = (), exc
+        self.session = PracticeSession(brief, follow_ups=tuple(follow_ups))
         self.clock = clock or time.monotonic
         self.timer = RehearsalTimer(clock=self.clock)
         self.phase = "brief"
@@ -136,6 +149,7 @@ class PracticeRunScreen(BaseScreen):
         with Horizontal(id="run-head"):
             yield Static("", id="run-question", markup=False)
             yield TimerDisplay(self.timer, id="run-timer")
+        yield Static("", id="run-reason", markup=False)
         with ContentSwitcher(initial="brief", id="phases"):
             yield VerticalScroll(Static(brief_text(self.brief), markup=False), id="brief")
             yield Vertical(Static("", id="answer-hint", markup=False), id="answer")
@@ -149,20 +163,32 @@ class PracticeRunScreen(BaseScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#model").border_title = Content(self.brief.model_label)  # content text, never markup
         self._show_question()
+        if self.content_error is not None:
+            self.notify(f"No follow-up questions: {self.content_error}", title="Content", severity="warning", markup=False)
         self.query_one("#brief").focus()
 
     def _show_question(self) -> None:
-        total = len(self.brief.questions)
-        kind = "Follow-up" if self.session.is_follow_up else "Question"
-        self.query_one("#run-question", Static).update(
-            Text.assemble((f"{kind} {self.session.index + 1}/{total}: ", "bold"), self.session.question)
-        )
+        session = self.session
+        current = session.current
+        if session.is_follow_up:
+            head = f"Follow-up {session.index}/{session.total - 1} · {self.brief.interviewer_name}: "
+        else:
+            head = f"{self.brief.interviewer_name}: "
+        self.query_one("#run-question", Static).update(Text.assemble((head, "bold"), current.text))
+        reason = self.query_one("#run-reason", Static)
+        reason.update(Text(f"Why this question: {current.reason}", style="italic") if current.reason else "")
+        reason.display = self.phase == "answer" and bool(current.reason)
+        # Each question shows its own model answer, never the main question's for a follow-up.
+        label = self.brief.model_label if not session.is_follow_up else f"Model answer: {current.kind_name}"
+        self.query_one("#model").border_title = Content(label)  # content text, never markup
+        self.query_one("#model-text", Static).update(current.model_answer or "No model answer for this question.")
 
     def _go(self, phase: str) -> None:
         self.phase = phase
         self.query_one("#phases", ContentSwitcher).current = phase
+        # Why the question came matters while answering; afterwards the coach needs the room.
+        self.query_one("#run-reason").display = phase == "answer" and bool(self.session.current.reason)
         self.refresh_bindings()
 
     # -- keys ----------------------------------------------------------------------------------
@@ -222,15 +248,18 @@ class PracticeRunScreen(BaseScreen):
         self.pending = (text, self.seconds_used())
         self.refresh_bindings()
         profile = self.app.profile
-        target_stage = (profile.section("target") or {}).get("stage")
+        # After a pushback, re-framing the earlier answer is part of what is asked.
+        correction = get_kind(self.session.current.kind).after_pushback
         if self.brief.own_target:
-            job = partial(coach_answer, text, profile, own_target=True)
+            job = partial(coaching.coach_answer, text, profile, own_target=True, correction=correction)
         else:
             job = partial(
-                coach_answer, text, profile,
-                stage=coach_stage(self.brief, target_stage), company=self.brief.employer_name, terms=self.brief.values,
+                coaching.coach_answer, text, profile, correction=correction,
+                stage=coach_stage(self.brief, target_stage(profile)),
+                company=self.brief.employer_name, terms=self.brief.values,
             )
-        self.run_worker(job, thread=True, exclusive=True, group="coach", name="practice-submit")
+        # exit_on_error=False: a coach error is reported below and the answer stays in the editor.
+        self.run_worker(job, thread=True, exclusive=True, group="coach", name="practice-submit", exit_on_error=False)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.name != "practice-submit" or self.pending is None:
@@ -248,8 +277,8 @@ class PracticeRunScreen(BaseScreen):
         answer = self.session.record(text, seconds, feedback)
         self.last_answer = answer
         editor = self.query_one("#answer-editor", AnswerEditor)
-        self.query_one(CoachPanel).show(feedback, text)
-        used = format_clock(answer.seconds or 0)
+        self.query_one(CoachPanel).show(answer.feedback, text)
+        used = format_duration(answer.seconds)
 
         def show(state: str) -> None:
             note = Text.assemble(
@@ -266,7 +295,7 @@ class PracticeRunScreen(BaseScreen):
 
         show("Saving…")
         self.app.save(
-            partial(self.app.profile.add_attempt, self.session.attempt(answer)),
+            partial(self.app.profile.add_attempt, self.session.attempt(answer).to_dict()),
             lane="attempts",
             then=saved,
             failed=lambda _error: self.is_attached and show("Not saved (see the message)"),
@@ -286,7 +315,8 @@ class PracticeRunScreen(BaseScreen):
         model.display = not model.display
 
     def action_finish(self) -> None:
-        self.query_one("#summary-text", Static).update(summary_text(self.session))
+        history = self.app.profile.attempts()
+        self.query_one("#summary-text", Static).update(summary_text(self.session, history))
         self.query_one("#run-question", Static).update(Text("Session summary", style="bold"))
         self.query_one(TimerDisplay).display = False
         self._go("summary")

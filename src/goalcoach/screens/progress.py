@@ -20,6 +20,7 @@ from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Input, S
 from textual.worker import Worker, WorkerState
 
 from goalcoach.domain import progress as pm
+from goalcoach.domain.duration import format_duration
 from goalcoach.screens.base import BaseScreen
 from goalcoach.widgets.score_chart import ScoreChart, Series, summary_lines
 
@@ -189,7 +190,7 @@ class ProgressScreen(BaseScreen):
                 Text(str(attempt.get("kind", ""))),
                 Text(pm.scenario_label(attempt), no_wrap=True, overflow="ellipsis"),
                 Text("—" if score is None else str(score), justify="right"),
-                Text(pm.format_seconds(attempt.get("seconds")), justify="right"),
+                Text(format_duration(attempt.get("seconds")), justify="right"),
                 key=str(attempt.get("id")),
             )
         kind = self.kind_filter or "all kinds"
@@ -308,11 +309,15 @@ class ProgressScreen(BaseScreen):
         if suggestion is None:
             self.notify("Nothing to suggest yet.", markup=False)
             return
+        screen: Screen
         if suggestion.kind == "drill":
-            from goalcoach.screens.drill import make_screen
+            from goalcoach.screens.drill import DrillScreen
+
+            screen = DrillScreen(start=suggestion.target_id)
         else:
-            from goalcoach.screens.practice import make_screen
-        screen = make_screen(start=suggestion.target_id)
+            from goalcoach.screens.practice import PracticeScreen
+
+            screen = PracticeScreen(start=suggestion.target_id)
         self.reload_on_resume = True  # the activity adds attempts: show them on the way back
         self.app.push_screen(screen)
 
@@ -338,7 +343,3 @@ class ProgressScreen(BaseScreen):
         self.notify(f"Practice streaks {'on' if on else 'off'}.", markup=False)
         if self.is_attached:
             self.refresh_insights()
-
-
-def make_screen() -> Screen:
-    return ProgressScreen()

@@ -12,6 +12,7 @@ from typing import Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.content import Content
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList, Static
@@ -20,8 +21,9 @@ from textual.widgets.option_list import Option
 from goalcoach.domain.assessment import diff_summary, diff_words
 from goalcoach.domain.coaching import word_count
 
-INSERT_STYLE = "bold underline green"
-DELETE_STYLE = "strike red"
+# Theme variables, so every theme (light ones too) shows the diff in its own colours.
+INSERT_STYLE = "bold underline $text-success"
+DELETE_STYLE = "strike $text-error"
 
 CSS = """
 VersionsScreen, DiffScreen { align: center middle; background: $background 60%; }
@@ -52,17 +54,17 @@ def version_label(version: dict[str, Any], *, current: bool, marked: bool) -> Te
     )
 
 
-def diff_text(old: str, new: str) -> tuple[Text, str]:
+def diff_text(old: str, new: str) -> tuple[Content, str]:
     """The new text with deletions struck through and insertions underlined; plus a summary."""
     pieces = diff_words(old, new)
-    text = Text()
+    parts: list[tuple[str, str]] = []
     previous = ""
     for op, piece in pieces:
-        if previous == "delete" and op == "insert" and not text.plain[-1:].isspace() and not piece[:1].isspace():
-            text.append(" ")  # keep a replaced word apart from its replacement when styles are not shown
-        text.append(piece, style=INSERT_STYLE if op == "insert" else DELETE_STYLE if op == "delete" else "")
+        if previous == "delete" and op == "insert" and parts and not parts[-1][0][-1:].isspace() and not piece[:1].isspace():
+            parts.append((" ", ""))  # keep a replaced word apart from its replacement when styles are not shown
+        parts.append((piece, INSERT_STYLE if op == "insert" else DELETE_STYLE if op == "delete" else ""))
         previous = op
-    return text, diff_summary(pieces)
+    return Content.assemble(*parts), diff_summary(pieces)
 
 
 class DiffScreen(ModalScreen[None]):
@@ -81,7 +83,7 @@ class DiffScreen(ModalScreen[None]):
                 id="diff-title",
                 markup=False,
             )
-            yield Static(Text.assemble(("inserted", INSERT_STYLE), "  ", ("deleted", DELETE_STYLE)), id="diff-legend", markup=False)
+            yield Static(Content.assemble(("inserted", INSERT_STYLE), "  ", ("deleted", DELETE_STYLE)), id="diff-legend", markup=False)
             with VerticalScroll(id="diff-scroll"):
                 yield Static(body, id="diff-body", markup=False)
         yield Footer()

@@ -147,7 +147,8 @@ def fix_rows(feedback: dict[str, Any], answer: str = "") -> list[Row]:
         # The coach's own priority fix: it quotes the person's goal and role.
         code, detail = str(priority["code"]), priority
     else:
-        missing = [c for c in MISSING_PRIORITY if c in elements and not (elements.get(c) or {}).get("present")]
+        optional = set(feedback.get("bonus") or ())  # a follow-up's bonus elements are no gap to fix
+        missing = [c for c in MISSING_PRIORITY if c in elements and c not in optional and not (elements.get(c) or {}).get("present")]
         if not missing:
             return rows
         code, detail = missing[0], elements[missing[0]]
@@ -168,11 +169,16 @@ def _detail_rows(key: str, item: dict[str, Any]) -> list[Row]:
 
 def checklist_rows(feedback: dict[str, Any]) -> list[Row]:
     elements = feedback.get("elements") or {}
+    # A follow-up's judgement lists only its own checklist and names its own bonus elements.
+    judged = "question" in feedback
+    bonus = set(feedback.get("bonus") or ())
     rows = []
     for code in ELEMENTS:
+        if judged and code not in elements:
+            continue
         if (elements.get(code) or {}).get("present"):
             content = Content.assemble(("✔ ", PRESENT_STYLE), element_name(code))
-        elif is_bonus(code):
+        elif (code in bonus) if judged else is_bonus(code):
             content = Content.styled(f"· {element_name(code, mark_bonus=True)}", BONUS_STYLE)
         else:
             content = Content.assemble(("✘ ", MISSING_STYLE), element_name(code))

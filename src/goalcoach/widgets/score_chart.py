@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from datetime import date
 
+from textual.color import Color
 from textual_plotext import PlotextPlot
 
 Series = list[tuple[str, list[tuple[date, int]]]]
 
 Y_TICKS = [0, 25, 50, 75, 100]
-# Plotext's own colour names, distinct on 16-colour terminals too; one per stage line.
-LINE_COLOURS = ("cyan", "magenta", "green", "yellow", "blue", "red")
+# One line per stage in the theme's own colours (readable on light themes too; Textual maps them
+# to the terminal's palette on 16-colour terminals).
+LINE_COLOURS = ("primary", "warning", "success", "error", "secondary", "accent")
 
 
 def day_label(day: date) -> str:
@@ -32,7 +34,19 @@ class ScoreChart(PlotextPlot):
     }
     """
 
+    _series: Series = []
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "theme", lambda: self.show(self._series), init=False)
+
+    def line_colours(self) -> list[tuple[int, int, int]]:
+        theme = self.app.current_theme
+        colours = [getattr(theme, name) for name in LINE_COLOURS]
+        return [Color.parse(c).rgb for c in colours if c] or [Color.parse("ansi_cyan").rgb]
+
     def show(self, series: Series) -> None:
+        self._series = series
+        colours = self.line_colours()
         plt = self.plt
         plt.clear_figure()
         plt.title("Score over time (main question, daily average)")
@@ -45,7 +59,7 @@ class ScoreChart(PlotextPlot):
             return
         first = days[0]
         for index, (name, points) in enumerate(s for s in series if s[1]):
-            colour = LINE_COLOURS[index % len(LINE_COLOURS)]
+            colour = colours[index % len(colours)]
             xs = [(day - first).days for day, _ in points]
             ys = [score for _, score in points]
             plt.plot(xs, ys, label=name, marker="braille", color=colour)

@@ -10,7 +10,8 @@ from rich.text import Text
 from textual.timer import Timer
 from textual.widgets import Static
 
-from goalcoach.domain.rehearsal_timer import RehearsalTimer, format_clock
+from goalcoach.domain.duration import format_duration
+from goalcoach.domain.rehearsal_timer import RehearsalTimer
 
 TICK_SECONDS = 1.0
 
@@ -72,9 +73,9 @@ class TimerDisplay(Static):
         timer = self.timer
         remaining = timer.remaining
         if remaining < 0:
-            line = Text(f"⏱ over by {format_clock(-remaining)}")
+            line = Text(f"⏱ over by {format_duration(-remaining, round_up=True)}")
         else:
-            line = Text(f"⏱ {format_clock(remaining)} left")
+            line = Text(f"⏱ {format_duration(remaining, round_up=True)} left")
         if timer.running:
             line.append(" · running")
         elif timer.used:

@@ -1,0 +1,63 @@
+"""A keymap file in the user config directory rebinds keys by binding id; a broken one is named
+in a message and the standard keys stay."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from goalcoach.keymap import KeymapError, load_keymap
+from goalcoach.screens.builder import BuilderScreen
+from goalcoach.screens.home import HomeScreen
+from goalcoach_test_support import record_notifications, settle
+
+
+def write_keymap(text: str) -> Path:
+    path = Path(os.environ["GOALCOACH_CONFIG_DIR"]) / "keymap.toml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+async def test_a_keymap_file_rebinds_a_key(make_app):
+    write_keymap('"home.builder" = "b"\n')
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, lambda: isinstance(app.screen, HomeScreen))
+        await pilot.press("2")  # the standard key no longer opens the builder
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("b")
+        await settle(pilot, lambda: isinstance(app.screen, BuilderScreen))
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ('"home.builder" = [', "not valid TOML"),
+        ('"home.builder" = 2\n', "give keys as text"),
+        ('"Open builder" = "b"\n', "is not a binding id"),
+    ],
+)
+async def test_a_broken_keymap_is_named_and_the_standard_keys_stay(make_app, text, named):
+    path = write_keymap(text)
+    app = make_app()
+    seen = record_notifications(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, lambda: any(str(path) in message and named in message for message in seen))
+        await pilot.press("2")
+        await settle(pilot, lambda: isinstance(app.screen, BuilderScreen))
+
+
+def test_no_keymap_file_means_no_changes(tmp_path):
+    assert load_keymap(tmp_path / "missing.toml") == {}
+
+
+def test_keys_may_be_a_list_with_spaces(tmp_path):
+    path = tmp_path / "keymap.toml"
+    path.write_text('"builder.save" = "f2, ctrl+s"\n"app.quit" = "ctrl+x"\n')
+    assert load_keymap(path) == {"builder.save": "f2,ctrl+s", "app.quit": "ctrl+x"}
+    path.write_bytes(b"\xff\xfe")
+    with pytest.raises(KeymapError, match="cannot read it"):
+        load_keymap(path)

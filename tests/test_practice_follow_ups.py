@@ -1,0 +1,108 @@
+"""Follow-ups that react, by keyboard: what the person said decides what the interviewer asks
+next, and each follow-up shows its own checklist and model answer."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Static
+
+from goalcoach.content import load_scenario_sets
+from goalcoach.domain.practice_session import brief_from_scenario
+from goalcoach.screens.practice import PracticeScreen
+from goalcoach.screens.practice_run import PracticeRunScreen
+from goalcoach.widgets.editor import AnswerEditor
+from goalcoach_test_support import FakeClock, settle
+from goalcoach_test_support import practice_run_ready as run_ready, submit, text_of
+from test_practice_screens import picker_ready, type_answer
+
+PAY_FIRST = ("Honestly, what I want most is a higher salary and a good bonus, so I can buy a house in the next "
+             "two years. The work itself is fine, I suppose, and this job pays better than my current one.")
+VAGUE = ("I want to grow and be successful, take on more and keep developing myself as a person. I'd like "
+         "to advance my career and reach my potential, wherever that takes me, and keep learning every day.")
+
+
+def scenario(set_index: int = 0, index: int = 0):
+    sets, _ = load_scenario_sets()
+    return sets[set_index], sets[set_index].scenarios[index]
+
+
+async def answer_main(pilot, app, text: str, set_index: int = 0):
+    scenario_set, chosen = scenario(set_index)
+    await app.push_screen(PracticeRunScreen(brief_from_scenario(chosen, scenario_set.stage), clock=FakeClock(10.0)))
+    await settle(pilot, lambda: run_ready(app))
+    await pilot.press("enter")
+    await type_answer(pilot, text)
+    await submit(pilot)
+    run = app.screen
+    await pilot.press("n")
+    await settle(pilot, lambda: run.phase == "answer" and isinstance(app.focused, AnswerEditor))
+    return run, chosen
+
+
+@pytest.mark.parametrize(("text", "expected"), [(PAY_FIRST, "pay-first"), (VAGUE, "vague-concrete")])
+async def test_a_red_flag_gets_the_probe_an_interviewer_would_ask(make_app, text, expected):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        run, chosen = await answer_main(pilot, app, text)
+        assert run.session.current.follow_up_id == expected
+        reason = text_of(run, "#run-reason")
+        if expected == "pay-first":
+            assert "You mentioned pay" in reason and "“" in reason  # quotes the person's own words
+        else:
+            assert "no concrete target" in reason
+        assert chosen.interviewer.name in reason
+
+
+async def test_a_strong_answer_gets_a_deeper_probe_for_the_stage(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        scenario_set, chosen = scenario(1)  # mid-career
+        run, _ = await answer_main(pilot, app, chosen.model_answer, set_index=1)
+        assert run.session.answers[0].quality == "strong"
+        assert run.session.current.follow_up_id == f"deeper-{scenario_set.stage}"
+        assert "probes deeper" in text_of(run, "#run-reason")
+
+
+async def test_each_follow_up_shows_its_own_checklist_and_model_answer(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        run, chosen = await answer_main(pilot, app, PAY_FIRST)
+        follow_up = run.session.current
+        await type_answer(pilot, "Fair question. I want to learn the ward quickly in this role, because patients "
+                                 "deserve a nurse who knows the basics cold. In my first year I plan to finish the "
+                                 "preceptorship and the acute illness course at Elmbrook.")
+        await submit(pilot)
+        from goalcoach.widgets.coach_panel import PanelRows
+
+        checklist = "\n".join(str(c) for c in run.query_one("#coach-checklist", PanelRows).shown())
+        assert "Link to this employer" in checklist and "Reason / motivation" in checklist
+        assert "Concrete time frame" not in checklist  # not what this question asks
+        model = text_of(run, "#model-text")
+        assert model == follow_up.model_answer and model != chosen.model_answer
+        assert chosen.employer.name in model
+        assert follow_up.kind_name in str(run.query_one("#model").border_title)
+
+
+async def test_own_target_never_shows_another_scenarios_persona(make_app, profile):
+    profile.save_section("target", {"role": "Customer success manager", "organisation": "Quillworks",
+                                    "mission": "Help small shops sell online", "terms": ["Care"], "stage": "mid"})
+    profile.save_section("goals", {"short_term": [{"goal": "Run onboarding for our biggest accounts",
+                                                   "steps": "Take the Gainsight admin course"}],
+                                   "long_term": [{"goal": "Lead the customer success team"}]})
+    app = make_app(profile)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3")
+        await settle(pilot, lambda: picker_ready(app))
+        await pilot.press("o")
+        await settle(pilot, lambda: run_ready(app))
+        run = app.screen
+        shown = text_of(run, "#brief Static") + text_of(run, "#model-text")
+        for scenario_set in load_scenario_sets()[0]:
+            for other in scenario_set.scenarios:
+                assert other.persona[:40] not in shown and other.model_answer[:40] not in shown
+                assert other.interviewer.name not in shown
+                for tip in other.tips:
+                    assert tip not in shown
+        assert "run onboarding for our biggest accounts" in text_of(run, "#model-text")
+        assert "Customer success manager" in shown
+        assert isinstance(app.screen, PracticeRunScreen) and not isinstance(app.screen, PracticeScreen)
