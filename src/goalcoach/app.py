@@ -20,7 +20,6 @@ from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.worker import WorkerCancelled, WorkerFailed
 
 from goalcoach.keymap import KeymapError, load_keymap
 from goalcoach.paths import keymap_file
@@ -57,6 +56,9 @@ class GoalCoachApp(App[None]):
     # Every screen gets -narrow or -wide from its width: from 110 columns there is room for two
     # panes side by side (builder, practice feedback, drill feedback, progress insights).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    # Seconds leaving waits for queued saves (another session may hold the profile lock for up
+    # to 15 s); what is not on disk by then is replayed from the journal at the next start.
+    LEAVE_WAIT = 5.0
     TITLE = "goalcoach"
     SUB_TITLE = "career-goals interview coach"
     BINDINGS = [
@@ -162,7 +164,7 @@ class GoalCoachApp(App[None]):
         self.run_worker(self._leave_after_saves(), group="leaving", exit_on_error=False)
 
     async def _leave_after_saves(self) -> None:
-        await self.wait_for_saves()
+        await self._wait_then_leave_saves()
         self.exit()
 
     def panic(self, *renderables: RenderableType) -> None:
@@ -175,8 +177,8 @@ class GoalCoachApp(App[None]):
 
     async def on_unmount(self) -> None:
         # Screens and editors have asked to save by now; once those saves are on disk, empty
-        # the journal and stop its writer.
-        await self.wait_for_saves()
+        # the journal and stop its writer (it keeps whatever is still unsaved for the next start).
+        await self._wait_then_leave_saves()
         self.journal.close()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
@@ -248,17 +250,26 @@ class GoalCoachApp(App[None]):
         else:
             self.call_from_thread(partial(self.notify, message, markup=False, **options))
 
-    async def wait_for_saves(self) -> None:
-        """Until every queued write is on disk or has failed (before leaving the app)."""
+    async def wait_for_saves(self, limit: float | None = None) -> bool:
+        """Until every queued write is on disk or has failed; False if `limit` seconds passed first."""
+        try:
+            await asyncio.wait_for(self._saves_done(), limit)
+        except asyncio.TimeoutError:
+            return False
+        return True
+
+    async def _saves_done(self) -> None:
+        # Polled rather than awaiting the workers: Textual's wait_for_complete swallows the
+        # cancellation that ends a bounded wait. Only ever runs on the way out.
         while self.saves.busy():
-            running = [w for w in self.workers if w.group == "saves" and not w.is_finished]
-            try:
-                if running:
-                    await self.workers.wait_for_complete(running)
-                    continue
-            except (WorkerCancelled, WorkerFailed):
-                pass  # the app is closing: its thread still finishes the lane's writes
-            await asyncio.sleep(0.01)  # a lane handing over to its worker, or one still writing
+            await asyncio.sleep(0.02)
+
+    async def _wait_then_leave_saves(self) -> None:
+        """Before leaving: wait a bounded time, then drop writes not started. Their text stays
+        unsettled in the journal, which the next start replays, so leaving never hangs on a
+        lock another session holds and nothing typed is lost."""
+        if not await self.wait_for_saves(self.LEAVE_WAIT):
+            self.saves.stop_taking()
 
     def register_draft_saver(self, saver: DraftSaver) -> None:
         self._draft_savers.append(saver)
@@ -277,8 +288,12 @@ class GoalCoachApp(App[None]):
     async def action_quit(self) -> None:
         self.flush_drafts()
         if self.saves.busy():
-            self.notify("Saving… (waiting for another goalcoach session to finish saving)", markup=False)
-            await self.wait_for_saves()
+            self.notify(
+                f"Saving… (another goalcoach session is saving; leaving within {self.LEAVE_WAIT:g} s, "
+                "and anything not saved by then is restored next time)",
+                markup=False,
+            )
+            await self._wait_then_leave_saves()
         self.exit()
 
     # -- navigation ----------------------------------------------------------------------------

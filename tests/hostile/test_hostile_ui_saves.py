@@ -133,3 +133,40 @@ async def test_a_builder_slot_saved_by_another_process_appears_in_its_field(make
         slots = Profile(data_dir).section("builder")["slots"]
         assert slots[second] == "lead a ward team" and slots[first].endswith("nursing")
         assert any("Another goalcoach session changed the template slots" in message for message in told)
+
+
+async def test_leaving_never_waits_on_a_lock_held_elsewhere_and_what_was_typed_comes_back(make_app, data_dir):
+    from goalcoach.app import GoalCoachApp
+
+    app = make_app()
+    app.LEAVE_WAIT = 0.5  # the lock below is held far longer than this
+    told: list[str] = []
+    notify = app.notify
+    app.notify = lambda message, **options: (told.append(options.get("title") or ""), notify(message, **options))[1]
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(paths.lock_file(data_dir))],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("1")
+            await settle(pilot, lambda: isinstance(app.screen, AssessmentScreen) and app.screen.focused is not None)
+            await pilot.press(*"Nurse")
+            await settle(pilot, lambda: app.saves.busy(), tries=2000)
+            await pilot.press("ctrl+q")
+            await settle(pilot, lambda: not app.is_running, tries=3000)
+        # The app left while the save still waited for the lock: it neither hung until the lock
+        # timed out nor reported the save as failed ...
+        assert holder.poll() is None and "Not saved" not in told
+        assert "role" not in Profile(data_dir).section("target")
+    finally:
+        holder.stdin.write("\n")
+        holder.stdin.flush()
+        holder.wait(timeout=60)
+    # ... and the next start has the role, from the journal or from the save that finished late.
+    again = GoalCoachApp(Profile.open(data_dir, clock=fixed_clock))
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1")
+        await settle(pilot, lambda: isinstance(again.screen, AssessmentScreen) and again.screen.focused is not None)
+        assert again.screen.query_one("#target-role", Input).value == "Nurse"

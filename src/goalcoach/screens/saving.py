@@ -53,6 +53,12 @@ class SaveQueue:
         self._guard = threading.Lock()
         self._lanes: dict[str, deque[Pending]] = {}
         self._busy: set[str] = set()
+        self._stopped = False
+
+    def stop_taking(self) -> None:
+        """Leaving: writes not started yet are dropped (their text is still in the journal)."""
+        with self._guard:
+            self._stopped = True
 
     def submit(self, lane: str, pending: Pending) -> None:
         with self._guard:
@@ -65,6 +71,10 @@ class SaveQueue:
             partial(self._drain, lane), thread=True, group="saves", name=f"save {lane}", exit_on_error=False
         )
 
+    @property
+    def stopped(self) -> bool:
+        return self._stopped
+
     def busy(self) -> bool:
         with self._guard:
             return bool(self._busy)
@@ -73,7 +83,8 @@ class SaveQueue:
         queue = self._lanes[lane]
         while True:
             with self._guard:
-                if not queue:
+                if not queue or self._stopped:
+                    queue.clear()
                     self._busy.discard(lane)
                     return
                 pending = queue.popleft()
