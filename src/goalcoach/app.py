@@ -19,6 +19,7 @@ from rich.traceback import Traceback
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.reactive import reactive
 from textual.screen import Screen
 
 from goalcoach.keymap import KeymapError, load_keymap
@@ -59,6 +60,11 @@ class GoalCoachApp(App[None]):
     # Seconds leaving waits for queued saves (another session may hold the profile lock for up
     # to 15 s); what is not on disk by then is replayed from the journal at the next start.
     LEAVE_WAIT = 5.0
+    # Seconds a save may take before the header says "saving…": quick saves never flicker it.
+    SAVING_SHOWN_AFTER = 0.3
+
+    # What the header says about saving: "" (nothing saved yet), "saving", "saved", "failed".
+    save_state: reactive[str] = reactive("")
     TITLE = "goalcoach"
     SUB_TITLE = "career-goals interview coach"
     BINDINGS = [
@@ -93,6 +99,7 @@ class GoalCoachApp(App[None]):
             self.animation_level = "none"
         self._draft_savers: list[DraftSaver] = []
         self.saves = SaveQueue(self)
+        self._failed_lanes: set[str] = set()
         self._restoring_theme = False
 
     # -- start-up ----------------------------------------------------------------------------
@@ -219,15 +226,31 @@ class GoalCoachApp(App[None]):
         runs, and whatever is on screen stays there to be saved again.
         """
         self.saves.submit(lane, Pending(job, then, failed))
+        self.set_timer(self.SAVING_SHOWN_AFTER, self._show_if_still_saving)
+
+    def _show_if_still_saving(self) -> None:
+        if self.saves.busy() and not self._failed_lanes:
+            self.save_state = "saving"
+
+    def _update_save_state(self) -> None:
+        # "not saved" until the lane that failed saves again; "saving…" until the queue is empty.
+        if self._failed_lanes:
+            self.save_state = "failed"
+        elif not self.saves.busy():
+            self.save_state = "saved"
 
     def on_save_finished(self, message: SaveFinished) -> None:
         # A save merged with another session's change says so (and where the other text went).
         for notice in message.notices:
             self.notify(notice, title="Changed in another session", severity="warning", timeout=15, markup=False)
         if message.error is None:
+            self._failed_lanes.discard(message.lane)
+            self._update_save_state()
             if message.pending.then is not None:
                 message.pending.then(message.result)
             return
+        self._failed_lanes.add(message.lane)
+        self._update_save_state()
         self.notify(message.error, title="Not saved", severity="error", timeout=10, markup=False)
         if message.pending.failed is not None:
             message.pending.failed(message.error)

@@ -170,3 +170,56 @@ async def test_leaving_never_waits_on_a_lock_held_elsewhere_and_what_was_typed_c
         await pilot.press("1")
         await settle(pilot, lambda: isinstance(again.screen, AssessmentScreen) and again.screen.focused is not None)
         assert again.screen.query_one("#target-role", Input).value == "Nurse"
+
+
+def _save_state(app) -> str:
+    from goalcoach.widgets.save_state import SaveState
+
+    return str(app.screen.query_one(SaveState).render())
+
+
+async def test_the_header_says_saving_while_a_save_waits_then_saved(make_app, data_dir):
+    app = make_app()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(paths.lock_file(data_dir))],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("1")
+            await settle(pilot, lambda: isinstance(app.screen, AssessmentScreen) and app.screen.focused is not None)
+            assert _save_state(app) == ""  # nothing saved yet in this session
+            await pilot.press(*"Nurse")
+            await settle(pilot, lambda: _save_state(app) == "saving…", tries=3000)
+            holder.stdin.write("\n")
+            holder.stdin.flush()
+            await settle(pilot, lambda: _save_state(app) == "✓ saved", tries=3000)
+            assert Profile(data_dir).section("target").get("role") == "Nurse"
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+async def test_the_header_says_not_saved_until_a_later_save_of_the_same_text_lands(make_app, data_dir):
+    from goalcoach.profile import ProfileWriteError
+
+    app = make_app()
+    update = app.profile.update_section
+    full = {"disk": True}
+
+    def update_section(*args, **kwargs):
+        if full["disk"]:
+            raise ProfileWriteError("the disk is full")
+        return update(*args, **kwargs)
+
+    app.profile.update_section = update_section
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1")
+        await settle(pilot, lambda: isinstance(app.screen, AssessmentScreen) and app.screen.focused is not None)
+        await pilot.press(*"Nurse")
+        await settle(pilot, lambda: _save_state(app) == "not saved", tries=3000)
+        full["disk"] = False
+        await pilot.press("s")
+        await settle(pilot, lambda: _save_state(app) == "✓ saved", tries=3000)
+        assert Profile(data_dir).section("target").get("role") == "Nurses"

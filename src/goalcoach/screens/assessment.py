@@ -42,6 +42,7 @@ from goalcoach.widgets.form import show_with_label
 from goalcoach.widgets.goals_editor import GoalsEditor
 from goalcoach.widgets.prose import ProseField
 from goalcoach.widgets.values_editor import ValuesEditor
+from goalcoach.widgets.save_state import AppHeader
 
 SECTIONS = ("target", "values", "skills", "goals", "reflection")
 TABS = tuple(f"tab-{s}" for s in SECTIONS)
@@ -105,7 +106,7 @@ class AssessmentScreen(BaseScreen):
         self.data = fresh
         target, skills = self.data["target"], self.data["skills"]
         prompts = {p.id: p for p in self.sheets.target_prompts + self.sheets.skills_prompts}
-        yield Header()
+        yield AppHeader()
         yield Static(self._progress(), id="progress", markup=False)
         with TabbedContent(id="tabs"):
             with TabPane(TAB_TITLES[0], id=TABS[0]):

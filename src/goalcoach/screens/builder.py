@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Label, Static, TextArea
+from textual.widgets import Footer, Label, Static, TextArea
 from textual.worker import Worker, WorkerState
 
 from goalcoach.content import load_template
@@ -33,6 +33,7 @@ from goalcoach.widgets.prose import ProseField
 from goalcoach.domain import coaching
 from goalcoach.domain.attempt import Attempt
 from goalcoach.domain.target import target_stage
+from goalcoach.widgets.save_state import AppHeader
 
 DRAFT_KEY = "builder"
 QUESTION = "What are your career goals?"
@@ -74,7 +75,7 @@ class BuilderScreen(BaseScreen):
         self.slots = prefill.initial_slots(saved, suggestions, [s.id for s in self.template.slots])
         examples = prefill.examples_for(target, self.template.examples(), self.template.fields)
         current = profile.current_version()
-        yield Header()
+        yield AppHeader()
         with VerticalScroll(id="builder-body"):
             with VerticalScroll(id="slots-col"):
                 for slot in self.template.slots:

@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static
+from textual.widgets import ContentSwitcher, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
@@ -34,6 +34,7 @@ from goalcoach.screens.skipped_content import error_line
 from goalcoach.widgets.coach_panel import CoachPanel
 from goalcoach.widgets.editor import AnswerEditor
 from goalcoach.widgets.highlight import highlighted_answer
+from goalcoach.widgets.save_state import AppHeader
 
 ADAPTIVE = "adaptive"
 # Theme variables, so every theme (light ones too) shows the checklist in its own colours.
@@ -138,7 +139,7 @@ class DrillScreen(BaseScreen):
         self.title = "Recovery drill"  # set before mounting, so the header never races it
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         yield Static("↑ ↓ and enter: pick a drill · a: drill on your latest answer", id="drill-intro", markup=False)
         yield OptionList(id="drill-list")
         yield Static("", id="drill-detail", markup=False)
@@ -269,7 +270,7 @@ class DrillRunScreen(BaseScreen):
         setup.append_text(flawed)
         setup.append("\nInterviewer: ", style="bold")
         setup.append(f"“{drill.pushback}”", style="bold italic")
-        yield Header()
+        yield AppHeader()
         yield VerticalScroll(Static(setup, markup=False), id="drill-setup")
         with ContentSwitcher(initial="drill-answer", id="drill-phases"):
             with Vertical(id="drill-answer"):

@@ -8,11 +8,12 @@ from textual.app import ComposeResult
 from textual.worker import Worker, WorkerState
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from goalcoach.screens.base import BaseScreen
 from goalcoach.screens.sections import SECTIONS, Section
+from goalcoach.widgets.save_state import AppHeader
 
 INTRO = (
     "goalcoach helps you answer “What are your career goals?” with confidence: "
@@ -40,7 +41,7 @@ class HomeScreen(BaseScreen):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         with VerticalScroll(id="home-body"):
             yield Static(INTRO, id="intro", markup=False)
             yield OptionList(*[self._option(s) for s in SECTIONS], id="sections")

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import ContentSwitcher, Footer, Header, Static
+from textual.widgets import ContentSwitcher, Footer, Static
 from textual.worker import Worker, WorkerState
 
 from goalcoach.content import ContentError, load_follow_ups
@@ -30,6 +30,7 @@ from goalcoach.screens.base import BaseScreen
 from goalcoach.widgets.coach_panel import CoachPanel
 from goalcoach.widgets.editor import AnswerEditor
 from goalcoach.widgets.timer import TimerDisplay
+from goalcoach.widgets.save_state import AppHeader
 
 PHASES = ("brief", "answer", "feedback", "summary")
 
@@ -145,7 +146,7 @@ class PracticeRunScreen(BaseScreen):
 
     # -- layout --------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         with Horizontal(id="run-head"):
             yield Static("", id="run-question", markup=False)
             yield TimerDisplay(self.timer, id="run-timer")

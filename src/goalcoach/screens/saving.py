@@ -81,12 +81,14 @@ class SaveQueue:
 
     def _drain(self, lane: str) -> None:
         queue = self._lanes[lane]
+        with self._guard:
+            if self._stopped:
+                queue.clear()
+            if not queue:
+                self._busy.discard(lane)
+                return
         while True:
             with self._guard:
-                if not queue or self._stopped:
-                    queue.clear()
-                    self._busy.discard(lane)
-                    return
                 pending = queue.popleft()
             result, error = None, None
             try:
@@ -97,4 +99,12 @@ class SaveQueue:
                 error = f"unexpected error ({type(problem).__name__}); your text is still on screen"
             notices = self.app.profile.take_notices()
             pending.done.set()
+            with self._guard:
+                if self._stopped:
+                    queue.clear()
+                idle = not queue
+                if idle:  # before the message, so busy() is already true to it
+                    self._busy.discard(lane)
             self.app.post_message(SaveFinished(lane, pending, result, error, notices))
+            if idle:
+                return
