@@ -195,7 +195,7 @@ class GoalCoachApp(App[None]):
 
     # -- unexpected errors -------------------------------------------------------------------
     def _handle_exception(self, error: Exception) -> None:
-        # Textual has no public hook for an unhandled error (Textualize/textual#5931): its default
+        # Textual has no public hook for an unhandled error: its default (App._fatal_error)
         # prints a Rich traceback with local variables. An error with __rich__ is shown as that
         # renderable instead, so the original is replaced by a short notice (it stays the cause,
         # so tests still see it) after a report without values is saved.
