@@ -59,7 +59,7 @@ class GoalCoachApp(App[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     # Seconds leaving waits for queued saves (another session may hold the profile lock for up
     # to 15 s); what is not on disk by then is replayed from the journal at the next start.
-    LEAVE_WAIT = 5.0
+    LEAVE_WAIT = 10.0
     # Seconds a save may take before the header says "saving…": quick saves never flicker it.
     SAVING_SHOWN_AFTER = 0.3
 
