@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Label, Static, TextArea
+from textual.widgets import Header, Label, Static, TextArea
 from textual.worker import Worker, WorkerState
 
 from goalcoach.content import load_template
@@ -26,6 +26,7 @@ from goalcoach.screens.base import BaseScreen
 from goalcoach.screens.dialogs import ConfirmDialog, PromptDialog
 from goalcoach.widgets.coach_panel import CoachPanel
 from goalcoach.widgets.editor import AnswerEditor
+from goalcoach.widgets.footer import KeyFooter
 from goalcoach.widgets.form import show_with_label
 from goalcoach.widgets.prose import ProseField
 
@@ -52,6 +53,9 @@ class BuilderScreen(BaseScreen):
         Binding("ctrl+o", "versions", "Versions", id="builder.versions"),
         Binding("ctrl+r", "copy", "Copy", id="builder.copy"),
     ]
+    # Under 80 columns the footer leaves these out, so help and quit stay in sight; the keys still
+    # work and the help lists them (the preview's label names ctrl+t too).
+    FOOTER_SECONDARY = ("use_template", "copy")
 
     def __init__(self) -> None:
         super().__init__()
@@ -91,7 +95,7 @@ class BuilderScreen(BaseScreen):
                 yield Label("Your answer", classes="slot-label", markup=False)
                 yield AnswerEditor(current["text"] if current else "", draft_key=DRAFT_KEY, id="editor")
                 yield CoachPanel(id="coach")
-        yield Footer()
+        yield KeyFooter()
 
     @property
     def editor(self) -> AnswerEditor:
