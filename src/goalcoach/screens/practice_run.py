@@ -281,6 +281,8 @@ class PracticeRunScreen(BaseScreen):
         if saved:
             editor.discard_draft()
         self.query_one(CoachPanel).show(answer.feedback, text)
+        if answer.seconds is not None:
+            self.query_one(TimerDisplay).answered(answer.seconds)  # no countdown left beside a result
         used = format_duration(answer.seconds)
         note = Text.assemble(
             ("Saved" if saved else "Not saved (see the message)", "bold"),
