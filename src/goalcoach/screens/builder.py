@@ -89,7 +89,7 @@ class BuilderScreen(BaseScreen):
                             classes="slot",
                         )
                 yield Static(self.template.slots[0].hint, id="slot-hint", markup=False)
-                yield Label("Preview (ctrl+t copies it into the editor)", classes="slot-label", markup=False)
+                yield Label(f"Preview ({self.key('builder.use_template')} copies it into the editor)", classes="slot-label", markup=False)
                 yield Static(self.template.assemble(self.slots), id="preview", markup=False)
             with Vertical(id="answer-col"):
                 yield Label("Your answer", classes="slot-label", markup=False)
@@ -253,7 +253,7 @@ class BuilderScreen(BaseScreen):
 
         profile = self.app.profile
         if not profile.versions():
-            self.notify("No versions yet: save one with ctrl+s.", markup=False)
+            self.notify(f"No versions yet: save one with {self.key('builder.save')}.", markup=False)
             return
         version_id = await self.app.push_screen_wait(VersionsScreen(self.editor.text))
         version = profile.version(version_id) if version_id else None

@@ -21,6 +21,7 @@ from textual.worker import Worker, WorkerState
 from goalcoach.domain import progress as pm
 from goalcoach.domain.duration import format_duration
 from goalcoach.screens.base import BaseScreen
+from goalcoach.screens.keys import SHARED_KEYS
 from goalcoach.widgets.score_chart import ScoreChart, Series, summary_lines
 
 # A DataTable measures every cell it holds, so it gets one page of the (filtered, sorted) history
@@ -87,7 +88,7 @@ class ProgressScreen(BaseScreen):
         Binding("r", "reverse_sort", "Reverse", show=False, id="progress.reverse"),  # in the help; the footer is full
         Binding("k", "cycle_kind", "Kind", id="progress.kind"),
         Binding("slash", "focus_filter", "Filter", id="progress.filter"),
-        Binding("p", "practise_next", "Practise", tooltip="Practise what the coach suggests next", id="progress.practise_next"),
+        Binding(SHARED_KEYS["progress.practise_next"], "practise_next", "Practise", tooltip="Practise what the coach suggests next", id="progress.practise_next"),
         Binding("c", "toggle_chart", "Chart", id="progress.chart"),
         Binding("left_square_bracket", "page(-1)", "Previous page", id="progress.previous_page", group=PAGE),
         Binding("right_square_bracket", "page(1)", "Next page", id="progress.next_page", group=PAGE),
@@ -250,7 +251,7 @@ class ProgressScreen(BaseScreen):
         self.query_one("#week", Static).update(week)
         self._show_trends(history.series)
         self.query_one("#weak", Static).update(self._weak_text(history.weak))
-        self.query_one("#next", Static).update(self._next_text(history.suggestion))
+        self.query_one("#next", Static).update(self._next_text(history.suggestion, self.key("progress.practise_next")))
 
     def _show_trends(self, series: Series) -> None:
         text = Text("Score over time", style="bold")
@@ -279,8 +280,8 @@ class ProgressScreen(BaseScreen):
         return text
 
     @staticmethod
-    def _next_text(suggestion: pm.Suggestion | None) -> Text:
-        text = Text("Practise next (p): ", style="bold")
+    def _next_text(suggestion: pm.Suggestion | None, key: str) -> Text:
+        text = Text(f"Practise next ({key}): ", style="bold")
         if suggestion is None:
             text.append("nothing to suggest: no drills or scenarios are installed", style="italic")
             return text
