@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -28,13 +29,32 @@ from goalcoach.widgets.score_chart import ScoreChart, Series, summary_lines
 # at a time: 10,000 rows would take seconds on every sort or keystroke in the filter.
 PAGE_SIZE = 200
 KIND_FILTERS: tuple[str | None, ...] = (None,) + pm.KINDS
-COLUMNS: tuple[tuple[str, str, int | None], ...] = (
+COLUMNS: tuple[tuple[str, str, int], ...] = (
     ("date", "Date", 16),
     ("kind", "Kind", 8),
     ("scenario", "Scenario", 28),
     ("score", "Score", 5),
     ("time", "Time", 5),
 )
+# A narrow table keeps Score and Time in view: the Scenario column gives up width first, down to
+# MIN_SCENARIO; below that the Kind column goes (the k filter and the status line still name it).
+MIN_SCENARIO = 18
+CELL_PADDING = 2  # a DataTable cell's padding, left and right
+TABLE_EDGE = 4  # the vertical scrollbar and the sort mark beside one heading
+
+
+def fit_columns(width: int) -> list[tuple[str, str, int]]:
+    """The columns a table `width` cells wide shows, Scenario as wide as the room allows."""
+    columns = list(COLUMNS)
+
+    def scenario_room(shown: list[tuple[str, str, int]]) -> int:
+        others = sum(w for k, _, w in shown if k != "scenario")
+        return width - TABLE_EDGE - others - CELL_PADDING * len(shown)
+
+    if scenario_room(columns) < MIN_SCENARIO:
+        columns = [c for c in columns if c[0] != "kind"]
+    scenario = max(MIN_SCENARIO, min(dict((k, w) for k, _, w in COLUMNS)["scenario"], scenario_room(columns)))
+    return [(k, label, scenario if k == "scenario" else w) for k, label, w in columns]
 
 
 @dataclass
@@ -104,6 +124,7 @@ class ProgressScreen(BaseScreen):
         self.shown: list[dict[str, Any]] = []
         self.page = 0
         self.reload_on_resume = False
+        self.columns: list[tuple[str, str, int]] = list(COLUMNS)
 
     # -- layout ----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -153,10 +174,26 @@ class ProgressScreen(BaseScreen):
             )
 
     # -- the table -----------------------------------------------------------------------------
+    def _shown_columns(self) -> list[tuple[str, str, int]]:
+        table = self.query_one("#attempts", DataTable)
+        return fit_columns(table.size.width or self.app.size.width)
+
+    def on_resize(self, event: events.Resize) -> None:
+        # A new width can make room for more of the table, or take it away (after the new layout).
+        self.call_after_refresh(self._refit_columns)
+
+    def _refit_columns(self) -> None:
+        if self._shown_columns() != self.columns:
+            if self.history is None:
+                self._set_columns()
+            else:
+                self.refresh_table(keep_page=True)
+
     def _set_columns(self) -> None:
         table = self.query_one("#attempts", DataTable)
         table.clear(columns=True)
-        for key, label, width in COLUMNS:
+        self.columns = self._shown_columns()
+        for key, label, width in self.columns:
             heading = Text(label)
             if key == self.sort_column:
                 heading.append(" ▼" if self.descending else " ▲", style="bold")
@@ -176,14 +213,14 @@ class ProgressScreen(BaseScreen):
         now = self.history.now
         for attempt in self.shown[first : first + PAGE_SIZE]:
             score = pm.score_of(attempt)
-            table.add_row(
-                Text(pm.format_date(attempt.get("created"), now)),
-                Text(str(attempt.get("kind", ""))),
-                Text(pm.scenario_label(attempt), no_wrap=True, overflow="ellipsis"),
-                Text("—" if score is None else str(score), justify="right"),
-                Text(format_duration(attempt.get("seconds")), justify="right"),
-                key=str(attempt.get("id")),
-            )
+            cells = {
+                "date": Text(pm.format_date(attempt.get("created"), now)),
+                "kind": Text(str(attempt.get("kind", ""))),
+                "scenario": Text(pm.scenario_label(attempt), no_wrap=True, overflow="ellipsis"),
+                "score": Text("—" if score is None else str(score), justify="right"),
+                "time": Text(format_duration(attempt.get("seconds")), justify="right"),
+            }
+            table.add_row(*(cells[key] for key, _, _ in self.columns), key=str(attempt.get("id")))
         kind = self.kind_filter or "all kinds"
         status = f"{len(self.shown)} of {len(self.history.attempts)} · {kind} · by {self.sort_column}"
         if pages > 1:
@@ -203,8 +240,9 @@ class ProgressScreen(BaseScreen):
             self.query_one("#attempts", DataTable).focus()
 
     def action_cycle_sort(self) -> None:
-        keys = [key for key, _, _ in COLUMNS]
-        self.sort_column = keys[(keys.index(self.sort_column) + 1) % len(keys)]
+        keys = [key for key, _, _ in self.columns]  # the columns on screen (Kind may not fit)
+        after = keys.index(self.sort_column) + 1 if self.sort_column in keys else 0
+        self.sort_column = keys[after % len(keys)]
         # Newest, highest and longest first are the useful defaults; names read A→Z.
         self.descending = self.sort_column not in ("kind", "scenario")
         self.refresh_table()
