@@ -25,6 +25,7 @@ from goalcoach.profile.journal import DraftJournal, describe, recover
 from goalcoach.screens.base import SIZE_NOTICE_CSS, BaseScreen
 from goalcoach.screens.home import HomeScreen
 from goalcoach.screens.sections import SECTION_KEYS_BINDING, section_keys_display, section_named
+from goalcoach.widgets.footer import readable_footer_keys
 
 DraftSaver = Callable[[], None]
 
@@ -168,6 +169,11 @@ class GoalCoachApp(App[None]):
             event.widget.cursor_blink = False
 
     # -- theme -------------------------------------------------------------------------------
+    def get_css_variables(self) -> dict[str, str]:
+        variables = readable_footer_keys(super().get_css_variables())
+        self.theme_variables = variables
+        return variables
+
     def watch_theme(self, theme: str) -> None:
         if not self._restoring_theme and self.profile.setting("theme") != theme:
             self.save(self.profile.set_setting, "theme", theme)
