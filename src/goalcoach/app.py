@@ -24,7 +24,8 @@ from goalcoach.profile import Profile, ProfileWriteError
 from goalcoach.profile.journal import DraftJournal, describe, recover
 from goalcoach.screens.base import SIZE_NOTICE_CSS, BaseScreen
 from goalcoach.screens.home import HomeScreen
-from goalcoach.screens.sections import section_named
+from goalcoach.screens.sections import SECTION_KEYS_BINDING, section_keys_display, section_named
+from goalcoach.widgets.footer import readable_footer_keys
 
 DraftSaver = Callable[[], None]
 
@@ -71,6 +72,13 @@ class GoalCoachApp(App[None]):
             self.animation_level = "none"
         self._draft_savers: list[DraftSaver] = []
         self._restoring_theme = False
+        # The person's keymap.toml (binding id -> keys), read before any screen is built so that
+        # every hint and footer can name the keys really bound; applied in on_mount.
+        self._keymap_error: KeymapError | None = None
+        try:
+            self.keymap: dict[str, str] = load_keymap(keymap_file())
+        except KeymapError as error:
+            self.keymap, self._keymap_error = {}, error
 
     # -- start-up ----------------------------------------------------------------------------
     def on_mount(self) -> None:
@@ -94,16 +102,20 @@ class GoalCoachApp(App[None]):
 
     def _apply_keymap(self) -> None:
         """The person's keymap.toml (binding id -> keys), through Textual's own keymap support."""
-        path = keymap_file()
-        try:
-            keymap = load_keymap(path)
-        except KeymapError as error:
+        if self._keymap_error is not None:
             self.notify(
-                f"{error}. The standard keys are in use.", title="Keymap not used", severity="error", timeout=20, markup=False
+                f"{self._keymap_error}. The standard keys are in use.",
+                title="Keymap not used", severity="error", timeout=20, markup=False,
             )
             return
-        if keymap:
-            self.set_keymap(keymap)
+        if self.keymap:
+            self.set_keymap(self.keymap)
+
+    def get_key_display(self, binding: Binding) -> str:
+        # Home's one footer entry for its section keys names the keys really bound to them.
+        if binding.id == SECTION_KEYS_BINDING:
+            return section_keys_display(self)
+        return super().get_key_display(binding)
 
     def _restore_journal(self) -> None:
         """Bring back what was typed just before an earlier session ended abruptly."""
@@ -157,6 +169,11 @@ class GoalCoachApp(App[None]):
             event.widget.cursor_blink = False
 
     # -- theme -------------------------------------------------------------------------------
+    def get_css_variables(self) -> dict[str, str]:
+        variables = readable_footer_keys(super().get_css_variables())
+        self.theme_variables = variables
+        return variables
+
     def watch_theme(self, theme: str) -> None:
         if not self._restoring_theme and self.profile.setting("theme") != theme:
             self.save(self.profile.set_setting, "theme", theme)
