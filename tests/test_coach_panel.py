@@ -312,3 +312,54 @@ def test_with_no_issue_the_panel_shows_the_coachs_priority_fix_in_the_persons_wo
     shown = " ".join(str(getattr(row.content, "plain", row.content)) for row in fix_rows(feedback, answer))
     assert feedback["priority"]["kind"] == "missing"
     assert "senior staff nurse in critical care" in shown  # quoted from the answer, not a stock example
+
+
+# -- emoji -------------------------------------------------------------------------------------
+EMOJI_ANSWER = (
+    "Over the next two years I want to lead the pricing team 🚀 as a data lead 👩‍💻, because I love ❤️ "
+    "turning messy data into decisions 👍🏽. I guess I am taking the SQL course ✔️ now, and long term "
+    "I want to run a pricing function."
+)
+
+
+def drawn_width(line: str) -> int:
+    """How many cells a terminal that draws each code point on its own (tmux, xterm, most Linux
+    terminals) gives a line: wide characters 2, joiners, selectors and combining marks 0."""
+    import unicodedata
+
+    width = 0
+    for character in line:
+        if unicodedata.category(character) in ("Mn", "Me", "Cf") or "\ufe00" <= character <= "\ufe0f":
+            continue
+        width += 2 if unicodedata.east_asian_width(character) in ("W", "F") else 1
+    return width
+
+
+async def test_emoji_in_the_answer_leave_the_panels_border_in_place():
+    """Every row the panel draws is as wide on a terminal as Textual measures it, so the rows
+    line up and the border after them stays in its column."""
+    result = feedback(EMOJI_ANSWER)
+    # What to fix quotes the person's words: a quote and a message with emoji in them too.
+    start = EMOJI_ANSWER.index("I love")
+    result["issues"].append({"code": "vague", "spans": [[start, EMOJI_ANSWER.index("turning")]], "message": "“I love ❤️” says little."})
+    for size in ((80, 24), (120, 36), (60, 20)):
+        app = PanelApp()
+        async with app.run_test(size=size) as pilot:
+            panel(app).show(result, EMOJI_ANSWER)
+            await pilot.pause()
+            shown = visible_text(app)
+            assert "🚀" in shown and "👩" in shown and "“I love ❤" in shown
+            rows = [row for row in panel(app).query(PanelRow) if row.display and row.parent.display]
+            drawn = [strip.text for row in rows for strip in row.render_lines(row.region.reset_offset)]
+            assert any("🚀" in line for line in drawn)
+            width = panel(app).scrollable_content_region.width
+            for line in drawn:
+                assert drawn_width(line) == width, f"{size}: {line!r}"
+
+
+def test_highlights_stay_on_their_words_after_emoji():
+    from goalcoach.widgets.highlight import ISSUE_SPAN_STYLE, highlighted_lines
+
+    (line,) = highlighted_lines(EMOJI_ANSWER, feedback(EMOJI_ANSWER))
+    marked = [line.plain[span.start:span.end] for span in line.spans if span.style == ISSUE_SPAN_STYLE]
+    assert marked == ["I guess"]

@@ -61,3 +61,24 @@ def test_keys_may_be_a_list_with_spaces(tmp_path):
     path.write_bytes(b"\xff\xfe")
     with pytest.raises(KeymapError, match="cannot read it"):
         load_keymap(path)
+
+
+async def test_hints_and_footers_name_the_keys_really_bound(make_app):
+    write_keymap('"home.assessment" = "a"\n"home.builder" = "b"\n"app.help" = "f2"\n"builder.use_template" = "ctrl+y"\n')
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        from goalcoach_test_support import screen_text
+
+        def shown() -> str:
+            return " ".join(screen_text(app).split())
+
+        await settle(pilot, lambda: "Start with the self-assessment (press a), then build your answer (press b)." in shown())
+        assert "a Self-assessment" in shown() and "b Answer builder" in shown()  # the section list
+        footer = screen_text(app).splitlines()[-1]
+        assert "a/b/3/4/5 Open section" in footer and "f2 Help" in footer and "1-5" not in footer
+        await pilot.press("b")
+        await settle(pilot, lambda: isinstance(app.screen, BuilderScreen))
+        await settle(pilot, lambda: "Preview (ctrl+y copies it into the editor)" in shown())
+        await pilot.press("f2")
+        await settle(pilot, lambda: "f2 opens help anywhere" in shown())
+        assert "escape closes" in shown()

@@ -232,6 +232,26 @@ async def test_footers_keep_help_and_the_screens_main_keys_at_80_columns(make_ap
             assert key in line, (key, line)
 
 
+async def test_the_builder_footer_keeps_help_and_quit_at_60_columns(make_app):
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("2")
+        await settle(pilot, lambda: isinstance(app.screen, BuilderScreen) and isinstance(app.focused, AnswerEditor))
+        await settle(pilot, lambda: "^s Save" in footer(app))
+        line = footer(app)
+        for key in ("f1 Help", "^q Quit", "^s Save", "^f Editor", "^o Versions"):
+            assert key in line, (key, line)
+        # The keys left out still work: ctrl+t puts the template into the empty editor.
+        await pilot.press("ctrl+t")
+        await settle(pilot, lambda: app.focused.text.startswith("Over the next"))
+        # Wider again, every key is back.
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot, lambda: "^t Template" in footer(app))
+        line = footer(app)
+        for key in ("^f Editor", "^t Template", "^s Save", "^o Versions", "^r Copy", "^q Quit", "f1 Help"):
+            assert key in line, (key, line)
+
+
 # -- 10: escape in a practice answer ------------------------------------------------------------------
 
 

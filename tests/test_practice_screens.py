@@ -150,6 +150,38 @@ async def test_timer_keys_and_display(make_app):
         assert not display.timer.used
 
 
+async def test_after_submitting_the_timer_says_how_long_the_answer_took(make_app):
+    """Untimed (t never pressed) and timed past the limit: the header agrees with the result line."""
+    app = make_app()
+    clock = FakeClock(500.0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        from goalcoach.domain.practice_session import brief_from_scenario
+
+        scenario_set = load_scenario_sets()[0][0]
+        await app.push_screen(PracticeRunScreen(brief_from_scenario(scenario_set.scenarios[0], "entry"), clock=clock))
+        await settle(pilot, lambda: practice_run_ready(app))
+        run = app.screen
+        assert "not started" in text_of(run, "#run-timer")
+        await pilot.press("enter")
+        await type_answer(pilot, FIRST)
+        clock.now += 8
+        await submit(pilot)
+        assert "time 0:08" in text_of(run, "#feedback-note")
+        shown = text_of(run, "#run-timer")
+        assert "answered in 0:08" in shown and "not started" not in shown and "left" not in shown
+
+        await pilot.press("n")  # the follow-up starts a fresh countdown
+        await settle(pilot, lambda: run.phase == "answer")
+        assert "1:30 left" in text_of(run, "#run-timer")
+        await pilot.press("ctrl+t")
+        clock.now += 100
+        await type_answer(pilot, SECOND)
+        await submit(pilot)
+        assert "time 1:40" in text_of(run, "#feedback-note")
+        shown = text_of(run, "#run-timer")
+        assert "answered in 1:40 · 0:10 over 1:30" in shown and run.query_one(TimerDisplay).has_class("-over")
+
+
 async def test_own_target_uses_the_profile(make_app, profile):
     profile.save_section("target", {"role": "Data [bold]analyst[/]", "organisation": "[@click=app.quit]Acme[/]",
                                     "mission": "Clean water", "terms": ["Safety"], "stage": "mid"})

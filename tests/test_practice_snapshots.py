@@ -200,6 +200,23 @@ def test_practice_feedback(snap_compare, make_app, content_root):
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=run_before)
 
 
+def test_practice_feedback_light_theme(snap_compare, make_app, content_root):
+    """In a light theme the footer's key letters and the model answer's title are dark enough to read."""
+    clock = FakeClock()
+
+    async def run_before(pilot):
+        pilot.app.theme = "textual-light"
+        await pilot.app.push_screen(picker(content_root, clock))
+        await pilot.press("enter")
+        await settle(pilot, run_screen_ready(pilot))
+        await pilot.press("enter")
+        await settle(pilot, editor_ready(pilot))
+        clock.now += 41
+        await answer(pilot, FIRST)
+
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=run_before)
+
+
 def test_practice_follow_up(snap_compare, make_app, content_root):
     """The follow-up that reacts: the interviewer's line and why it came."""
     clock = FakeClock()

@@ -16,7 +16,7 @@ from goalcoach.screens import progress
 from goalcoach.screens.progress import PAGE_SIZE, ProgressScreen
 from goalcoach.widgets.coach_panel import PanelRows
 
-from goalcoach_test_support import open_progress, settle
+from goalcoach_test_support import open_progress, screen_text, settle
 from test_progress_model import NOW, attempt, seed_history
 
 
@@ -235,9 +235,10 @@ async def test_the_chart_shows_every_stage_on_one_0_to_100_scale_at_80x24(make_a
         await settle(pilot, lambda: pilot.app.screen.query_one(ContentSwitcher).current == "chart")
         chart = pilot.app.screen.query_one(ScoreChart)
         assert chart.region.height >= 10  # the chart takes the table's place, not a sliver
-        drawn = chart.render().plain
+        await settle(pilot, lambda: "Entry" in screen_text(app))
         for stage in ("Entry", "Mid-career", "Builder"):
-            assert stage in drawn
+            assert stage in screen_text(app)
+        drawn = chart.plot.render().plain
         for tick in ("100┤", "50┤", "0┤"):
             assert tick in drawn
         await pilot.press("c")
@@ -255,7 +256,7 @@ async def test_the_chart_lines_take_the_theme_colours_and_follow_a_theme_change(
     app = make_app(profile)
 
     def drawn_colours() -> set[str]:
-        rendered = app.screen.query_one(ScoreChart).render()
+        rendered = app.screen.query_one(ScoreChart).plot.render()
         return {str(span.style.color.triplet.hex) for span in rendered.spans
                 if getattr(span.style, "color", None) is not None and span.style.color.triplet}
 
@@ -271,3 +272,35 @@ async def test_the_chart_lines_take_the_theme_colours_and_follow_a_theme_change(
         dark_primary = primary()
         app.theme = "textual-light"
         await settle(pilot, lambda: primary() != dark_primary and primary() in drawn_colours())
+
+
+async def test_at_60x20_the_table_keeps_score_and_time_and_the_legend_hides_no_point(make_app, seeded):
+    from textual.widgets import ContentSwitcher
+
+    from goalcoach.widgets.score_chart import ScoreChart
+
+    app = make_app(seeded)
+    async with app.run_test(size=(60, 20)) as pilot:
+        screen = await open_progress(pilot)
+        table = screen.query_one("#attempts", DataTable)
+        await settle(pilot, lambda: table.row_count == 12)
+        lines = screen_text(app).splitlines()
+        heading = next(line for line in lines if "Date" in line)
+        assert "Score" in heading and "Time" in heading, heading
+        newest = next(line for line in lines if "Engineer going deeper" in line)
+        assert "81" in newest and "1:05" in newest, newest
+        # Wider again, the Kind column comes back.
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot, lambda: "Kind" in screen_text(app))
+
+        await pilot.resize_terminal(60, 20)
+        await pilot.press("c")
+        await settle(pilot, lambda: screen.query_one(ContentSwitcher).current == "chart")
+        chart = screen.query_one(ScoreChart)
+        await settle(pilot, lambda: "● Entry" in screen_text(app))
+        plot = chart.plot.render().plain.splitlines()
+        assert not any(stage in line for line in plot for stage in ("Entry", "Mid-career", "Builder"))
+        # The first day's points sit right of the y axis, and nothing covers them.
+        first_column = [line[line.index("┤") + 1] for line in plot if "┤" in line]
+        first_column += [line[line.index("│") + 1] for line in plot if line.lstrip().startswith("│")]
+        assert "●" in first_column, plot

@@ -29,7 +29,8 @@ from goalcoach.profile.journal import DraftJournal, describe, recover
 from goalcoach.screens.base import SIZE_NOTICE_CSS, BaseScreen
 from goalcoach.screens.home import HomeScreen
 from goalcoach.screens.saving import Pending, SaveFinished, SaveQueue
-from goalcoach.screens.sections import section_named
+from goalcoach.screens.sections import SECTION_KEYS_BINDING, section_keys_display, section_named
+from goalcoach.widgets.footer import readable_footer_keys
 
 DraftSaver = Callable[[], None]
 
@@ -101,6 +102,13 @@ class GoalCoachApp(App[None]):
         self.saves = SaveQueue(self)
         self._failed_lanes: set[str] = set()
         self._restoring_theme = False
+        # The person's keymap.toml (binding id -> keys), read before any screen is built so that
+        # every hint and footer can name the keys really bound; applied in on_mount.
+        self._keymap_error: KeymapError | None = None
+        try:
+            self.keymap: dict[str, str] = load_keymap(keymap_file())
+        except KeymapError as error:
+            self.keymap, self._keymap_error = {}, error
 
     # -- start-up ----------------------------------------------------------------------------
     def on_mount(self) -> None:
@@ -124,16 +132,20 @@ class GoalCoachApp(App[None]):
 
     def _apply_keymap(self) -> None:
         """The person's keymap.toml (binding id -> keys), through Textual's own keymap support."""
-        path = keymap_file()
-        try:
-            keymap = load_keymap(path)
-        except KeymapError as error:
+        if self._keymap_error is not None:
             self.notify(
-                f"{error}. The standard keys are in use.", title="Keymap not used", severity="error", timeout=20, markup=False
+                f"{self._keymap_error}. The standard keys are in use.",
+                title="Keymap not used", severity="error", timeout=20, markup=False,
             )
             return
-        if keymap:
-            self.set_keymap(keymap)
+        if self.keymap:
+            self.set_keymap(self.keymap)
+
+    def get_key_display(self, binding: Binding) -> str:
+        # Home's one footer entry for its section keys names the keys really bound to them.
+        if binding.id == SECTION_KEYS_BINDING:
+            return section_keys_display(self)
+        return super().get_key_display(binding)
 
     def _restore_journal(self) -> None:
         """Bring back what was typed just before an earlier session ended abruptly."""
@@ -206,6 +218,11 @@ class GoalCoachApp(App[None]):
         super()._handle_exception(notice)
 
     # -- theme -------------------------------------------------------------------------------
+    def get_css_variables(self) -> dict[str, str]:
+        variables = readable_footer_keys(super().get_css_variables())
+        self.theme_variables = variables
+        return variables
+
     def watch_theme(self, theme: str) -> None:
         if not self._restoring_theme and self.profile.setting("theme") != theme:
             self.save(partial(self.profile.set_setting, "theme", theme), lane="settings")

@@ -40,3 +40,34 @@ def clean_data(value: Any) -> Any:
     if isinstance(value, tuple):
         return tuple(clean_data(v) for v in value)
     return value
+
+
+# Emoji code points whose width terminals disagree on. A variation selector turns "❤" (1 cell)
+# into "❤️", which Textual counts as 2 cells and tmux, xterm and most Linux terminals draw in 1;
+# a skin-tone modifier makes "👍🏽" 2 cells for Textual and 4 for those terminals; a zero-width
+# joiner makes "👩‍💻" one 2-cell picture in some terminals and two pictures (4 cells) in others.
+# Any such disagreement moves everything after it on the row, a panel's border included.
+_UNSTEADY_WIDTH = re.compile("[\u200d\ufe0f\U0001f3fb-\U0001f3ff]")
+
+
+def steady_width(text: str) -> str:
+    """`text` without the code points that make its width differ between terminals.
+
+    What remains is drawn equally wide everywhere: "❤️" becomes "❤", "👍🏽" becomes "👍" and
+    "👩‍💻" becomes "👩💻" (two pictures side by side). Only for showing text; the stored text keeps them.
+    """
+    return _UNSTEADY_WIDTH.sub("", text) if _UNSTEADY_WIDTH.search(text) else text
+
+
+def steady_width_offsets(text: str) -> tuple[str, list[int]]:
+    """steady_width(text) and, for each offset 0..len(text) in `text`, the offset it moves to."""
+    if not _UNSTEADY_WIDTH.search(text):
+        return text, list(range(len(text) + 1))
+    kept: list[str] = []
+    offsets: list[int] = []
+    for character in text:
+        offsets.append(len(kept))
+        if not _UNSTEADY_WIDTH.match(character):
+            kept.append(character)
+    offsets.append(len(kept))
+    return "".join(kept), offsets

@@ -86,6 +86,41 @@ def goal_count(goals: dict[str, Any]) -> int:
     return sum(1 for h in HORIZONS for g in goals.get(h) or () if _filled(g.get("goal")))
 
 
+ASSESSMENT_SECTIONS = ("target", "values", "skills", "goals", "reflection")
+
+
+def unfinished_parts(sections: dict[str, dict[str, Any]]) -> list[str]:
+    """What an answer is built from that the self-assessment still lacks, by tab ([] when it is
+    complete): the target's role and organisation, a value, a skill, a short- and a long-term
+    goal. The reflection exercises help but are optional."""
+    target = sections.get("target") or {}
+    skills = sections.get("skills") or {}
+    goals = sections.get("goals") or {}
+    parts = []
+    if not (_filled(target.get("role")) and _filled(target.get("organisation"))):
+        parts.append("Target")
+    if not (sections.get("values") or {}).get("items"):
+        parts.append("Values")
+    if not any(_filled(skills.get(k)) for k in ("hard", "soft", "to_develop")):
+        parts.append("Skills")
+    if not all(any(_filled(g.get("goal")) for g in goals.get(h) or ()) for h in HORIZONS):
+        parts.append("Goals")
+    return parts
+
+
+def assessment_started(sections: dict[str, dict[str, Any]]) -> bool:
+    """Whether anything at all has been written in the self-assessment."""
+    return any(_has_text(sections.get(name)) for name in ASSESSMENT_SECTIONS)
+
+
+def _has_text(value: Any) -> bool:
+    if isinstance(value, dict):
+        return any(_has_text(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_has_text(v) for v in value)
+    return isinstance(value, str) and bool(value.strip())
+
+
 def progress_line(sections: dict[str, dict[str, Any]], reflection_total: int) -> str:
     """One line of what is done, section by section (sections keyed by profile section name)."""
     target = sections.get("target") or {}

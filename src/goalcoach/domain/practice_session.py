@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 
 from goalcoach.coach import rubric
 from goalcoach.domain.attempt import Attempt
@@ -33,14 +33,14 @@ EXPECTED_ELEMENTS: tuple[str, ...] = tuple(c for c in rubric.MISSING_PRIORITY if
 #: What to practise next for each code: one concrete action in the app.
 ADVICE: dict[str, str] = {
     "not_an_answer": "Answer in your own words about your own plans: no template slots, no one else's goals.",
-    "vague": "Name the role, skill or result you want. Do the 'Vague' recovery drill (key 4).",
-    "misaligned": "Keep your goals inside this role and field. Do the 'Points away from the role' drill (key 4).",
-    "unrealistic": "Scale the leap to your stage and show the steps. Do the 'Unrealistic leap' drill (key 4).",
-    "personal_gain": "Talk about the work, not the pay. Do the 'Personal gain first' drill (key 4).",
-    "negative_tone": "Say what you move towards, not what you leave. Do the 'Negative about an employer' drill (key 4).",
+    "vague": "Name the role, skill or result you want. Do the 'Vague' recovery drill (key {drill}).",
+    "misaligned": "Keep your goals inside this role and field. Do the 'Points away from the role' drill (key {drill}).",
+    "unrealistic": "Scale the leap to your stage and show the steps. Do the 'Unrealistic leap' drill (key {drill}).",
+    "personal_gain": "Talk about the work, not the pay. Do the 'Personal gain first' drill (key {drill}).",
+    "negative_tone": "Say what you move towards, not what you leave. Do the 'Negative about an employer' drill (key {drill}).",
     "too_long": "Aim for one to two minutes: use the timer and cut to the template's slots.",
-    "hedging": "Drop 'I think', 'maybe', 'kind of': say 'I plan to'. Do the 'Hedging' drill (key 4).",
-    "filler": "Pause instead of 'um' or 'you know'. Do the 'Filler words' drill (key 4).",
+    "hedging": "Drop 'I think', 'maybe', 'kind of': say 'I plan to'. Do the 'Hedging' drill (key {drill}).",
+    "filler": "Pause instead of 'um' or 'you know'. Do the 'Filler words' drill (key {drill}).",
     "too_short": "Give a short-term goal, a long-term goal and a step: about 40 words at least.",
     "company_alignment": "Say how this role and this employer help you, and how you help them (their values, products).",
     "action_plan": "Name one concrete step: a course, a certification, a mentor, a project you will lead.",
@@ -49,7 +49,16 @@ ADVICE: dict[str, str] = {
     "timeframe": "Put a date on a goal: 'within two years', 'in my first six months'.",
     "motivation": "Say why the goal matters to you: 'because ...'.",
 }
-WELL_DONE = "No issue left and every expected element present: try a harder set, or your own target (o)."
+WELL_DONE = "No issue left and every expected element present: try a harder set, or your own target ({own_target})."
+#: The keys the advice names, by default: Home's drill and self-assessment keys, the picker's
+#: own-target key. Screens pass the keys really bound (a person's keymap can move them).
+ADVICE_KEYS: dict[str, str] = {"drill": "4", "assessment": "1", "own_target": "o"}
+
+
+def advice_for(code: str | None, keys: Mapping[str, str] | None = None, default: str = WELL_DONE) -> str:
+    """What to practise next for `code`, naming the keys in `keys` (ADVICE_KEYS by default)."""
+    template = ADVICE.get(code, default) if code else default
+    return template.format_map({**ADVICE_KEYS, **(keys or {})})
 
 
 @dataclass(frozen=True)
@@ -107,11 +116,13 @@ def brief_from_scenario(scenario: Any, stage: str) -> Brief:
     )
 
 
-def target_problem(target: dict[str, Any]) -> str | None:
-    """Why the profile's target cannot be practised yet, or None when it can."""
+def target_problem(target: dict[str, Any], keys: Mapping[str, str] | None = None) -> str | None:
+    """Why the profile's target cannot be practised yet, or None when it can (naming the
+    self-assessment's key from `keys`, ADVICE_KEYS by default)."""
     missing = [label for key, label in (("role", "role"), ("organisation", "organisation")) if not str(target.get(key) or "").strip()]
     if missing:
-        return f"Your target has no {' or '.join(missing)} yet: fill it in under Self-assessment (key 1)."
+        key = {**ADVICE_KEYS, **(keys or {})}["assessment"]
+        return f"Your target has no {' or '.join(missing)} yet: fill it in under Self-assessment (key {key})."
     return None
 
 
@@ -379,7 +390,7 @@ class PracticeSession:
             follow_up_id=question.follow_up_id,
         )
 
-    def summary(self, history: Iterable[dict[str, Any]] = ()) -> Summary:
+    def summary(self, history: Iterable[dict[str, Any]] = (), keys: Mapping[str, str] | None = None) -> Summary:
         """Each answer with its own judgement; comparisons only of like with like (the main
         question against your last attempt at this scenario, a follow-up kind against your last
         answer of that kind); "practise next" from what your latest answers still show."""
@@ -398,7 +409,7 @@ class PracticeSession:
             comparisons=comparisons,
             issues_left=left,
             focus=focus,
-            advice=ADVICE.get(focus, WELL_DONE) if focus else WELL_DONE,
+            advice=advice_for(focus, keys),
         )
 
     def _comparisons(self, history: list[dict[str, Any]]) -> list[Comparison]:

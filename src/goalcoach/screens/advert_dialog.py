@@ -21,6 +21,7 @@ from goalcoach.domain import advert
 from goalcoach.domain.advert import AdvertError, Choice, Item, Proposal
 from goalcoach.profile.journal import draft_target
 from goalcoach.profile.validation import MAX_TEXT
+from goalcoach.screens.keys import screen_key
 
 DRAFT_KEY = "advert"
 
@@ -58,8 +59,8 @@ class AdvertDialog(ModalScreen["Choice | None"]):
             with ContentSwitcher(initial="advert-paste", id="advert-steps"):
                 with Vertical(id="advert-paste"):
                     yield Static("Paste the job advert", classes="advert-heading", markup=False)
-                    yield Static("Paste it whole (any length). ctrl+s reads it; nothing is saved until you "
-                                 "confirm what was found.", classes="hint", markup=False)
+                    yield Static(f"Paste it whole (any length). {screen_key(self, 'advert.next')} reads it; nothing "
+                                 "is saved until you confirm what was found.", classes="hint", markup=False)
                     yield TextArea(self.initial_text, id="advert-text", soft_wrap=True, tab_behavior="focus")
                     yield Static("", id="advert-error", markup=False)
                 yield VerticalScroll(id="advert-confirm")
@@ -111,8 +112,8 @@ class AdvertDialog(ModalScreen["Choice | None"]):
         box.remove_children()
         widgets = [
             Static("Keep what fits", classes="advert-heading", markup=False),
-            Static("space: keep or drop (ticked = kept) · tab: to the text to edit it · ctrl+s: save the ticked "
-                   "parts · escape: back to the advert", classes="hint", markup=False),
+            Static(f"space: keep or drop (ticked = kept) · tab: to the text to edit it · {screen_key(self, 'advert.next')}: "
+                   f"save the ticked parts · {screen_key(self, 'advert.back')}: back to the advert", classes="hint", markup=False),
         ]
         for index, (kind, item) in enumerate(self.items):
             widgets.append(Horizontal(

@@ -20,7 +20,6 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import (
     Footer,
-    Header,
     Input,
     Label,
     RadioButton,

@@ -9,6 +9,7 @@ from textual.app import SystemCommand
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
+from goalcoach.screens.keys import screen_key
 from goalcoach.textsafety import clean_text
 from goalcoach.widgets.form import show_with_label
 
@@ -78,6 +79,11 @@ class BaseScreen(MinimumSize, Screen):
         cleaned = clean_text(event.value)
         if cleaned != event.value:
             event.input.value = cleaned
+
+    def key(self, binding_id: str) -> str:
+        """The key bound to `binding_id` (of this screen or the app) as hints name it: the
+        person's keymap.toml first, else the default in BINDINGS."""
+        return screen_key(self, binding_id)
 
     def extra_commands(self) -> Iterable[SystemCommand]:
         """Commands this screen adds to the command palette."""

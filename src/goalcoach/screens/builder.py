@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.timer import Timer
-from textual.widgets import Footer, Label, Static, TextArea
+from textual.widgets import Label, Static, TextArea
 from textual.worker import Worker, WorkerState
 
 from goalcoach.content import load_template
@@ -27,6 +27,7 @@ from goalcoach.screens.base import BaseScreen
 from goalcoach.screens.dialogs import ConfirmDialog, PromptDialog
 from goalcoach.widgets.coach_panel import CoachPanel
 from goalcoach.widgets.editor import AnswerEditor
+from goalcoach.widgets.footer import KeyFooter
 from goalcoach.widgets.form import show_with_label
 from goalcoach.widgets.prose import ProseField
 
@@ -54,6 +55,9 @@ class BuilderScreen(BaseScreen):
         Binding("ctrl+o", "versions", "Versions", id="builder.versions"),
         Binding("ctrl+r", "copy", "Copy", id="builder.copy"),
     ]
+    # Under 80 columns the footer leaves these out, so help and quit stay in sight; the keys still
+    # work and the help lists them (the preview's label names ctrl+t too).
+    FOOTER_SECONDARY = ("use_template", "copy")
 
     def __init__(self) -> None:
         super().__init__()
@@ -89,13 +93,13 @@ class BuilderScreen(BaseScreen):
                             classes="slot",
                         )
                 yield Static(self.template.slots[0].hint, id="slot-hint", markup=False)
-                yield Label("Preview (ctrl+t copies it into the editor)", classes="slot-label", markup=False)
+                yield Label(f"Preview ({self.key('builder.use_template')} copies it into the editor)", classes="slot-label", markup=False)
                 yield Static(self.template.assemble(self.slots), id="preview", markup=False)
             with Vertical(id="answer-col"):
                 yield Label("Your answer", classes="slot-label", markup=False)
                 yield AnswerEditor(current["text"] if current else "", draft_key=DRAFT_KEY, id="editor")
                 yield CoachPanel(id="coach")
-        yield Footer()
+        yield KeyFooter()
 
     @property
     def editor(self) -> AnswerEditor:
@@ -292,7 +296,7 @@ class BuilderScreen(BaseScreen):
 
         profile = self.app.profile
         if not profile.versions():
-            self.notify("No versions yet: save one with ctrl+s.", markup=False)
+            self.notify(f"No versions yet: save one with {self.key('builder.save')}.", markup=False)
             return
         version_id = await self.app.push_screen_wait(VersionsScreen(self.editor.text))
         version = profile.version(version_id) if version_id else None

@@ -11,6 +11,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from goalcoach.screens.keys import screen_key
+
 DIALOG_CSS = """
 ConfirmDialog, PromptDialog { align: center middle; background: $background 60%; }
 ConfirmDialog > Vertical, PromptDialog > Vertical {
@@ -44,7 +46,8 @@ class ConfirmDialog(ModalScreen[bool]):
             with Horizontal():
                 yield Button("Yes", id="yes", variant="primary")
                 yield Button("No", id="no")
-            yield Static("y yes · n or escape no", classes="dialog-keys", markup=False)
+            keys = f"{screen_key(self, 'dialog.yes')} yes · {screen_key(self, 'dialog.no')} or {screen_key(self, 'dialog.cancel')} no"
+            yield Static(keys, classes="dialog-keys", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()
@@ -78,7 +81,8 @@ class PromptDialog(ModalScreen["str | None"]):
             with Horizontal():
                 yield Button("OK", id="ok", variant="primary")
                 yield Button("Cancel", id="cancel")
-            yield Static("enter or ctrl+s OK · escape cancel", classes="dialog-keys", markup=False)
+            keys = f"enter or {screen_key(self, 'dialog.ok')} OK · {screen_key(self, 'dialog.cancel')} cancel"
+            yield Static(keys, classes="dialog-keys", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#prompt-input", Input).focus()

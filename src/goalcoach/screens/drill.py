@@ -26,10 +26,11 @@ from goalcoach.domain import coaching
 from goalcoach.domain.attempt import Attempt
 from goalcoach.domain.followups import compose
 from goalcoach.domain.target import target_stage
-from goalcoach.domain.practice_session import ADVICE, target_facts
+from goalcoach.domain.practice_session import advice_for, target_facts
 from goalcoach.domain.recovery import CODE_LABELS, RecoveryResult, check_recovery, latest_answer, pick_pushback
 from goalcoach.profile import ProfileError
 from goalcoach.screens.base import BaseScreen
+from goalcoach.screens.keys import advice_keys, shared_key
 from goalcoach.screens.skipped_content import error_line
 from goalcoach.widgets.coach_panel import CoachPanel
 from goalcoach.widgets.editor import AnswerEditor
@@ -62,7 +63,10 @@ def own_recovery(profile: Any) -> str:
     return compose(OWN_RECOVERY, {**facts, "employer": " ".join(str(target.get("organisation") or "").split())})
 
 
-def adaptive_drill(answer: dict[str, Any], code: str, pushback: str, drills: list[Drill], model_recovery: str = "") -> Drill:
+def adaptive_drill(
+    answer: dict[str, Any], code: str, pushback: str, drills: list[Drill], model_recovery: str = "",
+    keys: dict[str, str] | None = None,
+) -> Drill:
     """A drill built on the person's own answer and their own material; why it hurts and the
     tips are borrowed from a written drill for the same misstep when there is one."""
     example = next((d for d in drills if d.misstep == code), None)
@@ -74,12 +78,12 @@ def adaptive_drill(answer: dict[str, Any], code: str, pushback: str, drills: lis
         flawed_answer=answer["text"],
         pushback=pushback,
         model_recovery=model_recovery,
-        why_it_hurts=example.why_it_hurts if example else ADVICE.get(code, "Defend a strong answer: be specific and link it to them."),
+        why_it_hurts=example.why_it_hurts if example else advice_for(code, keys, "Defend a strong answer: be specific and link it to them."),
         tips=example.tips if example else (),
     )
 
 
-def checklist_text(result: RecoveryResult, text: str) -> Content:
+def checklist_text(result: RecoveryResult, text: str, retry_key: str = "r") -> Content:
     """Each move ✔/✘ with a quote of its evidence; then whether the misstep is gone."""
     parts: list[tuple[str, str]] = []
     for move in result.moves:
@@ -107,7 +111,7 @@ def checklist_text(result: RecoveryResult, text: str) -> Content:
     elif result.misstep_gone and not result.new_red_flags and result.about_career:
         verdict = f"{result.done_count}/{len(result.moves)} moves made: see what is missing."
     else:
-        verdict = "Not recovered yet: fix what is marked ✘ above, then try again (r)."
+        verdict = f"Not recovered yet: fix what is marked ✘ above, then try again ({retry_key})."
     parts.append(("\n" + verdict, DONE_STYLE if result.passed else PARTLY_STYLE))
     return Content.assemble(*parts)
 
@@ -140,7 +144,7 @@ class DrillScreen(BaseScreen):
 
     def compose(self) -> ComposeResult:
         yield AppHeader()
-        yield Static("↑ ↓ and enter: pick a drill · a: drill on your latest answer", id="drill-intro", markup=False)
+        yield Static(f"↑ ↓ and enter: pick a drill · {self.key('drill.adaptive')}: drill on your latest answer", id="drill-intro", markup=False)
         yield OptionList(id="drill-list")
         yield Static("", id="drill-detail", markup=False)
         yield Footer()
@@ -187,7 +191,8 @@ class DrillScreen(BaseScreen):
     def _detail(self, key: str) -> str:
         if key == ADAPTIVE:
             if self.latest is None:
-                return "No answer yet: build one (key 2 on the home screen) or practise a scenario (key 3), then come back."
+                return (f"No answer yet: build one (key {shared_key(self.app, 'home.builder')} on the home screen) or "
+                        f"practise a scenario (key {shared_key(self.app, 'home.practice')}), then come back.")
             return f"The coach reads {self.latest['source']}, finds its weakest point and the interviewer pushes back on it."
         drill = self._drill(key)
         return f"{drill.question}  Why it hurts: {drill.why_it_hurts}" if drill else ""
@@ -207,7 +212,8 @@ class DrillScreen(BaseScreen):
 
     def action_adaptive(self) -> None:
         if self.latest is None:
-            self.notify("No answer yet: build one (key 2) or practise a scenario (key 3) first.", severity="warning", markup=False)
+            self.notify(f"No answer yet: build one (key {shared_key(self.app, 'home.builder')}) or practise a scenario "
+                        f"(key {shared_key(self.app, 'home.practice')}) first.", severity="warning", markup=False)
             return
         job = partial(coaching.coach_answer, self.latest["text"], self.app.profile, own_target=True)
         # exit_on_error=False: a coach error is reported below; the picker stays open.
@@ -219,7 +225,7 @@ class DrillScreen(BaseScreen):
         if event.state == WorkerState.SUCCESS:
             feedback = event.worker.result
             code, line = pick_pushback(feedback, load_pushbacks())
-            drill = adaptive_drill(self.latest, code, line, self.drills, own_recovery(self.app.profile))
+            drill = adaptive_drill(self.latest, code, line, self.drills, own_recovery(self.app.profile), advice_keys(self.app))
             self.app.push_screen(DrillRunScreen(drill, clock=self.clock, adaptive=True, first_feedback=feedback))
         elif event.state == WorkerState.ERROR:
             self.notify(f"The coach could not read your answer: {event.worker.error}", severity="error", markup=False)
@@ -274,7 +280,8 @@ class DrillRunScreen(BaseScreen):
         yield VerticalScroll(Static(setup, markup=False), id="drill-setup")
         with ContentSwitcher(initial="drill-answer", id="drill-phases"):
             with Vertical(id="drill-answer"):
-                yield Static("Type your recovery: acknowledge, reframe (short term, long term, why here), one STAR example. ctrl+s or f5 submits.", id="drill-hint", markup=False)
+                yield Static("Type your recovery: acknowledge, reframe (short term, long term, why here), one STAR example. "
+                             f"{self.key('drill.submit')} or {self.key('drill.submit_f5')} submits.", id="drill-hint", markup=False)
                 yield AnswerEditor(draft_key=f"drill:{drill.id}", id="drill-editor")
             with Horizontal(id="drill-feedback"):
                 yield VerticalScroll(Static("", id="recovery-checklist", markup=False), id="recovery")
@@ -346,7 +353,7 @@ class DrillRunScreen(BaseScreen):
         self.app.save(
             partial(self.app.profile.add_attempt, attempt), lane="attempts", then=lambda _: editor.discard_draft()
         )
-        self.query_one("#recovery-checklist", Static).update(checklist_text(result, text))
+        self.query_one("#recovery-checklist", Static).update(checklist_text(result, text, self.key("drill.retry")))
         model = self.drill.model_recovery or "No model recovery for this one: use the moves in the checklist."
         self.query_one("#model-recovery-text", Static).update(model)
         self.query_one(CoachPanel).show(feedback, text)

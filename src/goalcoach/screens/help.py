@@ -10,6 +10,7 @@ from textual.widgets import Footer, MarkdownViewer, Static
 
 from goalcoach.content import ContentError, load_guide
 from goalcoach.screens.base import MinimumSize
+from goalcoach.screens.keys import screen_key
 
 
 class HelpScreen(MinimumSize, ModalScreen[None]):
@@ -42,7 +43,8 @@ class HelpScreen(MinimumSize, ModalScreen[None]):
             text = f"No help is available here ({error})."
         with Vertical():
             yield Static(
-                f"{self.title_text} — escape closes · f1 opens help anywhere, ? outside text fields",
+                f"{self.title_text} — {screen_key(self, 'help.close')} closes · {screen_key(self, 'app.help')} "
+                f"opens help anywhere, {screen_key(self, 'app.help_key')} outside text fields",
                 id="help-title",
                 markup=False,
             )

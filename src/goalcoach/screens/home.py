@@ -12,7 +12,8 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from goalcoach.screens.base import BaseScreen
-from goalcoach.screens.sections import SECTIONS, Section
+from goalcoach.screens.keys import shared_key
+from goalcoach.screens.sections import SECTIONS, Section, binding_id, section_key
 from goalcoach.widgets.save_state import AppHeader
 
 INTRO = (
@@ -27,16 +28,10 @@ class HomeScreen(BaseScreen):
     HELP_GUIDE = "home"
     CSS_PATH = "home.tcss"
 
-    # The list on screen shows each section's key; the footer sums them up as one entry.
+    # The list on screen shows each section's key; the footer sums them up as one entry (the
+    # app names the keys really bound there: see GoalCoachApp.get_key_display).
     BINDINGS = [
-        Binding(
-            s.key,
-            f"open('{s.name}')",
-            "Open section" if n == 0 else s.short,
-            show=n == 0,
-            key_display="1-5" if n == 0 else None,
-            id=f"home.{s.name}",
-        )
+        Binding(s.key, f"open('{s.name}')", "Open section" if n == 0 else s.short, show=n == 0, id=binding_id(s))
         for n, s in enumerate(SECTIONS)
     ]
 
@@ -44,21 +39,24 @@ class HomeScreen(BaseScreen):
         yield AppHeader()
         with VerticalScroll(id="home-body"):
             yield Static(INTRO, id="intro", markup=False)
-            yield OptionList(*[self._option(s) for s in SECTIONS], id="sections")
+            yield OptionList(*[self._option(s, section_key(self.app, s)) for s in SECTIONS], id="sections")
             yield Static("", id="stats", markup=False)
         yield Footer()
 
     @staticmethod
-    def _option(section: Section) -> Option:
+    def _option(section: Section, key: str) -> Option:
         from rich.text import Text
 
-        label = Text.assemble((f" {section.key} ", "bold reverse"), "  ", (section.title, "bold"), "  ", (section.summary, "dim"))
+        label = Text.assemble((f" {key} ", "bold reverse"), "  ", (section.title, "bold"), "  ", (section.summary, "dim"))
         return Option(label, id=section.name)
 
     def on_mount(self) -> None:
         self.query_one("#sections", OptionList).focus()
 
     def on_screen_resume(self) -> None:
+        # Back from a section: what it has not saved yet (a draft typed a moment ago) counts for
+        # the next step shown here, so save it first (cheap when nothing is pending).
+        self.app.flush_drafts()
         # Also sent when home first shows; wait for that paint before reading the history.
         self.call_after_refresh(self.refresh_stats)
 
@@ -66,7 +64,9 @@ class HomeScreen(BaseScreen):
         """Read the history off the UI thread: the first paint never waits for it."""
         from goalcoach.screens.home_stats import home_stats_text
 
-        work = partial(home_stats_text, self.app.profile, self.app.now())
+        keys = {s.name: section_key(self.app, s) for s in SECTIONS}
+        keys["practise_next"] = shared_key(self.app, "progress.practise_next")  # named after Progress's key
+        work = partial(home_stats_text, self.app.profile, self.app.now(), keys)
         # exit_on_error=False: stats are a nicety; a read error must not close the app.
         self.run_worker(work, thread=True, exclusive=True, group="home-stats", exit_on_error=False)
 

@@ -7,14 +7,19 @@ Returns rich Text (user text never passes through markup).
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, Mapping
 
 from rich.text import Text
 
 from goalcoach.domain import progress as pm
+from goalcoach.domain.assessment import ASSESSMENT_SECTIONS, assessment_started, unfinished_parts
 from goalcoach.domain.target import target_stage
 
 RECENT = 500
+
+# The keys the texts name, by section (and Progress's "practise next"); Home passes the keys
+# really bound (the person's keymap), these are the defaults.
+DEFAULT_KEYS = {"assessment": "1", "builder": "2", "practice": "3", "drill": "4", "progress": "5", "practise_next": "p"}
 
 
 def suggestion_for(profile: Any, attempts: list[dict[str, Any]], now: datetime) -> pm.Suggestion | None:
@@ -31,17 +36,43 @@ def streaks_on(profile: Any) -> bool:
     return bool(profile.setting("streaks", False))
 
 
-def home_stats_text(profile: Any, now: datetime | None = None) -> Text:
+def first_steps(profile: Any, keys: Mapping[str, str]) -> Text:
+    """Before any attempt: the next step the profile is really at (assessment, answer, practice)."""
+    sections = {name: profile.section(name) for name in ASSESSMENT_SECTIONS}
+    gaps = unfinished_parts(sections)
+    draft = profile.draft("builder") or {}
+    has_answer = bool(profile.versions()) or bool(str(draft.get("text") or "").strip())
+    text = Text()
+    text.append("No attempts yet. ", style="bold")
+    if has_answer:
+        text.append(f"Your answer is in the builder (press {keys['builder']}): practise it against a scenario "
+                    f"(press {keys['practice']}) or save a version of it.")
+    elif not gaps:
+        text.append("Your self-assessment is complete: ", style="bold")
+        text.append(f"build your answer from it (press {keys['builder']}), then practise it (press {keys['practice']}).")
+    elif assessment_started(sections):
+        text.append(f"Finish the self-assessment (press {keys['assessment']}): {_and(gaps)} still to fill in. "
+                    f"Or build your answer now (press {keys['builder']}).")
+    else:
+        text.append(f"Start with the self-assessment (press {keys['assessment']}), "
+                    f"then build your answer (press {keys['builder']}).")
+    return text
+
+
+def _and(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def home_stats_text(profile: Any, now: datetime | None = None, keys: Mapping[str, str] | None = None) -> Text:
     now = now or datetime.now().astimezone()
+    keys = {**DEFAULT_KEYS, **(keys or {})}
     # The recent past is all the glance needs; a year of history must not slow the start.
     attempts = profile.recent_attempts(RECENT)
     stats = pm.week_stats(attempts, now)
     text = Text()
     if not attempts:
-        # Nothing to analyse yet: point at the natural first steps rather than a random drill.
-        text.append("No attempts yet. ", style="bold")
-        text.append("Start with the self-assessment (press 1), then build your answer (press 2).")
-        return text
+        # Nothing to analyse yet: point at the next step the profile is really at.
+        return first_steps(profile, keys)
     else:
         text.append(f"{stats.this_week}", style="bold")
         text.append(" attempt" + ("" if stats.this_week == 1 else "s") + " this week")
@@ -56,5 +87,5 @@ def home_stats_text(profile: Any, now: datetime | None = None) -> Text:
         text.append("\nPractise next: ", style="bold")
         text.append("drill " if suggestion.kind == "drill" else "scenario ")
         text.append(suggestion.title or suggestion.target_id, style="italic")
-        text.append(" (press 5, then p)", style="dim")
+        text.append(f" (press {keys['progress']}, then {keys['practise_next']})", style="dim")
     return text

@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 from goalcoach.content import ContentError, ScenarioSet, load_scenario_sets
 from goalcoach.domain.practice_session import Brief, brief_from_scenario, brief_from_target, target_problem
 from goalcoach.screens.base import BaseScreen
+from goalcoach.screens.keys import SHARED_KEYS, advice_keys
 from goalcoach.screens.skipped_content import error_line
 from goalcoach.widgets.save_state import AppHeader
 
@@ -38,7 +39,7 @@ class PracticeScreen(BaseScreen):
     TITLE = "Practice scenarios"
 
     BINDINGS = [
-        Binding("o", "own_target", "My own target", id="practice.own_target"),
+        Binding(SHARED_KEYS["practice.own_target"], "own_target", "My own target", id="practice.own_target"),
         Binding("escape", "app.back", "Back", id="practice.back"),
     ]
 
@@ -62,7 +63,7 @@ class PracticeScreen(BaseScreen):
     def compose(self) -> ComposeResult:
         yield AppHeader()
         yield Static(
-            "↑ ↓ and enter: pick a scenario · o: practise for your own target",
+            f"↑ ↓ and enter: pick a scenario · {self.key('practice.own_target')}: practise for your own target",
             id="picker-intro",
             markup=False,
         )
@@ -90,11 +91,12 @@ class PracticeScreen(BaseScreen):
 
     def _own_target_option(self) -> Option:
         target = self._target()
-        problem = target_problem(target)
+        own = self.key("practice.own_target")
+        problem = target_problem(target, advice_keys(self.app))
         if problem:
-            return Option(Text.assemble(("o ", "bold"), "Use my own target ", ("(not set yet)", "italic")), id=OWN_TARGET, disabled=True)
+            return Option(Text.assemble((f"{own} ", "bold"), "Use my own target ", ("(not set yet)", "italic")), id=OWN_TARGET, disabled=True)
         label = f"{target.get('role', '').strip()} at {target.get('organisation', '').strip()}"
-        return Option(Text.assemble(("o ", "bold"), "Use my own target: ", (label, "bold")), id=OWN_TARGET)
+        return Option(Text.assemble((f"{own} ", "bold"), "Use my own target: ", (label, "bold")), id=OWN_TARGET)
 
     def _options(self) -> list[Option | None]:
         options: list[Option | None] = [self._own_target_option()]
@@ -115,7 +117,7 @@ class PracticeScreen(BaseScreen):
 
     def _show_detail(self, key: str) -> None:
         if key == OWN_TARGET:
-            detail = target_problem(self._target()) or "Practise the standard question for your own role and organisation."
+            detail = target_problem(self._target(), advice_keys(self.app)) or "Practise the standard question for your own role and organisation."
         else:
             detail = self.summaries.get(key, "")
         self.query_one("#scenario-detail", Static).update(detail)
@@ -130,7 +132,7 @@ class PracticeScreen(BaseScreen):
     # -- actions -------------------------------------------------------------------------------
     def action_own_target(self) -> None:
         target = self._target()
-        problem = target_problem(target)
+        problem = target_problem(target, advice_keys(self.app))
         if problem:
             self.notify(problem, title="Own target", severity="warning", markup=False)
             return

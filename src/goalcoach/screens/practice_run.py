@@ -27,6 +27,7 @@ from goalcoach.domain.duration import format_duration
 from goalcoach.coach.question_kinds import get_kind
 from goalcoach.domain.rehearsal_timer import RehearsalTimer
 from goalcoach.screens.base import BaseScreen
+from goalcoach.screens.keys import advice_keys
 from goalcoach.widgets.coach_panel import CoachPanel
 from goalcoach.widgets.editor import AnswerEditor
 from goalcoach.widgets.timer import TimerDisplay
@@ -49,7 +50,7 @@ LIVE_IN: dict[str, tuple[str, ...]] = {
 }
 
 
-def brief_text(brief: Brief) -> Text:
+def brief_text(brief: Brief, answer_key: str = "enter", timer_key: str = "t") -> Text:
     """The scenario brief; every part of it is content or the person's own target: plain text."""
     text = Text()
     text.append("Your interviewer: ", style="bold")
@@ -72,12 +73,15 @@ def brief_text(brief: Brief) -> Text:
         text.append("\nTips\n", style="bold")
         for tip in brief.tips:
             text.append(f" • {tip}\n")
-    text.append("\nPress enter to answer. t starts the rehearsal timer (optional).", style="italic")
+    text.append(f"\nPress {answer_key} to answer. {timer_key} starts the rehearsal timer (optional).", style="italic")
     return text
 
 
-def summary_text(session: PracticeSession, history: list[dict[str, Any]] | None = None) -> Text:
-    summary = session.summary(history or ())
+def summary_text(
+    session: PracticeSession, history: list[dict[str, Any]] | None = None,
+    keys: dict[str, str] | None = None, done_key: str = "enter",
+) -> Text:
+    summary = session.summary(history or (), keys)
     text = Text()
     text.append(f"{session.brief.title}\n\n", style="bold")
     for number, ((question, score, quality), kind) in enumerate(zip(summary.rows, summary.kinds), start=1):
@@ -98,7 +102,7 @@ def summary_text(session: PracticeSession, history: list[dict[str, Any]] | None 
     if summary.focus:
         text.append(f"{label(summary.focus)}. ", style="bold")
     text.append(summary.advice + "\n")
-    text.append("\nPress enter for another scenario.", style="italic")
+    text.append(f"\nPress {done_key} for another scenario.", style="italic")
     return text
 
 
@@ -152,7 +156,8 @@ class PracticeRunScreen(BaseScreen):
             yield TimerDisplay(self.timer, id="run-timer")
         yield Static("", id="run-reason", markup=False)
         with ContentSwitcher(initial="brief", id="phases"):
-            yield VerticalScroll(Static(brief_text(self.brief), markup=False), id="brief")
+            brief = brief_text(self.brief, self.key("practice.answer"), self.key("practice.timer"))
+            yield VerticalScroll(Static(brief, markup=False), id="brief")
             yield Vertical(Static("", id="answer-hint", markup=False), id="answer")
             with Vertical(id="feedback"):
                 yield Static("", id="feedback-note", markup=False)
@@ -214,7 +219,8 @@ class PracticeRunScreen(BaseScreen):
         editor = AnswerEditor(draft_key=key, id="answer-editor")
         await self.query_one("#answer", Vertical).mount(editor)
         self.query_one("#answer-hint", Static).update(
-            f"Answer as you would speak it, to {self.brief.employer_name}. ctrl+s or f5 submits; ctrl+t times you."
+            f"Answer as you would speak it, to {self.brief.employer_name}. {self.key('practice.submit')} or "
+            f"{self.key('practice.submit_f5')} submits; {self.key('practice.timer_ctrl')} times you."
         )
         editor.focus()
 
@@ -279,13 +285,15 @@ class PracticeRunScreen(BaseScreen):
         self.last_answer = answer
         editor = self.query_one("#answer-editor", AnswerEditor)
         self.query_one(CoachPanel).show(answer.feedback, text)
+        if answer.seconds is not None:
+            self.query_one(TimerDisplay).answered(answer.seconds)  # no countdown left beside a result
         used = format_duration(answer.seconds)
-
         def show(state: str) -> None:
             note = Text.assemble(
                 (state, "bold"),
                 f" · score {answer.score}/100, {answer.quality} · time {used}",
-                " · next: n" if self.session.has_next else " · that was the last question: s for the summary",
+                f" · next: {self.key('practice.next')}" if self.session.has_next
+                else f" · that was the last question: {self.key('practice.finish')} for the summary",
             )
             self.query_one("#feedback-note", Static).update(note)
 
@@ -317,7 +325,8 @@ class PracticeRunScreen(BaseScreen):
 
     def action_finish(self) -> None:
         history = self.app.profile.attempts()
-        self.query_one("#summary-text", Static).update(summary_text(self.session, history))
+        summary = summary_text(self.session, history, advice_keys(self.app), self.key("practice.done"))
+        self.query_one("#summary-text", Static).update(summary)
         self.query_one("#run-question", Static).update(Text("Session summary", style="bold"))
         self.query_one(TimerDisplay).display = False
         self._go("summary")
@@ -338,8 +347,8 @@ class PracticeRunScreen(BaseScreen):
             self._go("brief")
             self.query_one("#brief").focus()
             kept = "Your answer is kept" if editor.text.strip() else "Back to the brief"
-            paused = "; the timer is paused (t resumes it)" if was_running else ""
-            self.notify(f"{kept}: enter goes back to it{paused}.", markup=False)
+            paused = f"; the timer is paused ({self.key('practice.timer')} resumes it)" if was_running else ""
+            self.notify(f"{kept}: {self.key('practice.answer')} goes back to it{paused}.", markup=False)
             return
         self.app.pop_screen()
         if self.close_picker_too:

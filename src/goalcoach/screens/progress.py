@@ -12,6 +12,7 @@ from functools import partial
 from typing import Any
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -22,6 +23,7 @@ from textual.worker import Worker, WorkerState
 from goalcoach.domain import progress as pm
 from goalcoach.domain.duration import format_duration
 from goalcoach.screens.base import BaseScreen
+from goalcoach.screens.keys import SHARED_KEYS
 from goalcoach.widgets.score_chart import ScoreChart, Series, summary_lines
 from goalcoach.widgets.save_state import AppHeader
 
@@ -33,13 +35,32 @@ PAGE_SIZE = 200
 # the profile and in every export.
 HISTORY_WINDOW = 5_000
 KIND_FILTERS: tuple[str | None, ...] = (None,) + pm.KINDS
-COLUMNS: tuple[tuple[str, str, int | None], ...] = (
+COLUMNS: tuple[tuple[str, str, int], ...] = (
     ("date", "Date", 16),
     ("kind", "Kind", 8),
     ("scenario", "Scenario", 28),
     ("score", "Score", 5),
     ("time", "Time", 5),
 )
+# A narrow table keeps Score and Time in view: the Scenario column gives up width first, down to
+# MIN_SCENARIO; below that the Kind column goes (the k filter and the status line still name it).
+MIN_SCENARIO = 18
+CELL_PADDING = 2  # a DataTable cell's padding, left and right
+TABLE_EDGE = 4  # the vertical scrollbar and the sort mark beside one heading
+
+
+def fit_columns(width: int) -> list[tuple[str, str, int]]:
+    """The columns a table `width` cells wide shows, Scenario as wide as the room allows."""
+    columns = list(COLUMNS)
+
+    def scenario_room(shown: list[tuple[str, str, int]]) -> int:
+        others = sum(w for k, _, w in shown if k != "scenario")
+        return width - TABLE_EDGE - others - CELL_PADDING * len(shown)
+
+    if scenario_room(columns) < MIN_SCENARIO:
+        columns = [c for c in columns if c[0] != "kind"]
+    scenario = max(MIN_SCENARIO, min(dict((k, w) for k, _, w in COLUMNS)["scenario"], scenario_room(columns)))
+    return [(k, label, scenario if k == "scenario" else w) for k, label, w in columns]
 
 
 @dataclass
@@ -98,7 +119,7 @@ class ProgressScreen(BaseScreen):
         Binding("r", "reverse_sort", "Reverse", show=False, id="progress.reverse"),  # in the help; the footer is full
         Binding("k", "cycle_kind", "Kind", id="progress.kind"),
         Binding("slash", "focus_filter", "Filter", id="progress.filter"),
-        Binding("p", "practise_next", "Practise", tooltip="Practise what the coach suggests next", id="progress.practise_next"),
+        Binding(SHARED_KEYS["progress.practise_next"], "practise_next", "Practise", tooltip="Practise what the coach suggests next", id="progress.practise_next"),
         Binding("c", "toggle_chart", "Chart", id="progress.chart"),
         Binding("left_square_bracket", "page(-1)", "Previous page", id="progress.previous_page", group=PAGE),
         Binding("right_square_bracket", "page(1)", "Next page", id="progress.next_page", group=PAGE),
@@ -114,6 +135,7 @@ class ProgressScreen(BaseScreen):
         self.shown: list[dict[str, Any]] = []
         self.page = 0
         self.reload_on_resume = False
+        self.columns: list[tuple[str, str, int]] = list(COLUMNS)
 
     # -- layout ----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -163,10 +185,26 @@ class ProgressScreen(BaseScreen):
             )
 
     # -- the table -----------------------------------------------------------------------------
+    def _shown_columns(self) -> list[tuple[str, str, int]]:
+        table = self.query_one("#attempts", DataTable)
+        return fit_columns(table.size.width or self.app.size.width)
+
+    def on_resize(self, event: events.Resize) -> None:
+        # A new width can make room for more of the table, or take it away (after the new layout).
+        self.call_after_refresh(self._refit_columns)
+
+    def _refit_columns(self) -> None:
+        if self._shown_columns() != self.columns:
+            if self.history is None:
+                self._set_columns()
+            else:
+                self.refresh_table(keep_page=True)
+
     def _set_columns(self) -> None:
         table = self.query_one("#attempts", DataTable)
         table.clear(columns=True)
-        for key, label, width in COLUMNS:
+        self.columns = self._shown_columns()
+        for key, label, width in self.columns:
             heading = Text(label)
             if key == self.sort_column:
                 heading.append(" ▼" if self.descending else " ▲", style="bold")
@@ -186,14 +224,14 @@ class ProgressScreen(BaseScreen):
         now = self.history.now
         for attempt in self.shown[first : first + PAGE_SIZE]:
             score = pm.score_of(attempt)
-            table.add_row(
-                Text(pm.format_date(attempt.get("created"), now)),
-                Text(str(attempt.get("kind", ""))),
-                Text(pm.scenario_label(attempt), no_wrap=True, overflow="ellipsis"),
-                Text("—" if score is None else str(score), justify="right"),
-                Text(format_duration(attempt.get("seconds")), justify="right"),
-                key=str(attempt.get("id")),
-            )
+            cells = {
+                "date": Text(pm.format_date(attempt.get("created"), now)),
+                "kind": Text(str(attempt.get("kind", ""))),
+                "scenario": Text(pm.scenario_label(attempt), no_wrap=True, overflow="ellipsis"),
+                "score": Text("—" if score is None else str(score), justify="right"),
+                "time": Text(format_duration(attempt.get("seconds")), justify="right"),
+            }
+            table.add_row(*(cells[key] for key, _, _ in self.columns), key=str(attempt.get("id")))
         kind = self.kind_filter or "all kinds"
         among = f"your latest {len(self.history.attempts):,}" if self.history.older else f"{len(self.history.attempts)}"
         status = f"{len(self.shown)} of {among} · {kind} · by {self.sort_column}"
@@ -214,8 +252,9 @@ class ProgressScreen(BaseScreen):
             self.query_one("#attempts", DataTable).focus()
 
     def action_cycle_sort(self) -> None:
-        keys = [key for key, _, _ in COLUMNS]
-        self.sort_column = keys[(keys.index(self.sort_column) + 1) % len(keys)]
+        keys = [key for key, _, _ in self.columns]  # the columns on screen (Kind may not fit)
+        after = keys.index(self.sort_column) + 1 if self.sort_column in keys else 0
+        self.sort_column = keys[after % len(keys)]
         # Newest, highest and longest first are the useful defaults; names read A→Z.
         self.descending = self.sort_column not in ("kind", "scenario")
         self.refresh_table()
@@ -265,7 +304,7 @@ class ProgressScreen(BaseScreen):
         self.query_one("#week", Static).update(week)
         self._show_trends(history.series)
         self.query_one("#weak", Static).update(self._weak_text(history.weak))
-        self.query_one("#next", Static).update(self._next_text(history.suggestion))
+        self.query_one("#next", Static).update(self._next_text(history.suggestion, self.key("progress.practise_next")))
 
     def _show_trends(self, series: Series) -> None:
         text = Text("Score over time", style="bold")
@@ -294,8 +333,8 @@ class ProgressScreen(BaseScreen):
         return text
 
     @staticmethod
-    def _next_text(suggestion: pm.Suggestion | None) -> Text:
-        text = Text("Practise next (p): ", style="bold")
+    def _next_text(suggestion: pm.Suggestion | None, key: str) -> Text:
+        text = Text(f"Practise next ({key}): ", style="bold")
         if suggestion is None:
             text.append("nothing to suggest: no drills or scenarios are installed", style="italic")
             return text

@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 
 from goalcoach.domain.assessment import diff_summary, diff_words
 from goalcoach.domain.coaching import word_count
+from goalcoach.screens.keys import screen_key
 
 # Theme variables, so every theme (light ones too) shows the diff in its own colours.
 INSERT_STYLE = "bold underline $text-success"
@@ -118,7 +119,9 @@ class VersionsScreen(ModalScreen["str | None"]):
             yield Static("Answer versions (oldest first; ★ is current)", id="versions-title", markup=False)
             yield OptionList(id="versions-list")
             yield Static(
-                "enter/o open · space mark two, d compare (or d alone: with the one before) · c make current",
+                f"enter/{screen_key(self, 'versions.open')} open · {screen_key(self, 'versions.mark')} mark two, "
+                f"{screen_key(self, 'versions.diff')} compare (or {screen_key(self, 'versions.diff')} alone: with the "
+                f"one before) · {screen_key(self, 'versions.current')} make current",
                 id="versions-keys",
                 markup=False,
             )

@@ -19,6 +19,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from goalcoach.coach.rubric import ELEMENTS, ISSUE_SEVERITY, MISSING_PRIORITY, element_name, is_bonus, issue_name
+from goalcoach.textsafety import steady_width
 from goalcoach.widgets.highlight import highlighted_lines, more_note
 
 EMPTY_MESSAGE = "No answer yet. Start typing: the coach reads your answer each time you pause."
@@ -121,7 +122,7 @@ def _quotes(issue: dict[str, Any], answer: str) -> list[str]:
         start, end = int(span[0]), int(span[1])
         whole = start == 0 and end == len(answer)  # an issue about the whole answer (its length)
         if answer and 0 <= start < end <= len(answer) and end - start <= MAX_QUOTE and not whole:
-            snippet = " ".join(answer[start:end].split())
+            snippet = steady_width(" ".join(answer[start:end].split()))
             seen.setdefault(snippet.casefold(), snippet)
     return list(seen.values())
 
@@ -161,9 +162,10 @@ def fix_rows(feedback: dict[str, Any], answer: str = "") -> list[Row]:
 def _detail_rows(key: str, item: dict[str, Any]) -> list[Row]:
     rows = []
     if item.get("message"):
-        rows.append(Row(f"{key}:message", Content(str(item["message"])), "fix-detail"))
+        # Messages may quote the person's own words (their goal, their role).
+        rows.append(Row(f"{key}:message", Content(steady_width(str(item["message"]))), "fix-detail"))
     if item.get("suggestion"):
-        rows.append(Row(f"{key}:suggestion", Content.styled(f"→ {item['suggestion']}", SUGGESTION_STYLE), "fix-detail"))
+        rows.append(Row(f"{key}:suggestion", Content.styled(steady_width(f"→ {item['suggestion']}"), SUGGESTION_STYLE), "fix-detail"))
     return rows
 
 
@@ -188,7 +190,9 @@ def checklist_rows(feedback: dict[str, Any]) -> list[Row]:
 
 def terms_rows(feedback: dict[str, Any]) -> list[Row]:
     terms = feedback.get("terms") or {}
-    used, missed = terms.get("used") or [], terms.get("missed") or []
+    # The terms are the person's own (their target's values, mission and duties).
+    used = [steady_width(str(t)) for t in terms.get("used") or []]
+    missed = [steady_width(str(t)) for t in terms.get("missed") or []]
     if not used and not missed:
         return []
     return [

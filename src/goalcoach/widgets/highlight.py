@@ -13,6 +13,8 @@ from typing import Any
 from rich.text import Text
 from textual.content import Content, Span
 
+from goalcoach.textsafety import steady_width_offsets
+
 # Long pastes are shown up to here; the coach still reads (a bounded part of) the rest.
 MAX_SHOWN_CHARS = 6000
 
@@ -48,7 +50,8 @@ def highlighted_lines(text: str, feedback: dict[str, Any] | None) -> list[Conten
     """The shown part of the answer, line by line: element evidence underlined, issues marked.
 
     Spans are cut at line ends and made relative to their line, so an edit on one line leaves
-    every other line's Content identical (`is_same`) to what it was.
+    every other line's Content identical (`is_same`) to what it was. Emoji are shown in a form
+    every terminal draws as wide as Textual measures it, so the panel's border stays put.
     """
     lines = text[:MAX_SHOWN_CHARS].split("\n")
     starts: list[int] = []
@@ -72,7 +75,15 @@ def highlighted_lines(text: str, feedback: dict[str, Any] | None) -> list[Conten
                 if piece_start < piece_end:
                     per_line[row].append(Span(piece_start - line_start, piece_end - line_start, style))
                 row += 1
-    return [Content(line, per_line[row]) for row, line in enumerate(lines)]
+    return [_steady_line(line, per_line[row]) for row, line in enumerate(lines)]
+
+
+def _steady_line(line: str, spans: list[Span]) -> Content:
+    """The line as every terminal draws it equally wide (see steady_width), its spans moved along."""
+    shown, offsets = steady_width_offsets(line)
+    if shown is not line:
+        spans = [Span(offsets[s.start], offsets[s.end], s.style) for s in spans if offsets[s.start] < offsets[s.end]]
+    return Content(shown, spans)
 
 
 def highlighted_answer(text: str, feedback: dict[str, Any] | None) -> Text:

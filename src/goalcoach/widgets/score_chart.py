@@ -1,15 +1,20 @@
 """Score over time: one line per career stage on a common 0–100 scale, with axis labels.
 
-Drawn by textual-plotext (Plotext in a widget) rather than by hand: real axes, ticks and a
-legend come for free. Only main-question answers are plotted (see domain.progress), so a
-follow-up never shows as a drop.
+Drawn by textual-plotext (Plotext in a widget) rather than by hand: real axes and ticks come
+for free. The title and the legend are one line above the plot, not Plotext's own: its legend
+sits inside the plot's top-left corner and hides the first days' points. Only main-question answers are
+plotted (see domain.progress), so a follow-up never shows as a drop.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
+from textual.app import ComposeResult
 from textual.color import Color
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Static
 from textual_plotext import PlotextPlot
 
 Series = list[tuple[str, list[tuple[date, int]]]]
@@ -24,20 +29,56 @@ def day_label(day: date) -> str:
     return f"{day.day} {day.strftime('%b')}"
 
 
-class ScoreChart(PlotextPlot):
-    """The chart; `show()` draws a new set of series (an empty set draws an empty frame)."""
+TITLE = "Score over time (main question, daily average)"
+# Shorter titles, tried in turn when the title and the legend do not fit on one line.
+SHORTER_TITLES = ("Score over time (main question, daily avg.)", "Score over time (daily avg.)", "Score over time")
+
+
+def heading(legend: Content, width: int) -> Content:
+    """The title and the legend on one line when they fit `width`, the title shortened if need
+    be; else the legend on a line of its own."""
+    if not legend.plain:
+        return Content.styled(TITLE, "bold")
+    for title in (TITLE, *SHORTER_TITLES):
+        line = Content.assemble((title, "bold"), "  ", legend)
+        if line.cell_length <= width:
+            return line
+    return Content.assemble((TITLE, "bold"), "\n", legend)
+
+
+class ScoreChart(Vertical):
+    """The plot under its title and legend; `show()` draws a new set of series (an empty set
+    draws an empty frame and no legend)."""
 
     DEFAULT_CSS = """
     ScoreChart {
         height: 1fr;
         min-height: 8;
     }
+    ScoreChart > PlotextPlot { height: 1fr; }
+    ScoreChart > .heading { height: auto; padding: 0 1; text-align: center; }
     """
 
     _series: Series = []
+    _legend: Content = Content("")
+
+    def compose(self) -> ComposeResult:
+        yield Static("", classes="heading", markup=False)
+        yield PlotextPlot()
+
+    @property
+    def plot(self) -> PlotextPlot:
+        return self.query_one(PlotextPlot)
 
     def on_mount(self) -> None:
         self.watch(self.app, "theme", lambda: self.show(self._series), init=False)
+
+    def on_resize(self) -> None:
+        self._show_heading()
+
+    def _show_heading(self) -> None:
+        width = self.content_region.width - 2  # the heading's padding
+        self.query_one(".heading", Static).update(heading(self._legend, width if width > 0 else 80))
 
     def line_colours(self) -> list[tuple[int, int, int]]:
         theme = self.app.current_theme
@@ -47,28 +88,34 @@ class ScoreChart(PlotextPlot):
     def show(self, series: Series) -> None:
         self._series = series
         colours = self.line_colours()
-        plt = self.plt
+        plot = self.plot
+        plt = plot.plt
         plt.clear_figure()
-        plt.title("Score over time (main question, daily average)")
         plt.ylim(0, 100)
         plt.yticks(Y_TICKS)
         days = sorted({day for _, points in series for day, _ in points})
         if not days:
             plt.xticks([])
-            self.refresh()
+            self._legend = Content("")
+            self._show_heading()
+            plot.refresh()
             return
         first = days[0]
+        keys: list[tuple[str, str] | str] = []
         for index, (name, points) in enumerate(s for s in series if s[1]):
             colour = colours[index % len(colours)]
             xs = [(day - first).days for day, _ in points]
             ys = [score for _, score in points]
-            plt.plot(xs, ys, label=name, marker="braille", color=colour)
+            plt.plot(xs, ys, marker="braille", color=colour)
             plt.scatter(xs, ys, marker="●", color=colour)  # each day's score, also a lone one
+            keys += ["  " if index else "", ("● " + name, f"bold {Color(*colour).hex}")]
+        self._legend = Content.assemble(*keys)
+        self._show_heading()
         span = max((days[-1] - first).days, 1)
         plt.xlim(0, span)
         ticks = sorted({0, span // 2, span}) if span > 1 else [0, 1]
         plt.xticks(ticks, [day_label(first.fromordinal(first.toordinal() + t)) for t in ticks])
-        self.refresh()
+        plot.refresh()
 
 
 def summary_lines(series: Series) -> list[str]:

@@ -1,4 +1,5 @@
-"""TimerDisplay: shows a RehearsalTimer as 'mm:ss left' and warns once the time is up.
+"""TimerDisplay: shows a RehearsalTimer as 'mm:ss left' and warns once the time is up; once
+an answer is in, it says how long the answer took instead, until the timer is reset.
 
 It repaints about once a second, and only while the timer runs: paused or idle, it owns no
 interval, so an idle screen sends nothing over the wire.
@@ -27,6 +28,7 @@ class TimerDisplay(Static):
         super().__init__("", id=id, classes=classes, markup=False)
         self.timer = timer
         self._ticker: Timer | None = None
+        self._answered_in: float | None = None  # set once an answer is in, until a reset
 
     def on_mount(self) -> None:
         self.refresh_time()
@@ -36,6 +38,7 @@ class TimerDisplay(Static):
 
     # -- commands from the screen ------------------------------------------------------------
     def start(self) -> None:
+        self._answered_in = None
         self.timer.start()
         self._sync()
 
@@ -44,11 +47,19 @@ class TimerDisplay(Static):
         self._sync()
 
     def toggle(self) -> None:
+        self._answered_in = None
         self.timer.toggle()
         self._sync()
 
     def reset(self) -> None:
+        self._answered_in = None
         self.timer.reset()
+        self._sync()
+
+    def answered(self, seconds: float) -> None:
+        """The answer is in after `seconds` (timed or not): stop and say so, until reset."""
+        self.timer.pause()
+        self._answered_in = max(0.0, seconds)
         self._sync()
 
     # -- display -----------------------------------------------------------------------------
@@ -69,8 +80,22 @@ class TimerDisplay(Static):
         """Whether a repaint interval is active (only while the timer runs)."""
         return self._ticker is not None
 
+    @property
+    def over_time(self) -> bool:
+        if self._answered_in is not None:
+            return self._answered_in > self.timer.duration
+        return self.timer.expired
+
     def render_text(self) -> Text:
         timer = self.timer
+        if self._answered_in is not None:
+            took, limit = self._answered_in, timer.duration
+            line = Text(f"⏱ answered in {format_duration(took)}")
+            if took > limit:
+                line.append(f" · {format_duration(took - limit)} over {format_duration(limit)}")
+            else:
+                line.append(f" of {format_duration(limit)}")
+            return line
         remaining = timer.remaining
         if remaining < 0:
             line = Text(f"⏱ over by {format_duration(-remaining, round_up=True)}")
@@ -86,5 +111,5 @@ class TimerDisplay(Static):
 
     def refresh_time(self) -> None:
         self.set_class(self.timer.running and not self.timer.expired, "-running")
-        self.set_class(self.timer.expired, "-over")
+        self.set_class(self.over_time, "-over")
         self.update(self.render_text())

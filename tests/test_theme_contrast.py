@@ -1,0 +1,54 @@
+"""Letters that must be read are dark (or light) enough against what is behind them, in a light
+and a dark theme: the footer's key letters and the model answer's title."""
+
+from __future__ import annotations
+
+import pytest
+from textual.color import Color
+from textual.geometry import Region
+
+from goalcoach.widgets.footer import contrast, readable_footer_keys
+from goalcoach_test_support import practice_run_ready, settle, submit
+from test_practice_screens import FIRST, picker_ready, type_answer
+
+
+def drawn(widget, text: str, row: int = 0) -> tuple[Color, Color, bool]:
+    """The colours and boldness of `text` where `widget` draws it on `row`."""
+    (strip,) = widget.render_lines(Region(0, row, widget.size.width, 1))
+    for segment in strip:
+        if text in segment.text:
+            style = segment.style
+            return Color.from_rich_color(style.color), Color.from_rich_color(style.bgcolor), bool(style.bold)
+    raise AssertionError(f"{text!r} is not drawn: {strip.text!r}")
+
+
+@pytest.mark.parametrize("theme", ["textual-light", "textual-dark"])
+async def test_footer_keys_and_the_model_answer_title_are_readable(make_app, theme):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.theme = theme
+        await pilot.press("3")
+        await settle(pilot, lambda: picker_ready(app))
+        await pilot.press("enter")
+        await settle(pilot, lambda: practice_run_ready(app))
+        await pilot.press("enter")
+        await type_answer(pilot, FIRST)
+        await submit(pilot)
+        await pilot.pause()
+
+        key = next(k for k in app.screen.query("FooterKey") if k.key_display == "m")
+        fg, bg, _ = drawn(key, "m")
+        assert contrast(fg, bg) >= 4.5, (theme, fg.hex, bg.hex)
+
+        model = app.screen.query_one("#model")
+        fg, bg, bold = drawn(model, "Model answer")
+        assert bold and contrast(fg, bg) >= 3.0, (theme, fg.hex, bg.hex)  # bold title: WCAG's large-text level
+
+
+def test_a_theme_whose_key_colour_is_readable_keeps_it():
+    variables = {"background": "#000000", "footer-background": "#222222", "footer-key-foreground": "#ffa62b",
+                 "text-primary": "#ffffff"}
+    assert readable_footer_keys(variables) == variables
+    pale = {**variables, "background": "#ffffff", "footer-background": "#d0d0d0", "footer-key-foreground": "#6fa8dc",
+            "text-primary": "#00325a", "text-accent": "auto 80%"}
+    assert readable_footer_keys(pale)["footer-key-foreground"] == "#00325a"
