@@ -76,3 +76,25 @@ def wheel(tmp_path_factory) -> Path:
     assert built.returncode == 0, built.stderr
     (path,) = out.glob("goalcoach-*.whl")
     return path
+
+
+@pytest.fixture
+def snap_compare(snap_compare):
+    """Snapshots once every queued save has landed, so the header's save state is the same on a
+    slow machine as on a fast one."""
+    import inspect
+
+    def compare(app, *args: Any, run_before=None, **kwargs: Any) -> bool:
+        async def settled(pilot) -> None:
+            if run_before is not None:
+                result = run_before(pilot)
+                if inspect.isawaitable(result):
+                    await result
+            wait = getattr(pilot.app, "wait_for_saves", None)
+            if wait is not None:
+                await wait()
+                await pilot.pause()
+
+        return snap_compare(app, *args, run_before=settled, **kwargs)
+
+    return compare

@@ -174,6 +174,7 @@ async def test_sigterm_style_flush_saves_pending_changes(data_dir):
         await pilot.press("1")
         await type_text(pilot, "Nurse")
         app.flush_drafts()  # what SIGHUP/SIGTERM and quit call
+        await app.wait_for_saves()  # saves run off the UI thread; leaving waits for them
         assert Profile.open(data_dir, clock=fixed_clock).section("target")["role"] == "Nurse"
 
 

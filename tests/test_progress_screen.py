@@ -186,6 +186,7 @@ async def test_ten_thousand_attempts_load_in_a_worker_and_page_through_the_table
     gate = threading.Event()
     original = progress.read_history
     monkeypatch.setattr(progress, "read_history", lambda *args: gate.wait(60) and original(*args))
+    monkeypatch.setattr(progress, "HISTORY_WINDOW", 20_000)  # all 10,000 (the window has its own test)
     app = make_app(profile)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("5")

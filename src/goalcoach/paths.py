@@ -68,7 +68,8 @@ def keymap_file() -> Path:
 
 
 #: Names only goalcoach puts in a data directory: a folder holding one of them is a profile.
-PROFILE_MARKERS = ("profile.json", "attempts.jsonl", "drafts", ".profile.lock", "backups", "conflicts", "journal")
+PROFILE_MARKERS = ("profile.json", "attempts.jsonl", "drafts", ".profile.lock", "backups", "conflicts", "journal",
+                   "crash-reports")
 
 
 def holds_profile(path: Path) -> bool:
@@ -149,3 +150,8 @@ def conflicts_dir(data_dir: Path) -> Path:
 def journal_dir(data_dir: Path) -> Path:
     """Write-ahead journals of what is being typed, one per running goalcoach."""
     return data_dir / "journal"
+
+
+def crash_reports_dir(data_dir: Path) -> Path:
+    """Reports of unexpected errors: where they happened in the code, never the values."""
+    return data_dir / "crash-reports"

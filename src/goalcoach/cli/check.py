@@ -18,6 +18,9 @@ from goalcoach.coach.question_kinds import DEFAULT_KIND, judge
 from goalcoach.textsafety import clean_text
 
 USAGE_ERROR = 2
+#: The largest answer the human-readable report takes (its layout costs grow with the text:
+#: 10 MB took a minute). A spoken two-minute answer is about 2 KB; --json has no such limit.
+REPORT_MAX_BYTES = 1_000_000
 
 
 class InputError(Exception):
@@ -69,7 +72,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.batch:
             return _batch(args.path, context, sys.stdout, args.question)
         # Escape sequences in the answer (OSC 52, OSC 8, ESC[2J) must never reach the terminal.
-        text = clean_text(_read_text(args.path))
+        limit = None if args.json else REPORT_MAX_BYTES
+        text = clean_text(_read_text(args.path, limit))
         if not text.strip():
             raise InputError("the answer is empty")
         feedback = analyse(text, context)
@@ -87,11 +91,15 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
 
-def _read_bytes(path: str) -> bytes:
+def _read_bytes(path: str, limit: int | None = None) -> bytes:
+    """The file's bytes; with a limit, a longer input is refused after reading one byte past it."""
     if path == "-":
-        return sys.stdin.buffer.read()
+        return _within(sys.stdin.buffer.read(-1 if limit is None else limit + 1), limit)
     p = Path(path)
     try:
+        if limit is not None:
+            with p.open("rb") as handle:
+                return _within(handle.read(limit + 1), limit)
         return p.read_bytes()
     except FileNotFoundError:
         raise InputError(f"no such file: {path}") from None
@@ -101,8 +109,17 @@ def _read_bytes(path: str) -> bytes:
         raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
 
 
-def _read_text(path: str) -> str:
-    data = _read_bytes(path)
+def _within(data: bytes, limit: int | None) -> bytes:
+    if limit is not None and len(data) > limit:
+        raise InputError(
+            f"the answer is over {limit // 1_000_000} MB, more than the report reads "
+            "(a two-minute answer is about 2 KB); use --json for a text this long"
+        )
+    return data
+
+
+def _read_text(path: str, limit: int | None = None) -> str:
+    data = _read_bytes(path, limit)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:

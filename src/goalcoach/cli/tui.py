@@ -68,4 +68,5 @@ def run_app(profile) -> int:
         sys.__stderr__, sys.stderr = screen, errors
     if guard.terminal_lost:
         os._exit(0)  # nothing left to show it on; skip waiting for threads tied to the terminal
-    return 0
+    # An unexpected error was shown as one short notice; the exit code says it too.
+    return 0 if not app.return_code else 2

@@ -104,13 +104,18 @@ class AttemptLog:
         except FileNotFoundError:
             return []
         with handle:
-            end = handle.seek(0, os.SEEK_END)
-            start = end
-            data = b""
-            while start > 0 and data.count(b"\n") <= limit:
-                start = max(0, start - chunk)
+            start = handle.seek(0, os.SEEK_END)
+            chunks: list[bytes] = []
+            lines = 0
+            # Each chunk is read once: re-reading the growing tail would cost the square of it.
+            while start > 0 and lines <= limit:
+                size = min(chunk, start)
+                start -= size
                 handle.seek(start)
-                data = handle.read(end - start)
+                piece = handle.read(size)
+                lines += piece.count(b"\n")
+                chunks.append(piece)
+        data = b"".join(reversed(chunks))
         if start > 0:
             data = data.split(b"\n", 1)[-1]  # the first line may be cut in half
         return self._parse(data)[-limit:]

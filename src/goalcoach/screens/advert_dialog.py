@@ -7,6 +7,8 @@ read in a worker so a long paste never freezes the keyboard.
 
 from __future__ import annotations
 
+from functools import partial
+
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -77,8 +79,11 @@ class AdvertDialog(ModalScreen["Choice | None"]):
         if self.query_one("#advert-steps", ContentSwitcher).current == "advert-paste":
             text = self.query_one("#advert-text", TextArea).text
             if len(text) <= MAX_TEXT:  # a long paste is never lost (a stored text's limit)
-                if self.app.save(self.app.profile.save_draft, DRAFT_KEY, text):
-                    self.app.journal.settle(draft_target(DRAFT_KEY))
+                self.app.save(
+                    partial(self.app.profile.save_draft, DRAFT_KEY, text),
+                    lane=f"draft:{DRAFT_KEY}",
+                    then=lambda _: self.app.journal.settle(draft_target(DRAFT_KEY)),
+                )
             self.query_one("#advert-error", Static).update("Reading the advert…")
             self.read(text)
         else:

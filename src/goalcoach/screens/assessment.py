@@ -6,6 +6,9 @@ the last one (and at once when the screen closes, the app quits or the terminal 
 
 from __future__ import annotations
 
+import copy
+from collections import Counter
+from functools import partial
 from typing import Any
 
 from rich.text import Text
@@ -17,7 +20,6 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import (
     Footer,
-    Header,
     Input,
     Label,
     RadioButton,
@@ -39,6 +41,7 @@ from goalcoach.widgets.form import show_with_label
 from goalcoach.widgets.goals_editor import GoalsEditor
 from goalcoach.widgets.prose import ProseField
 from goalcoach.widgets.values_editor import ValuesEditor
+from goalcoach.widgets.save_state import AppHeader
 
 SECTIONS = ("target", "values", "skills", "goals", "reflection")
 TABS = tuple(f"tab-{s}" for s in SECTIONS)
@@ -85,6 +88,8 @@ class AssessmentScreen(BaseScreen):
         self.sheets = load_worksheets()
         self.data: dict[str, dict[str, Any]] = {}
         self._dirty: dict[str, set[str]] = {}
+        # Fields handed to a save that has not finished yet (a count per field: saves queue up).
+        self._in_flight: dict[str, Counter[str]] = {}
         self._save_timer: Timer | None = None
         self._per_goal_keys: list[str] = []
         self._shown: dict[str, str] = {}
@@ -92,10 +97,15 @@ class AssessmentScreen(BaseScreen):
     # -- building -------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         profile = self.app.profile
-        self.data = {name: profile.section(name) for name in SECTIONS}
+        fresh = {name: profile.section(name) for name in SECTIONS}
+        # Rebuilt after another session's change: what was typed here and is not on disk yet
+        # stays on screen.
+        for section, keys in self._unsaved().items():
+            fresh[section].update({k: self.data[section][k] for k in keys if k in self.data.get(section, {})})
+        self.data = fresh
         target, skills = self.data["target"], self.data["skills"]
         prompts = {p.id: p for p in self.sheets.target_prompts + self.sheets.skills_prompts}
-        yield Header()
+        yield AppHeader()
         yield Static(self._progress(), id="progress", markup=False)
         with TabbedContent(id="tabs"):
             with TabPane(TAB_TITLES[0], id=TABS[0]):
@@ -275,10 +285,81 @@ class AssessmentScreen(BaseScreen):
             self._save_timer.stop()
             self._save_timer = None
         for section, keys in list(self._dirty.items()):
-            changes = {k: self.data[section][k] for k in keys}
-            if self.app.save(self.app.profile.update_section, section, **changes):
-                del self._dirty[section]
-                self.app.journal.settle(section_target(section))
+            # A copy: the save runs on another thread while the person keeps typing.
+            changes = copy.deepcopy({k: self.data[section][k] for k in keys})
+            del self._dirty[section]
+            self._in_flight.setdefault(section, Counter()).update(keys)
+            self.app.save(
+                partial(self.app.profile.update_section, section, **changes),
+                lane=f"section:{section}",
+                then=partial(self._saved, section, set(keys)),
+                failed=partial(self._not_saved, section, set(keys)),
+            )
+
+    def _unsaved(self) -> dict[str, set[str]]:
+        unsaved = {section: set(keys) for section, keys in self._dirty.items()}
+        for section, counts in self._in_flight.items():
+            unsaved.setdefault(section, set()).update(k for k, n in counts.items() if n > 0)
+        return unsaved
+
+    def _landed(self, section: str, keys: set[str]) -> None:
+        self._in_flight.get(section, Counter()).subtract(keys)
+
+    def _not_saved(self, section: str, keys: set[str], _error: str) -> None:
+        # Still on screen: marked dirty again so the next change or leaving saves it.
+        self._landed(section, keys)
+        self._dirty.setdefault(section, set()).update(keys)
+
+    def _saved(self, section: str, keys: set[str], stored: dict[str, Any]) -> None:
+        """The section as saved; if it holds another session's change, show it and say so."""
+        self._landed(section, keys)
+        pending = self._unsaved().get(section, set())
+        if not pending:  # nothing newer typed here: the journal's copy is no longer needed
+            self.app.journal.settle(section_target(section))
+        if not self.is_attached:
+            return
+        shown = self.data[section]
+        others = {k for k in set(stored) | set(shown) if k not in pending and stored.get(k) != shown.get(k)}
+        if not others:
+            return
+        self.notify(
+            f"Another goalcoach session changed {', '.join(sorted(others))} in {section}: "
+            "this screen now shows both sessions' changes.",
+            title="Changed in another session",
+            severity="information",
+            timeout=10,
+            markup=False,
+        )
+        self.run_worker(self._reload(), group="assessment-reload", exclusive=True, exit_on_error=False)
+
+    async def _reload(self) -> None:
+        """Rebuild the fields from the profile (plus what is still being saved from here),
+        keeping the tab and the field the person was in."""
+        tab = self.query_one("#tabs", TabbedContent).active
+        focused = self.focused
+        focused_id = focused.id if focused is not None else None
+        cursor = getattr(focused, "cursor_position", None)
+        location = getattr(focused, "cursor_location", None)
+        self._shown.clear()
+        self._per_goal_keys = []
+        await self.recompose()
+        self.query_one("#tabs", TabbedContent).active = tab
+        self._rebuild_per_goal()
+        found = self.query(f"#{focused_id}") if focused_id else None
+        if not found:
+            self.call_after_refresh(self._focus_first)
+            return
+        field = found.first()
+        field.focus()
+
+        def put_cursor_back() -> None:
+            # Focusing an Input selects its text: the next key would replace it all.
+            if isinstance(field, Input) and cursor is not None:
+                field.cursor_position = min(cursor, len(field.value))
+            elif isinstance(field, TextArea) and location is not None:
+                field.move_cursor(location)
+
+        self.call_after_refresh(put_cursor_back)
 
     def _sync_from_widgets(self) -> None:
         # A signal can arrive between a keystroke and its Changed message: read the field being

@@ -8,12 +8,13 @@ from typing import Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Static
 
 from goalcoach.domain import progress as pm
 from goalcoach.domain.duration import format_duration
 from goalcoach.screens.base import BaseScreen
 from goalcoach.widgets.coach_panel import CoachPanel
+from goalcoach.widgets.save_state import AppHeader
 
 
 def attempt_summary(attempt: dict[str, Any], now: datetime | None = None) -> Text:
@@ -45,7 +46,7 @@ class AttemptDetailScreen(BaseScreen):
         self.now = now
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         yield Static(attempt_summary(self.attempt, self.now), id="attempt-summary", markup=False)
         yield CoachPanel(show_answer=True, id="attempt-feedback")
         yield Footer()

@@ -8,6 +8,7 @@ keystroke, so even a 20,000-word paste leaves typing responsive.
 from __future__ import annotations
 
 import asyncio
+from functools import partial
 from typing import Any
 
 from textual import events, work
@@ -15,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.timer import Timer
-from textual.widgets import Header, Label, Static, TextArea
+from textual.widgets import Label, Static, TextArea
 from textual.worker import Worker, WorkerState
 
 from goalcoach.content import load_template
@@ -33,6 +34,7 @@ from goalcoach.widgets.prose import ProseField
 from goalcoach.domain import coaching
 from goalcoach.domain.attempt import Attempt
 from goalcoach.domain.target import target_stage
+from goalcoach.widgets.save_state import AppHeader
 
 DRAFT_KEY = "builder"
 QUESTION = "What are your career goals?"
@@ -62,6 +64,7 @@ class BuilderScreen(BaseScreen):
         self.template = load_template()
         self.slots: dict[str, str] = {}
         self._slots_dirty = False
+        self._stored_slots: set[str] = set()  # slot ids the profile holds (even empty ones)
         self._save_timer: Timer | None = None
         self._feedback: tuple[str, dict[str, Any]] | None = None  # (text, coach result)
         self._coach_context: Any = None
@@ -72,10 +75,11 @@ class BuilderScreen(BaseScreen):
         target = profile.section("target")
         suggestions = prefill.slot_suggestions(target, profile.section("goals"), self.app.now().date())
         saved = dict((profile.section("builder").get("slots") or {}))
+        self._stored_slots = set(saved)
         self.slots = prefill.initial_slots(saved, suggestions, [s.id for s in self.template.slots])
         examples = prefill.examples_for(target, self.template.examples(), self.template.fields)
         current = profile.current_version()
-        yield Header()
+        yield AppHeader()
         with VerticalScroll(id="builder-body"):
             with VerticalScroll(id="slots-col"):
                 for slot in self.template.slots:
@@ -147,9 +151,43 @@ class BuilderScreen(BaseScreen):
         if self._save_timer is not None:
             self._save_timer.stop()
             self._save_timer = None
-        if self._slots_dirty and self.app.save(self.app.profile.update_section, "builder", slots=dict(self.slots)):
-            self._slots_dirty = False
-            self.app.journal.settle(section_target("builder"))
+        if self._slots_dirty:
+            self._slots_dirty = False  # a failed save marks them again (the text stays here)
+            # Empty slots never stored are left out: saving them would blank what another session
+            # wrote there meanwhile.
+            sent = {k: v for k, v in self.slots.items() if v or k in self._stored_slots}
+            self.app.save(
+                partial(self.app.profile.update_section, "builder", slots=sent),
+                lane="section:builder",
+                then=partial(self._slots_saved, sent),
+                failed=lambda _error: setattr(self, "_slots_dirty", True),
+            )
+
+    def _slots_saved(self, sent: dict[str, str], stored: dict[str, Any]) -> None:
+        """Show slots another session changed meanwhile (the save merged them), and say so."""
+        if not self._slots_dirty and all(self.slots.get(k, "") == sent.get(k, "") for k in self.slots):
+            self.app.journal.settle(section_target("builder"))  # nothing newer typed since
+        if not self.is_attached:
+            return
+        theirs = stored.get("slots") or {}
+        self._stored_slots |= set(theirs)
+        # Only slots still showing what was sent: one typed in since keeps the new text.
+        changed = [
+            slot.id for slot in self.template.slots
+            if isinstance(theirs.get(slot.id), str) and theirs[slot.id] != sent.get(slot.id, "")
+            and self.slots.get(slot.id, "") == sent.get(slot.id, "")
+        ]
+        for slot_id in changed:
+            self.slots[slot_id] = theirs[slot_id]
+            self.query_one(f"#slot-{slot_id}", ProseField).load_text(theirs[slot_id])
+        if changed:
+            self.query_one("#preview", Static).update(self.template.assemble(self.slots))
+            self.notify(
+                "Another goalcoach session changed the template slots: they now show both sessions' text.",
+                title="Changed in another session",
+                timeout=10,
+                markup=False,
+            )
 
     def action_focus_editor(self) -> None:
         self.editor.focus()
@@ -234,18 +272,23 @@ class BuilderScreen(BaseScreen):
             return
         feedback = await self._feedback_for(text)
         extra = {"score": feedback.get("score"), "quality": feedback.get("quality")} if feedback else {}
-        saved: dict[str, Any] = {}
-        if not self.app.save(lambda: saved.update(profile.add_version(name, text, **extra))):
-            return
-        if profile.current_version() is None:  # the first version is the current one until changed
-            self.app.save(profile.set_current_version, saved["id"])
-        if feedback is not None:
-            attempt = Attempt.coached(
+        attempt = (
+            Attempt.coached(
                 "builder", QUESTION, text, feedback,
-                version_id=saved["id"], scenario_title="Answer builder", stage=target_stage(profile),
-            )
-            self.app.save(profile.add_attempt, attempt.to_dict())
-        self.notify(f"Saved “{name}”.", markup=False)
+                version_id=None, scenario_title="Answer builder", stage=target_stage(profile),
+            ).to_dict()
+            if feedback is not None
+            else None
+        )
+
+        def write() -> None:  # on a save worker: the version, then what points at it
+            saved = profile.add_version(name, text, **extra)
+            if profile.current_version() is None:  # the first version is the current one until changed
+                profile.set_current_version(saved["id"])
+            if attempt is not None:
+                profile.add_attempt({**attempt, "version_id": saved["id"]})
+
+        self.app.save(write, lane="versions", then=lambda _: self.notify(f"Saved “{name}”.", markup=False))
 
     @work(group="dialog", exclusive=True, exit_on_error=False)
     async def action_versions(self) -> None:

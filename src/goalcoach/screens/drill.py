@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static
+from textual.widgets import ContentSwitcher, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
@@ -28,12 +28,14 @@ from goalcoach.domain.followups import compose
 from goalcoach.domain.target import target_stage
 from goalcoach.domain.practice_session import advice_for, target_facts
 from goalcoach.domain.recovery import CODE_LABELS, RecoveryResult, check_recovery, latest_answer, pick_pushback
+from goalcoach.profile import ProfileError
 from goalcoach.screens.base import BaseScreen
 from goalcoach.screens.keys import advice_keys, shared_key
 from goalcoach.screens.skipped_content import error_line
 from goalcoach.widgets.coach_panel import CoachPanel
 from goalcoach.widgets.editor import AnswerEditor
 from goalcoach.widgets.highlight import highlighted_answer
+from goalcoach.widgets.save_state import AppHeader
 
 ADAPTIVE = "adaptive"
 # Theme variables, so every theme (light ones too) shows the checklist in its own colours.
@@ -141,7 +143,7 @@ class DrillScreen(BaseScreen):
         self.title = "Recovery drill"  # set before mounting, so the header never races it
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         yield Static(f"↑ ↓ and enter: pick a drill · {self.key('drill.adaptive')}: drill on your latest answer", id="drill-intro", markup=False)
         yield OptionList(id="drill-list")
         yield Static("", id="drill-detail", markup=False)
@@ -150,7 +152,12 @@ class DrillScreen(BaseScreen):
     def on_mount(self) -> None:
         self.drills, errors = self.loader()
         profile = self.app.profile
-        self.latest = latest_answer(profile.current_version(), profile.attempts())
+        try:
+            history = profile.recent_attempts()  # the newest answer is among the latest
+        except ProfileError as error:  # an unreadable log: drills still work on a pasted answer
+            history = []
+            self.notify(str(error), title="History not read", severity="warning", markup=False)
+        self.latest = latest_answer(profile.current_version(), history)
         options: list[Option] = [self._adaptive_option()]
         current = None
         for drill in self.drills:
@@ -269,7 +276,7 @@ class DrillRunScreen(BaseScreen):
         setup.append_text(flawed)
         setup.append("\nInterviewer: ", style="bold")
         setup.append(f"“{drill.pushback}”", style="bold italic")
-        yield Header()
+        yield AppHeader()
         yield VerticalScroll(Static(setup, markup=False), id="drill-setup")
         with ContentSwitcher(initial="drill-answer", id="drill-phases"):
             with Vertical(id="drill-answer"):
@@ -341,9 +348,11 @@ class DrillRunScreen(BaseScreen):
             recovery=result.to_dict(),
             session_id=self.session_id,
             follow_up=False,
+        ).to_dict()
+        editor = self.query_one("#drill-editor", AnswerEditor)
+        self.app.save(
+            partial(self.app.profile.add_attempt, attempt), lane="attempts", then=lambda _: editor.discard_draft()
         )
-        if self.app.save(self.app.profile.add_attempt, attempt.to_dict()):
-            self.query_one("#drill-editor", AnswerEditor).discard_draft()
         self.query_one("#recovery-checklist", Static).update(checklist_text(result, text, self.key("drill.retry")))
         model = self.drill.model_recovery or "No model recovery for this one: use the moves in the checklist."
         self.query_one("#model-recovery-text", Static).update(model)

@@ -8,12 +8,13 @@ from textual.app import ComposeResult
 from textual.worker import Worker, WorkerState
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from goalcoach.screens.base import BaseScreen
 from goalcoach.screens.keys import shared_key
 from goalcoach.screens.sections import SECTIONS, Section, binding_id, section_key
+from goalcoach.widgets.save_state import AppHeader
 
 INTRO = (
     "goalcoach helps you answer “What are your career goals?” with confidence: "
@@ -35,7 +36,7 @@ class HomeScreen(BaseScreen):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         with VerticalScroll(id="home-body"):
             yield Static(INTRO, id="intro", markup=False)
             yield OptionList(*[self._option(s, section_key(self.app, s)) for s in SECTIONS], id="sections")
@@ -70,8 +71,13 @@ class HomeScreen(BaseScreen):
         self.run_worker(work, thread=True, exclusive=True, group="home-stats", exit_on_error=False)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group == "home-stats" and event.state == WorkerState.SUCCESS:
+        if event.worker.group != "home-stats":
+            return
+        if event.state == WorkerState.SUCCESS:
             self.query_one("#stats", Static).update(event.worker.result)
+        elif event.state == WorkerState.ERROR:
+            # e.g. an attempts log that is not a readable file: say so rather than show nothing.
+            self.query_one("#stats", Static).update(f"Could not read your practice history: {event.worker.error}")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:

@@ -13,7 +13,7 @@ from typing import Any, Callable
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from goalcoach.content import ContentError, ScenarioSet, load_scenario_sets
@@ -21,6 +21,7 @@ from goalcoach.domain.practice_session import Brief, brief_from_scenario, brief_
 from goalcoach.screens.base import BaseScreen
 from goalcoach.screens.keys import SHARED_KEYS, advice_keys
 from goalcoach.screens.skipped_content import error_line
+from goalcoach.widgets.save_state import AppHeader
 
 Loader = Callable[[], "tuple[list[ScenarioSet], list[ContentError]]"]
 OWN_TARGET = "own-target"
@@ -60,7 +61,7 @@ class PracticeScreen(BaseScreen):
         self.title = "Practice scenarios"  # set before mounting, so the header never races it
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         yield Static(
             f"↑ ↓ and enter: pick a scenario · {self.key('practice.own_target')}: practise for your own target",
             id="picker-intro",

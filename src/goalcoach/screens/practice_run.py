@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import ContentSwitcher, Footer, Header, Static
+from textual.widgets import ContentSwitcher, Footer, Static
 from textual.worker import Worker, WorkerState
 
 from goalcoach.content import ContentError, load_follow_ups
@@ -31,6 +31,7 @@ from goalcoach.screens.keys import advice_keys
 from goalcoach.widgets.coach_panel import CoachPanel
 from goalcoach.widgets.editor import AnswerEditor
 from goalcoach.widgets.timer import TimerDisplay
+from goalcoach.widgets.save_state import AppHeader
 
 PHASES = ("brief", "answer", "feedback", "summary")
 
@@ -149,7 +150,7 @@ class PracticeRunScreen(BaseScreen):
 
     # -- layout --------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         with Horizontal(id="run-head"):
             yield Static("", id="run-question", markup=False)
             yield TimerDisplay(self.timer, id="run-timer")
@@ -282,21 +283,32 @@ class PracticeRunScreen(BaseScreen):
     def _record(self, text: str, seconds: float | None, feedback: dict[str, Any]) -> None:
         answer = self.session.record(text, seconds, feedback)
         self.last_answer = answer
-        saved = self.app.save(self.app.profile.add_attempt, self.session.attempt(answer).to_dict())
         editor = self.query_one("#answer-editor", AnswerEditor)
-        if saved:
-            editor.discard_draft()
         self.query_one(CoachPanel).show(answer.feedback, text)
         if answer.seconds is not None:
             self.query_one(TimerDisplay).answered(answer.seconds)  # no countdown left beside a result
         used = format_duration(answer.seconds)
-        note = Text.assemble(
-            ("Saved" if saved else "Not saved (see the message)", "bold"),
-            f" · score {answer.score}/100, {answer.quality} · time {used}",
-            f" · next: {self.key('practice.next')}" if self.session.has_next
-            else f" · that was the last question: {self.key('practice.finish')} for the summary",
+        def show(state: str) -> None:
+            note = Text.assemble(
+                (state, "bold"),
+                f" · score {answer.score}/100, {answer.quality} · time {used}",
+                f" · next: {self.key('practice.next')}" if self.session.has_next
+                else f" · that was the last question: {self.key('practice.finish')} for the summary",
+            )
+            self.query_one("#feedback-note", Static).update(note)
+
+        def saved(_record: object) -> None:
+            editor.discard_draft()  # queued after the attempt, so only once it is on disk
+            if self.is_attached:
+                show("Saved")
+
+        show("Saving…")
+        self.app.save(
+            partial(self.app.profile.add_attempt, self.session.attempt(answer).to_dict()),
+            lane="attempts",
+            then=saved,
+            failed=lambda _error: self.is_attached and show("Not saved (see the message)"),
         )
-        self.query_one("#feedback-note", Static).update(note)
         self._go("feedback")
         self.query_one(CoachPanel).focus()
 

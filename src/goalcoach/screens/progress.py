@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 from rich.text import Text
@@ -16,7 +17,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Input, Static
+from textual.widgets import ContentSwitcher, DataTable, Footer, Input, Static
 from textual.worker import Worker, WorkerState
 
 from goalcoach.domain import progress as pm
@@ -24,10 +25,15 @@ from goalcoach.domain.duration import format_duration
 from goalcoach.screens.base import BaseScreen
 from goalcoach.screens.keys import SHARED_KEYS
 from goalcoach.widgets.score_chart import ScoreChart, Series, summary_lines
+from goalcoach.widgets.save_state import AppHeader
 
 # A DataTable measures every cell it holds, so it gets one page of the (filtered, sorted) history
 # at a time: 10,000 rows would take seconds on every sort or keystroke in the filter.
 PAGE_SIZE = 200
+# Progress works on the newest attempts only (years of daily practice): with a million stored,
+# reading and holding them all would take tens of seconds and gigabytes. Older attempts stay in
+# the profile and in every export.
+HISTORY_WINDOW = 5_000
 KIND_FILTERS: tuple[str | None, ...] = (None,) + pm.KINDS
 COLUMNS: tuple[tuple[str, str, int], ...] = (
     ("date", "Date", 16),
@@ -70,13 +76,17 @@ class History:
     weak: list[pm.Label]
     by_id: dict[str, dict[str, Any]] = field(default_factory=dict)
     search: dict[str, str] = field(default_factory=dict)
+    #: More attempts are stored than the HISTORY_WINDOW newest ones shown.
+    older: bool = False
 
 
 def read_history(profile: Any, now: datetime) -> History:
     """Everything the screen shows, worked out from the profile (slow for big histories)."""
     from goalcoach.screens.home_stats import suggestion_for
 
-    attempts = profile.attempts()
+    attempts = profile.recent_attempts(HISTORY_WINDOW + 1)
+    older = len(attempts) > HISTORY_WINDOW
+    attempts = attempts[-HISTORY_WINDOW:]
     stages = pm.stages_with_attempts(attempts)
     series: Series = [(pm.STAGE_LABELS.get(stage, stage), pm.score_history(attempts, now, stage)) for stage in stages]
     unstaged = [a for a in attempts if not a.get("stage")]
@@ -92,6 +102,7 @@ def read_history(profile: Any, now: datetime) -> History:
         weak=pm.weak_labels(attempts)[:5],
         by_id={str(a.get("id")): a for a in attempts},
         search={str(a.get("id")): pm.search_text(a) for a in attempts},
+        older=older,
     )
 
 
@@ -128,7 +139,7 @@ class ProgressScreen(BaseScreen):
 
     # -- layout ----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         with Horizontal(id="progress-body"):
             with ContentSwitcher(id="table-area", initial="attempts-view"):
                 with Vertical(id="attempts-view"):
@@ -155,7 +166,7 @@ class ProgressScreen(BaseScreen):
 
     # -- loading -------------------------------------------------------------------------------
     def load_history(self) -> None:
-        # exit_on_error=False: a read error is shown on the screen below.
+        # exit_on_error=False: an unreadable history is reported on the screen, not a crash.
         self.run_worker(self._read_history, thread=True, exclusive=True, group="progress-load", exit_on_error=False)
 
     def _read_history(self) -> History:
@@ -222,7 +233,8 @@ class ProgressScreen(BaseScreen):
             }
             table.add_row(*(cells[key] for key, _, _ in self.columns), key=str(attempt.get("id")))
         kind = self.kind_filter or "all kinds"
-        status = f"{len(self.shown)} of {len(self.history.attempts)} · {kind} · by {self.sort_column}"
+        among = f"your latest {len(self.history.attempts):,}" if self.history.older else f"{len(self.history.attempts)}"
+        status = f"{len(self.shown)} of {among} · {kind} · by {self.sort_column}"
         if pages > 1:
             status += f" · page {self.page + 1}/{pages} ([ ])"
         self.query_one("#table-status", Static).update(Text(status))
@@ -280,7 +292,10 @@ class ProgressScreen(BaseScreen):
             return
         week = Text()
         week.append(f"{history.week.this_week}", style="bold")
-        week.append(f" this week · {history.week.total} in all")
+        if history.older:
+            week.append(f" this week · your latest {history.week.total:,} shown")
+        else:
+            week.append(f" this week · {history.week.total} in all")
         if history.week.latest_score is not None:
             week.append(" · latest ")
             week.append(f"{history.week.latest_score}/100", style="bold")
@@ -362,6 +377,9 @@ class ProgressScreen(BaseScreen):
 
     def toggle_streaks(self) -> None:
         on = not bool(self.app.profile.setting("streaks", False))
-        if self.app.save(self.app.profile.set_setting, "streaks", on):
-            self.notify(f"Practice streaks {'on' if on else 'off'}.", markup=False)
+        self.app.save(partial(self.app.profile.set_setting, "streaks", on), lane="settings", then=lambda _: self._streaks_set(on))
+
+    def _streaks_set(self, on: bool) -> None:
+        self.notify(f"Practice streaks {'on' if on else 'off'}.", markup=False)
+        if self.is_attached:
             self.refresh_insights()

@@ -130,7 +130,7 @@ def import_from(app: Any, path: Path, mode: str) -> None:
             return
         if mode == "merge":
             result: list[tuple[int, int]] = []
-            if app.save(lambda: result.append(transfer.merge_into(app.profile, snapshot))):
+            if app.save_now(lambda: result.append(transfer.merge_into(app.profile, snapshot))):
                 attempts, versions = result[0]
                 _report(app, f"Merged {path}: added {attempts} attempt(s) and {versions} answer version(s).")
                 app.call_from_thread(_refresh_screen, app)
@@ -152,9 +152,9 @@ def confirm_replace(app: Any, path: Path, snapshot: dict[str, Any]) -> None:
 def replace_with(app: Any, path: Path, snapshot: dict[str, Any]) -> None:
     def work() -> None:
         backups: list[Path] = []
-        if not app.save(lambda: backups.append(app.profile.backup())):
+        if not app.save_now(lambda: backups.append(app.profile.backup())):
             return  # not backed up, so nothing is replaced; app.save has said why
-        if app.save(app.profile.replace_all, snapshot):
+        if app.save_now(lambda: app.profile.replace_all(snapshot)):
             _report(app, f"Imported {path}. Your previous profile is saved in {backups[0]}.")
             app.call_from_thread(_refresh_screen, app)
 

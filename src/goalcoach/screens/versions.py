@@ -6,6 +6,7 @@ whether that may replace the editor's text. DiffScreen shows what changed betwee
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from rich.text import Text
@@ -177,9 +178,13 @@ class VersionsScreen(ModalScreen["str | None"]):
 
     def action_make_current(self) -> None:
         version_id = self._highlighted()
-        if version_id and self.app.save(self.app.profile.set_current_version, version_id):
+        if version_id:
+            self.app.save(partial(self.app.profile.set_current_version, version_id), lane="settings", then=self._made_current)
+
+    def _made_current(self, _result: object) -> None:
+        if self.is_attached:
             self._refresh()
-            self.notify("Marked as the current answer.", markup=False)
+        self.notify("Marked as the current answer.", markup=False)
 
     def action_diff(self) -> None:
         versions = self._versions()

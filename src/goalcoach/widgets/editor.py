@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import partial
 
 from textual.message import Message
 from textual.reactive import reactive
@@ -199,13 +200,23 @@ class AnswerEditor(TextArea):
         """Write the draft if it changed since the last save (cheap to call often)."""
         if not self.draft_key or not self._dirty:
             return
-        if self.app.save(self.app.profile.save_draft, self.draft_key, self.text, self.cursor_location):
-            self._dirty = False
+        self._dirty = False  # typing from now on makes it dirty again
+        text = self.text
+        save = partial(self.app.profile.save_draft, self.draft_key, text, self.cursor_location)
+        self.app.save(save, lane=f"draft:{self.draft_key}", then=partial(self._draft_saved, text),
+                      failed=self._draft_not_saved)
+
+    def _draft_saved(self, text: str, _result: object) -> None:
+        if not self._dirty and self.text == text:  # nothing newer typed: the journal may drop it
             self.app.journal.settle(draft_target(self.draft_key))
+
+    def _draft_not_saved(self, _error: str) -> None:
+        self._dirty = True  # the text is still here: the next autosave or leaving tries again
 
     def discard_draft(self) -> None:
         """The text was saved elsewhere (a version, an attempt): forget the draft."""
         self._dirty = False
         if self.draft_key:
-            self.app.save(self.app.profile.clear_draft, self.draft_key)
-            self.app.journal.settle(draft_target(self.draft_key))
+            key = self.draft_key
+            self.app.save(partial(self.app.profile.clear_draft, key), lane=f"draft:{key}",
+                          then=lambda _: self.app.journal.settle(draft_target(key)))
