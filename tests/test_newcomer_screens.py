@@ -252,6 +252,32 @@ async def test_the_builder_footer_keeps_help_and_quit_at_60_columns(make_app):
             assert key in line, (key, line)
 
 
+async def test_practice_feedback_and_progress_footers_keep_help_and_quit_at_60_columns(make_app):
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("3")
+        await settle(pilot, lambda: app.screen.query(OptionList) and app.screen.query_one(OptionList).option_count > 0)
+        await pilot.press("enter")
+        await settle(pilot, lambda: practice_run_ready(app))
+        await pilot.press("enter")
+        await settle(pilot, lambda: isinstance(app.focused, AnswerEditor))
+        await pilot.press(*"I aim to lead a ward team", "ctrl+s")
+        await settle(pilot, lambda: app.screen.phase == "feedback" and "Model answer" in footer(app))
+        line = footer(app)
+        for key in ("n Next question", "m Model answer", "esc Back", "^q Quit", "f1 Help"):
+            assert key in line, (key, line)
+        await pilot.press("s")  # left out of the narrow footer, still works
+        await settle(pilot, lambda: app.screen.phase == "summary")
+        await pilot.press("escape")
+        await settle(pilot, lambda: not isinstance(app.screen, PracticeRunScreen))
+        await pilot.press("escape")
+        await pilot.press("5")
+        await settle(pilot, lambda: "c Chart" in footer(app))
+        line = footer(app)
+        for key in ("/ Filter", "p Practise", "c Chart", "Page", "^q Quit", "f1 Help"):
+            assert key in line, (key, line)
+
+
 # -- 10: escape in a practice answer ------------------------------------------------------------------
 
 

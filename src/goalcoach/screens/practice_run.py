@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import ContentSwitcher, Footer, Static
+from textual.widgets import ContentSwitcher, Static
 from textual.worker import Worker, WorkerState
 
 from goalcoach.content import ContentError, load_follow_ups
@@ -32,6 +32,7 @@ from goalcoach.widgets.coach_panel import CoachPanel
 from goalcoach.widgets.editor import AnswerEditor
 from goalcoach.widgets.timer import TimerDisplay
 from goalcoach.widgets.save_state import AppHeader
+from goalcoach.widgets.footer import KeyFooter
 
 PHASES = ("brief", "answer", "feedback", "summary")
 
@@ -125,6 +126,8 @@ class PracticeRunScreen(BaseScreen):
         Binding("enter", "done", "Another scenario", id="practice.done"),
         Binding("escape", "leave", "Back", id="practice.run_back"),
     ]
+    # Under 80 columns the footer leaves these out so Quit and f1 Help stay (help lists them).
+    FOOTER_SECONDARY = ("finish", "timer_reset", "timer_reset_ctrl")
 
     def __init__(
         self, brief: Brief, *, clock: Callable[[], float] | None = None, close_picker_too: bool = False
@@ -166,7 +169,7 @@ class PracticeRunScreen(BaseScreen):
                     with VerticalScroll(id="model"):
                         yield Static(self.brief.model_answer or "No model answer for this question.", id="model-text", markup=False)
             yield VerticalScroll(Static("", id="summary-text", markup=False), id="summary")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._show_question()

@@ -17,7 +17,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, DataTable, Footer, Input, Static
+from textual.widgets import ContentSwitcher, DataTable, Input, Static
 from textual.worker import Worker, WorkerState
 
 from goalcoach.domain import progress as pm
@@ -26,6 +26,7 @@ from goalcoach.screens.base import BaseScreen
 from goalcoach.screens.keys import SHARED_KEYS
 from goalcoach.widgets.score_chart import ScoreChart, Series, summary_lines
 from goalcoach.widgets.save_state import AppHeader
+from goalcoach.widgets.footer import KeyFooter
 
 # A DataTable measures every cell it holds, so it gets one page of the (filtered, sorted) history
 # at a time: 10,000 rows would take seconds on every sort or keystroke in the filter.
@@ -125,6 +126,8 @@ class ProgressScreen(BaseScreen):
         Binding("right_square_bracket", "page(1)", "Next page", id="progress.next_page", group=PAGE),
         Binding("escape", "leave", "Back", show=False, id="progress.back"),
     ]
+    # Under 80 columns the footer leaves these out so Quit and f1 Help stay (help lists them).
+    FOOTER_SECONDARY = ("cycle_sort", "cycle_kind")
 
     def __init__(self) -> None:
         super().__init__()
@@ -155,7 +158,7 @@ class ProgressScreen(BaseScreen):
                 yield Static("", id="next", markup=False)
                 yield Static("", id="weak", markup=False)
                 yield Static("", id="trends", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         # BaseScreen.on_mount runs too (Textual calls every class's handler).
