@@ -7,7 +7,7 @@ import pytest
 from textual.widgets import Static
 
 from goalcoach.content import load_scenario_sets
-from goalcoach.domain.practice_session import brief_from_scenario
+from goalcoach.domain.practice_brief import brief_from_scenario
 from goalcoach.screens.practice import PracticeScreen
 from goalcoach.screens.practice_run import PracticeRunScreen
 from goalcoach.widgets.editor import AnswerEditor

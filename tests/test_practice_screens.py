@@ -124,7 +124,7 @@ async def test_timer_keys_and_display(make_app):
     clock = FakeClock(500.0)
     async with app.run_test(size=(80, 24)) as pilot:
         scenario_set = load_scenario_sets()[0][0]
-        from goalcoach.domain.practice_session import brief_from_scenario
+        from goalcoach.domain.practice_brief import brief_from_scenario
 
         await app.push_screen(PracticeRunScreen(brief_from_scenario(scenario_set.scenarios[0], "entry"), clock=clock))
         await settle(pilot, lambda: practice_run_ready(app))
