@@ -13,7 +13,15 @@ from goalcoach.screens.practice import PracticeScreen
 from goalcoach.screens.practice_run import PracticeRunScreen
 from goalcoach.widgets.editor import AnswerEditor
 from goalcoach.widgets.timer import TimerDisplay
-from goalcoach_test_support import FakeClock, practice_run_ready, record_notifications, settle, submit, text_of
+from goalcoach_test_support import (
+    FakeClock,
+    practice_run_ready,
+    record_notifications,
+    settle,
+    submit,
+    text_of,
+    type_then_insert,
+)
 
 FIRST = ("I think I might want to go into nursing leadership eventually, maybe something on a ward. "
          "I'm not sure yet, to be honest, but I'd probably do a course first.")
@@ -30,12 +38,7 @@ def picker_ready(app) -> bool:
 
 async def type_answer(pilot, text: str) -> None:
     """Type the first words key by key (as a person would), then insert the rest quickly."""
-    await settle(pilot, lambda: isinstance(pilot.app.focused, AnswerEditor))
-    head, tail = text[:12], text[12:]
-    await pilot.press(*head)
-    editor = pilot.app.screen.query_one(AnswerEditor)
-    editor.insert(tail)
-    await pilot.pause()
+    await type_then_insert(pilot, text, keyed=12)
 
 
 async def test_full_session_with_follow_up_and_summary(make_app):
