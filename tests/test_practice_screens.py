@@ -41,6 +41,14 @@ async def type_answer(pilot, text: str) -> None:
     await type_then_insert(pilot, text, keyed=12)
 
 
+async def open_own_target(pilot) -> None:
+    """From home to practice for the person's own target (the picker's `o`)."""
+    await pilot.press("3")
+    await settle(pilot, lambda: picker_ready(pilot.app))
+    await pilot.press("o")
+    await settle(pilot, lambda: practice_run_ready(pilot.app))
+
+
 async def test_full_session_with_follow_up_and_summary(make_app):
     app = make_app()
     clock = FakeClock(500.0)
@@ -158,10 +166,7 @@ async def test_own_target_uses_the_profile(make_app, profile):
                                     "mission": "Clean water", "terms": ["Safety"], "stage": "mid"})
     app = make_app(profile)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("3")
-        await settle(pilot, lambda: picker_ready(app))
-        await pilot.press("o")
-        await settle(pilot, lambda: practice_run_ready(app))
+        await open_own_target(pilot)
         run = app.screen
         assert isinstance(run, PracticeRunScreen) and run.brief.own_target
         assert "[@click=app.quit]Acme[/]" in text_of(run, "#brief Static")  # shown as typed, never markup
