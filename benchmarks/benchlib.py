@@ -187,17 +187,23 @@ def _wait_for_more(pane: "tuiprobe.Pane", regex: str, before: int, timeout: floa
     raise TimeoutError(f"never saw /{regex}/ on screen:\n{pane.screen()}")
 
 
+def reach(pane: "tuiprobe.Pane", expect: str, pre_keys: Sequence[str], ready: str | None, timeout: float) -> None:
+    """Wait for the first screen, press the keys that lead to the place to measure, and wait
+    for the regex that says it is there."""
+    pane.wait_for(expect, timeout)
+    for key in pre_keys:
+        pane.keys(key)
+        time.sleep(0.3)
+    if ready:
+        pane.wait_for(ready, timeout)
+
+
 def typing_run(cmd: str, expect: str, text: str, *, pre_keys: Sequence[str] = (),
                ready: str | None = None, timeout: float = 30.0) -> dict:
     """tuiprobe's typing measure, plus: keys to reach the editor and a regex that says it is there."""
     pane = tuiprobe.Pane(cmd, WIDTH, HEIGHT)
     try:
-        pane.wait_for(expect, timeout)
-        for key in pre_keys:
-            pane.keys(key)
-            time.sleep(0.3)
-        if ready:
-            pane.wait_for(ready, timeout)
+        reach(pane, expect, pre_keys, ready, timeout)
         time.sleep(1.0)
         base = pane.bytes_out()
         latencies: list[float] = []
@@ -226,12 +232,7 @@ def idle_run(cmd: str, expect: str, seconds: float, *, pre_keys: Sequence[str] =
     """Bytes per second and CPU share of one core while nobody touches the program (as tuiprobe idle)."""
     pane = tuiprobe.Pane(cmd, WIDTH, HEIGHT)
     try:
-        pane.wait_for(expect, timeout)
-        for key in pre_keys:
-            pane.keys(key)
-            time.sleep(0.3)
-        if ready:
-            pane.wait_for(ready, timeout)
+        reach(pane, expect, pre_keys, ready, timeout)
         time.sleep(settle)  # let start-up work (stats workers, notifications) finish
         pid = pane.tmux("display-message", "-p", "-t", pane.name, "#{pane_pid}").strip()
         b0, c0 = pane.bytes_out(), process_tree_cpu(pid)

@@ -53,6 +53,28 @@ async def submit(pilot, key: str = "ctrl+s") -> None:
     await settle(pilot, lambda: getattr(pilot.app.screen, "phase", None) == "feedback")
 
 
+async def press_each(pilot, keys) -> None:
+    """Press the keys one by one, letting the app catch up after each; a number among them is
+    a longer pause, in seconds."""
+    for key in keys:
+        if isinstance(key, float):
+            await pilot.pause(key)
+        else:
+            await pilot.press(key)
+            await pilot.pause()
+
+
+async def type_then_insert(pilot, text: str, keyed: int) -> None:
+    """Wait for the answer editor to have focus, type the first `keyed` characters key by key
+    (as a person would), then insert the rest at once."""
+    from goalcoach.widgets.editor import AnswerEditor
+
+    await settle(pilot, lambda: isinstance(pilot.app.focused, AnswerEditor))
+    await pilot.press(*text[:keyed])
+    pilot.app.screen.query_one(AnswerEditor).insert(text[keyed:])
+    await pilot.pause()
+
+
 async def open_progress(pilot):
     """Open Progress from home (key 5) and wait until its history has loaded."""
     from goalcoach.screens.progress import ProgressScreen

@@ -13,31 +13,22 @@ from goalcoach.profile import Profile
 from goalcoach.screens.advert_dialog import AdvertDialog
 from goalcoach.screens.assessment import AssessmentScreen
 
-from goalcoach_test_support import fixed_clock
+from goalcoach_test_support import fixed_clock, settle
 
 ADVERT = (Path(__file__).parent / "data" / "adverts" / "us_product_manager.txt").read_text(encoding="utf-8")
 
 
-async def wait_until(pilot, condition, tries: int = 200) -> None:
-    """Poll a condition (the advert is read in a worker); fail clearly if it never holds."""
-    for _ in range(tries):
-        if condition():
-            return
-        await pilot.pause(0.02)
-    raise AssertionError("condition never held")
-
-
 async def open_dialog(pilot, app) -> AdvertDialog:
     await pilot.press("1")
-    await wait_until(pilot, lambda: isinstance(app.screen, AssessmentScreen))
+    await settle(pilot, lambda: isinstance(app.screen, AssessmentScreen))
     await pilot.press("ctrl+o")
-    await wait_until(pilot, lambda: isinstance(app.screen, AdvertDialog))
+    await settle(pilot, lambda: isinstance(app.screen, AdvertDialog))
     return app.screen
 
 
 async def paste(pilot, app, text: str) -> None:
     app.post_message(events.Paste(text))  # as the terminal delivers it: to the app, which hands it on
-    await wait_until(pilot, lambda: app.screen.query_one("#advert-text", TextArea).text.strip() == text.strip())
+    await settle(pilot, lambda: app.screen.query_one("#advert-text", TextArea).text.strip() == text.strip())
 
 
 def kept_rows(dialog: AdvertDialog) -> dict[str, str]:
@@ -53,21 +44,21 @@ async def test_paste_confirm_edit_drop_and_save_by_keys(data_dir):
         assert "Paste advert" not in str(app.screen.active_bindings)  # the dialog's own keys now
         await paste(pilot, app, ADVERT)
         await pilot.press("ctrl+s")
-        await wait_until(pilot, lambda: dialog.query("#keep-0"))
+        await settle(pilot, lambda: dialog.query("#keep-0"))
         rows = kept_rows(dialog)
         assert rows["Tallgrass Financial, Inc."] == "Organisation"
         assert rows["Senior Product Manager, Payments"] == "Job title"
         assert rows["transparency"] == "Value" and rows["stakeholder management"] == "Skill or duty"
         # Nothing is saved before confirming.
         assert Profile.open(data_dir).section("target") == {"terms": ["mentoring"]}
-        await wait_until(pilot, lambda: app.focused is dialog.query_one("#keep-0", Checkbox))
+        await settle(pilot, lambda: app.focused is dialog.query_one("#keep-0", Checkbox))
         await pilot.press("space")  # drop the organisation: its text greys out and tab skips it
         assert dialog.query_one("#text-0", Input).disabled
         await pilot.press("tab", "tab")  # the title's box, the title's text
         assert app.focused is dialog.query_one("#text-1", Input)
         await pilot.press("end", *" (Payments)")
         await pilot.press("ctrl+s")
-        await wait_until(pilot, lambda: isinstance(app.screen, AssessmentScreen))
+        await settle(pilot, lambda: isinstance(app.screen, AssessmentScreen))
         screen = app.screen
         assert screen.query_one("#target-role", Input).value == "Senior Product Manager, Payments (Payments)"
         assert screen.query_one("#target-organisation", Input).value == ""
@@ -87,14 +78,14 @@ async def test_escape_saves_nothing_and_keeps_the_pasted_advert(data_dir):
         dialog = await open_dialog(pilot, app)
         await paste(pilot, app, ADVERT)
         await pilot.press("ctrl+s")
-        await wait_until(pilot, lambda: dialog.query("#keep-0"))
+        await settle(pilot, lambda: dialog.query("#keep-0"))
         await pilot.press("escape")  # back to the advert
         assert app.focused is dialog.query_one("#advert-text", TextArea)
         await pilot.press("escape")  # and out
-        await wait_until(pilot, lambda: isinstance(app.screen, AssessmentScreen))
+        await settle(pilot, lambda: isinstance(app.screen, AssessmentScreen))
         assert app.screen.query_one("#target-role", Input).value == ""
         await pilot.press("ctrl+o")  # the advert is still there
-        await wait_until(pilot, lambda: isinstance(app.screen, AdvertDialog))
+        await settle(pilot, lambda: isinstance(app.screen, AdvertDialog))
         assert app.screen.query_one("#advert-text", TextArea).text.strip() == ADVERT.strip()
     assert Profile.open(data_dir).section("target") == {}
 
@@ -106,7 +97,7 @@ async def test_not_an_advert_says_why_and_keeps_the_text(data_dir):
         await paste(pilot, app, "[@click=app.quit]x[/] is too short")
         await pilot.press("ctrl+s")
         error = dialog.query_one("#advert-error")
-        await wait_until(pilot, lambda: "words" in str(error.render()))
+        await settle(pilot, lambda: "words" in str(error.render()))
         assert isinstance(app.screen, AdvertDialog)
         assert dialog.query_one("#advert-text", TextArea).text == "[@click=app.quit]x[/] is too short"
 
@@ -118,7 +109,7 @@ async def test_markup_in_the_advert_is_shown_literally(data_dir):
         dialog = await open_dialog(pilot, app)
         await paste(pilot, app, hostile)
         await pilot.press("ctrl+s")
-        await wait_until(pilot, lambda: dialog.query("#keep-0"))
+        await settle(pilot, lambda: dialog.query("#keep-0"))
         assert dialog.query_one("#text-0", Input).value == "[bold]Tall[/]grass [@click=app.quit]x[/]"
         sources = " ".join(str(s.render()) for s in dialog.query(".advert-source"))
         assert "Company: [bold]Tall[/]grass [@click=app.quit]x[/]" in sources

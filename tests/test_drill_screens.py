@@ -12,7 +12,7 @@ from goalcoach.content import content_dir, load_drills, load_pushbacks
 from goalcoach.domain.recovery import pick_pushback
 from goalcoach.screens.drill import DrillRunScreen, DrillScreen
 from goalcoach.widgets.editor import AnswerEditor
-from goalcoach_test_support import FakeClock, drill_run_ready, settle, submit, text_of
+from goalcoach_test_support import FakeClock, drill_run_ready, settle, submit, text_of, type_then_insert
 
 HEDGING_ANSWER = ("I think I might want to go into leadership eventually, maybe head of year or something pastoral. "
                   "I've been teaching history for seven years now. I'm not sure yet, to be honest, but I'd probably "
@@ -25,10 +25,7 @@ RECOVERY = ("Let me clarify. My immediate goal, in my first year in this role, i
 
 
 async def type_recovery(pilot, text: str) -> None:
-    await settle(pilot, lambda: isinstance(pilot.app.focused, AnswerEditor))
-    await pilot.press(*text[:14])
-    pilot.app.screen.query_one(AnswerEditor).insert(text[14:])
-    await pilot.pause()
+    await type_then_insert(pilot, text, keyed=14)
 
 
 async def test_written_drill_checklist_and_attempt(make_app):

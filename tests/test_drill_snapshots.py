@@ -76,20 +76,23 @@ def test_drill_picker(snap_compare, make_app, content_root):
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=run_before)
 
 
+async def open_first_drill(pilot, content_root) -> None:
+    """From the picker to the first drill's brief, its editor ready."""
+    await pilot.app.push_screen(picker(content_root))
+    await pilot.press("enter")
+    await settle(pilot, lambda: isinstance(pilot.app.screen, DrillRunScreen) and bool(pilot.app.screen.query(AnswerEditor)))
+
+
 def test_drill_brief(snap_compare, make_app, content_root):
     async def run_before(pilot):
-        await pilot.app.push_screen(picker(content_root))
-        await pilot.press("enter")
-        await settle(pilot, lambda: isinstance(pilot.app.screen, DrillRunScreen) and bool(pilot.app.screen.query(AnswerEditor)))
+        await open_first_drill(pilot, content_root)
 
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=run_before)
 
 
 def test_drill_feedback(snap_compare, make_app, content_root):
     async def run_before(pilot):
-        await pilot.app.push_screen(picker(content_root))
-        await pilot.press("enter")
-        await settle(pilot, lambda: isinstance(pilot.app.screen, DrillRunScreen) and bool(pilot.app.screen.query(AnswerEditor)))
+        await open_first_drill(pilot, content_root)
         pilot.app.screen.query_one(AnswerEditor).insert(RECOVERY)
         await pilot.press("ctrl+s")
         await pilot.app.workers.wait_for_complete()

@@ -74,8 +74,12 @@ async def test_hints_and_footers_name_the_keys_really_bound(make_app):
 
         await settle(pilot, lambda: "Start with the self-assessment (press a), then build your answer (press b)." in shown())
         assert "a Self-assessment" in shown() and "b Answer builder" in shown()  # the section list
-        footer = screen_text(app).splitlines()[-1]
-        assert "a/b/3/4/5 Open section" in footer and "f2 Help" in footer and "1-5" not in footer
+        def footer() -> str:
+            return screen_text(app).splitlines()[-1]
+
+        # The footer is drawn a moment after the body: wait for it, then check what it names.
+        await settle(pilot, lambda: "Open section" in footer() and "Help" in footer())
+        assert "a/b/3/4/5 Open section" in footer() and "f2 Help" in footer() and "1-5" not in footer()
         await pilot.press("b")
         await settle(pilot, lambda: isinstance(app.screen, BuilderScreen))
         await settle(pilot, lambda: "Preview (ctrl+y copies it into the editor)" in shown())

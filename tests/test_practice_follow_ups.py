@@ -7,13 +7,13 @@ import pytest
 from textual.widgets import Static
 
 from goalcoach.content import load_scenario_sets
-from goalcoach.domain.practice_session import brief_from_scenario
+from goalcoach.domain.practice_brief import brief_from_scenario
 from goalcoach.screens.practice import PracticeScreen
 from goalcoach.screens.practice_run import PracticeRunScreen
 from goalcoach.widgets.editor import AnswerEditor
 from goalcoach_test_support import FakeClock, settle
 from goalcoach_test_support import practice_run_ready as run_ready, submit, text_of
-from test_practice_screens import picker_ready, type_answer
+from test_practice_screens import open_own_target, type_answer
 
 PAY_FIRST = ("Honestly, what I want most is a higher salary and a good bonus, so I can buy a house in the next "
              "two years. The work itself is fine, I suppose, and this job pays better than my current one.")
@@ -91,10 +91,7 @@ async def test_own_target_never_shows_another_scenarios_persona(make_app, profil
                                    "long_term": [{"goal": "Lead the customer success team"}]})
     app = make_app(profile)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("3")
-        await settle(pilot, lambda: picker_ready(app))
-        await pilot.press("o")
-        await settle(pilot, lambda: run_ready(app))
+        await open_own_target(pilot)
         run = app.screen
         shown = text_of(run, "#brief Static") + text_of(run, "#model-text")
         for scenario_set in load_scenario_sets()[0]:

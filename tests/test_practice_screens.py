@@ -13,7 +13,15 @@ from goalcoach.screens.practice import PracticeScreen
 from goalcoach.screens.practice_run import PracticeRunScreen
 from goalcoach.widgets.editor import AnswerEditor
 from goalcoach.widgets.timer import TimerDisplay
-from goalcoach_test_support import FakeClock, practice_run_ready, record_notifications, settle, submit, text_of
+from goalcoach_test_support import (
+    FakeClock,
+    practice_run_ready,
+    record_notifications,
+    settle,
+    submit,
+    text_of,
+    type_then_insert,
+)
 
 FIRST = ("I think I might want to go into nursing leadership eventually, maybe something on a ward. "
          "I'm not sure yet, to be honest, but I'd probably do a course first.")
@@ -30,12 +38,15 @@ def picker_ready(app) -> bool:
 
 async def type_answer(pilot, text: str) -> None:
     """Type the first words key by key (as a person would), then insert the rest quickly."""
-    await settle(pilot, lambda: isinstance(pilot.app.focused, AnswerEditor))
-    head, tail = text[:12], text[12:]
-    await pilot.press(*head)
-    editor = pilot.app.screen.query_one(AnswerEditor)
-    editor.insert(tail)
-    await pilot.pause()
+    await type_then_insert(pilot, text, keyed=12)
+
+
+async def open_own_target(pilot) -> None:
+    """From home to practice for the person's own target (the picker's `o`)."""
+    await pilot.press("3")
+    await settle(pilot, lambda: picker_ready(pilot.app))
+    await pilot.press("o")
+    await settle(pilot, lambda: practice_run_ready(pilot.app))
 
 
 async def test_full_session_with_follow_up_and_summary(make_app):
@@ -124,7 +135,7 @@ async def test_timer_keys_and_display(make_app):
     clock = FakeClock(500.0)
     async with app.run_test(size=(80, 24)) as pilot:
         scenario_set = load_scenario_sets()[0][0]
-        from goalcoach.domain.practice_session import brief_from_scenario
+        from goalcoach.domain.practice_brief import brief_from_scenario
 
         await app.push_screen(PracticeRunScreen(brief_from_scenario(scenario_set.scenarios[0], "entry"), clock=clock))
         await settle(pilot, lambda: practice_run_ready(app))
@@ -187,10 +198,7 @@ async def test_own_target_uses_the_profile(make_app, profile):
                                     "mission": "Clean water", "terms": ["Safety"], "stage": "mid"})
     app = make_app(profile)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("3")
-        await settle(pilot, lambda: picker_ready(app))
-        await pilot.press("o")
-        await settle(pilot, lambda: practice_run_ready(app))
+        await open_own_target(pilot)
         run = app.screen
         assert isinstance(run, PracticeRunScreen) and run.brief.own_target
         assert "[@click=app.quit]Acme[/]" in text_of(run, "#brief Static")  # shown as typed, never markup

@@ -7,14 +7,14 @@ import pytest
 from goalcoach.coach.rubric import REQUIRED_ELEMENTS
 from goalcoach.content import load_follow_ups, load_scenario_sets
 from goalcoach.coach.question_kinds import get_kind
-from goalcoach.domain.practice_session import (
+from goalcoach.domain.practice_brief import (
     STANDARD_QUESTION,
-    PracticeSession,
     brief_from_scenario,
     brief_from_target,
     coach_stage,
     target_problem,
 )
+from goalcoach.domain.practice_session import PracticeSession
 
 
 

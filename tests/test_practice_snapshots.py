@@ -155,6 +155,29 @@ async def answer(pilot, text: str) -> None:
     await settle(pilot, lambda: pilot.app.screen.phase == "feedback")
 
 
+async def open_brief(pilot, content_root, clock) -> None:
+    """From the picker to the first scenario's brief."""
+    await pilot.app.push_screen(picker(content_root, clock))
+    await pilot.press("enter")
+    await settle(pilot, run_screen_ready(pilot))
+
+
+async def answer_first(pilot, content_root, clock) -> None:
+    """The first scenario's main question, answered (hedging) after 41 seconds."""
+    await open_brief(pilot, content_root, clock)
+    await pilot.press("enter")
+    await settle(pilot, editor_ready(pilot))
+    clock.now += 41
+    await answer(pilot, FIRST)
+
+
+async def open_follow_up(pilot, content_root, clock) -> None:
+    """The follow-up that reacts to the first answer, ready to be answered."""
+    await answer_first(pilot, content_root, clock)
+    await pilot.press("n")
+    await settle(pilot, lambda: pilot.app.screen.phase == "answer" and bool(pilot.app.screen.query("#answer-editor")))
+
+
 def test_practice_picker(snap_compare, make_app, content_root):
     """Includes a broken file: its line names it (the notification is cleared for the picture)."""
     (content_root / "scenarios" / "broken.toml").write_text('id = "broken"\n', encoding="utf-8")
@@ -173,9 +196,7 @@ def test_practice_brief(snap_compare, make_app, content_root):
     clock = FakeClock()
 
     async def run_before(pilot):
-        await pilot.app.push_screen(picker(content_root, clock))
-        await pilot.press("enter")
-        await settle(pilot, run_screen_ready(pilot))
+        await open_brief(pilot, content_root, clock)
         await pilot.press("t")
         clock.now += 20
         pilot.app.screen.query_one("#run-timer").refresh_time()
@@ -189,13 +210,7 @@ def test_practice_feedback(snap_compare, make_app, content_root):
     clock = FakeClock()
 
     async def run_before(pilot):
-        await pilot.app.push_screen(picker(content_root, clock))
-        await pilot.press("enter")
-        await settle(pilot, run_screen_ready(pilot))
-        await pilot.press("enter")
-        await settle(pilot, editor_ready(pilot))
-        clock.now += 41
-        await answer(pilot, FIRST)
+        await answer_first(pilot, content_root, clock)
 
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=run_before)
 
@@ -222,15 +237,7 @@ def test_practice_follow_up(snap_compare, make_app, content_root):
     clock = FakeClock()
 
     async def run_before(pilot):
-        await pilot.app.push_screen(picker(content_root, clock))
-        await pilot.press("enter")
-        await settle(pilot, run_screen_ready(pilot))
-        await pilot.press("enter")
-        await settle(pilot, editor_ready(pilot))
-        clock.now += 41
-        await answer(pilot, FIRST)
-        await pilot.press("n")
-        await settle(pilot, lambda: pilot.app.screen.phase == "answer" and bool(pilot.app.screen.query("#answer-editor")))
+        await open_follow_up(pilot, content_root, clock)
         await pilot.pause()
 
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=run_before)
@@ -240,15 +247,7 @@ def test_practice_summary(snap_compare, make_app, content_root):
     clock = FakeClock()
 
     async def run_before(pilot):
-        await pilot.app.push_screen(picker(content_root, clock))
-        await pilot.press("enter")
-        await settle(pilot, run_screen_ready(pilot))
-        await pilot.press("enter")
-        await settle(pilot, editor_ready(pilot))
-        clock.now += 41
-        await answer(pilot, FIRST)
-        await pilot.press("n")
-        await settle(pilot, lambda: pilot.app.screen.phase == "answer" and bool(pilot.app.screen.query("#answer-editor")))
+        await open_follow_up(pilot, content_root, clock)
         clock.now += 30
         await answer(pilot, SECOND)
         await pilot.press("s")

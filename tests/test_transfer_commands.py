@@ -37,6 +37,13 @@ async def answer_prompt(pilot, text: str) -> None:
     await settle_workers(pilot)
 
 
+async def run_command(pilot, title: str, path: str) -> None:
+    """Choose a palette entry and answer its file prompt."""
+    command(pilot.app, title).callback()
+    await pilot.pause()
+    await answer_prompt(pilot, path)
+
+
 def test_the_four_commands():
     titles = [c.title for c in transfer_commands(object())]
     assert titles == [
@@ -67,16 +74,12 @@ async def test_export_refuses_to_overwrite_without_a_yes(make_app, seeded, tmp_p
     target = tmp_path / "sheet.md"
     target.write_text("keep me")
     async with app.run_test(size=(80, 24)) as pilot:
-        command(app, "Export prep sheet (Markdown)").callback()
-        await pilot.pause()
-        await answer_prompt(pilot, str(target))
+        await run_command(pilot, "Export prep sheet (Markdown)", str(target))
         assert isinstance(pilot.app.screen, ConfirmDialog)
         await pilot.press("n")
         await settle_workers(pilot)
         assert target.read_text() == "keep me"
-        command(app, "Export prep sheet (Markdown)").callback()
-        await pilot.pause()
-        await answer_prompt(pilot, str(target))
+        await run_command(pilot, "Export prep sheet (Markdown)", str(target))
         await pilot.press("y")
         await settle_workers(pilot)
     sheet = target.read_text()
@@ -91,9 +94,7 @@ async def test_import_merge_adds_only_what_is_new(make_app, seeded, tmp_path):
     app = make_app(other)
     async with app.run_test(size=(80, 24)) as pilot:
         for expected in (12, 12):  # the second merge adds nothing
-            command(app, "Import backup (merge)").callback()
-            await pilot.pause()
-            await answer_prompt(pilot, str(backup))
+            await run_command(pilot, "Import backup (merge)", str(backup))
             assert len(other.attempts()) == expected
 
 
@@ -104,17 +105,13 @@ async def test_import_replace_asks_then_backs_up_first(make_app, seeded, tmp_pat
     other.save_section("target", {"role": "Chef"})
     app = make_app(other)
     async with app.run_test(size=(80, 24)) as pilot:
-        command(app, "Import backup (replace)").callback()
-        await pilot.pause()
-        await answer_prompt(pilot, str(backup))
+        await run_command(pilot, "Import backup (replace)", str(backup))
         assert isinstance(pilot.app.screen, ConfirmDialog)
         await pilot.press("n")
         await settle_workers(pilot)
         assert other.section("target") == {"role": "Chef"}
         assert not (tmp_path / "other" / "backups").exists()
-        command(app, "Import backup (replace)").callback()
-        await pilot.pause()
-        await answer_prompt(pilot, str(backup))
+        await run_command(pilot, "Import backup (replace)", str(backup))
         await pilot.press("y")
         await settle_workers(pilot)
     saved = list((tmp_path / "other" / "backups").glob("profile-backup-*.json"))
@@ -130,8 +127,6 @@ async def test_import_of_a_broken_file_changes_nothing(make_app, seeded, tmp_pat
     before = seeded.snapshot()
     app = make_app(seeded)
     async with app.run_test(size=(80, 24)) as pilot:
-        command(app, "Import backup (replace)").callback()
-        await pilot.pause()
-        await answer_prompt(pilot, str(broken))
+        await run_command(pilot, "Import backup (replace)", str(broken))
         assert not isinstance(pilot.app.screen, ConfirmDialog)  # refused before any question
     assert seeded.snapshot() == before

@@ -54,13 +54,31 @@ async def type_into_editor(pilot) -> AnswerEditor:
     return editor
 
 
+async def type_in_builder(pilot) -> AnswerEditor:
+    """Open the builder from home and type into its editor."""
+    await pilot.press("2")
+    await settle(pilot, lambda: isinstance(pilot.app.screen, BuilderScreen))
+    return await type_into_editor(pilot)
+
+
+async def open_picker(pilot, key: str, picker: type) -> None:
+    """Open a picker from home and wait until it lists something."""
+    await pilot.press(key)
+    await settle(pilot, lambda: isinstance(pilot.app.screen, picker) and pilot.app.screen.query_one(OptionList).option_count > 0)
+
+
+async def open_first_run(pilot, key: str, picker: type, run: type) -> None:
+    """Open a picker from home, then the run screen of its first item."""
+    await open_picker(pilot, key, picker)
+    await pilot.press("enter")
+    await settle(pilot, lambda: isinstance(pilot.app.screen, run))
+
+
 async def test_builder_keeps_the_text_when_the_coach_raises(make_app, broken_coach):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         seen = record_notifications(app)
-        await pilot.press("2")
-        await settle(pilot, lambda: isinstance(app.screen, BuilderScreen))
-        editor = await type_into_editor(pilot)
+        editor = await type_in_builder(pilot)
         await settle(pilot, lambda: told(seen))  # the coach ran when typing paused, and failed
         assert editor.text == TYPED
         await pilot.press(*" More")
@@ -80,10 +98,7 @@ async def test_practice_run_keeps_the_answer_when_the_coach_raises(make_app, bro
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         seen = record_notifications(app)
-        await pilot.press("3")
-        await settle(pilot, lambda: isinstance(app.screen, PracticeScreen) and app.screen.query_one(OptionList).option_count > 0)
-        await pilot.press("enter")
-        await settle(pilot, lambda: isinstance(app.screen, PracticeRunScreen))
+        await open_first_run(pilot, "3", PracticeScreen, PracticeRunScreen)
         await pilot.press("enter")  # from the brief to the answer
         editor = await type_into_editor(pilot)
         await pilot.press("ctrl+s")
@@ -100,10 +115,7 @@ async def test_drill_keeps_the_recovery_when_the_coach_raises(make_app, broken_c
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         seen = record_notifications(app)
-        await pilot.press("4")
-        await settle(pilot, lambda: isinstance(app.screen, DrillScreen) and app.screen.query_one(OptionList).option_count > 0)
-        await pilot.press("enter")
-        await settle(pilot, lambda: isinstance(app.screen, DrillRunScreen))
+        await open_first_run(pilot, "4", DrillScreen, DrillRunScreen)
         editor = await type_into_editor(pilot)
         await pilot.press("ctrl+s")
         await settle(pilot, lambda: told(seen))
@@ -116,8 +128,7 @@ async def test_adaptive_drill_reports_a_coach_error_on_the_picker(make_app, prof
     app = make_app(profile)
     async with app.run_test(size=(80, 24)) as pilot:
         seen = record_notifications(app)
-        await pilot.press("4")
-        await settle(pilot, lambda: isinstance(app.screen, DrillScreen) and app.screen.query_one(OptionList).option_count > 0)
+        await open_picker(pilot, "4", DrillScreen)
         await pilot.press("a")
         await settle(pilot, lambda: told(seen))
         assert isinstance(app.screen, DrillScreen)
@@ -157,9 +168,7 @@ async def test_builder_copy_that_fails_is_reported_and_the_app_goes_on(make_app,
     monkeypatch.setattr(app, "copy_to_clipboard", raise_error)
     async with app.run_test(size=(80, 24)) as pilot:
         seen = record_notifications(app)
-        await pilot.press("2")
-        await settle(pilot, lambda: isinstance(app.screen, BuilderScreen))
-        editor = await type_into_editor(pilot)
+        editor = await type_in_builder(pilot)
         await pilot.press("ctrl+r")
         await settle(pilot, lambda: told(seen))
         assert editor.text == TYPED

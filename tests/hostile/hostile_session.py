@@ -2,8 +2,8 @@
 
 `Session` is a PtyApp whose process is started with subprocess, so a test can choose what
 stdin and the terminal output are (a pty, a pipe, a socket), whether goalcoach leads its
-session (and so gets the kernel's SIGHUP) or runs under a leader that ignores it, and can
-stop reading the terminal so the app's output piles up.
+session (and so gets the kernel's SIGHUP) or runs under a leader that ignores it. It reads,
+types and ends as any PtyApp does (stop_reading lets the app's output pile up).
 """
 
 from __future__ import annotations
@@ -11,11 +11,9 @@ from __future__ import annotations
 import fcntl
 import os
 import pty
-import select
 import subprocess
 import sys
 import termios
-import threading
 import time
 from pathlib import Path
 from typing import Mapping, Sequence
@@ -72,33 +70,8 @@ class Session(PtyApp):
             preexec_fn=_make_controlling,
         )
         os.close(slave)
-        self.pid = self.process.pid
-        self.fd = master
-        self._raw = bytearray()
-        self._lock = threading.Lock()
-        self.status = None
-        self._stop = threading.Event()
-        self._paused = threading.Event()
-        self._reader = threading.Thread(target=self._drain, daemon=True)
-        self._reader.start()
         self.pid_file = pid_file
-
-    def _drain(self) -> None:
-        while not self._stop.is_set():
-            if self._paused.is_set():
-                time.sleep(0.02)
-                continue
-            try:
-                ready, _, _ = select.select([self.fd], [], [], 0.05)
-                if not ready:
-                    continue
-                chunk = os.read(self.fd, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            with self._lock:
-                self._raw.extend(chunk)
+        self._attach(self.process.pid, master)
 
     def poll(self) -> int | None:
         """The raw wait status once the process ended (as os.waitpid gives it), else None."""
@@ -108,27 +81,10 @@ class Session(PtyApp):
                 self.status = -code if code < 0 else code << 8
         return self.status
 
-    def close(self) -> None:
-        self._stop.set()
-        if self.poll() is None:
-            self.process.kill()
-            self.process.wait()
-            self.poll()
-        if self.fd >= 0:
-            try:
-                os.close(self.fd)
-            except OSError:
-                pass
-            self.fd = -1
-
-    def stop_reading(self) -> None:
-        """Read nothing more from the terminal: what the app writes piles up and then blocks."""
-        self._paused.set()
-
-    def pending_output(self) -> int:
-        """Bytes the app wrote that nobody has read yet."""
-        buf = fcntl.ioctl(self.fd, termios.FIONREAD, b"\0\0\0\0")
-        return int.from_bytes(buf, sys.byteorder)
+    def _kill(self) -> None:
+        self.process.kill()
+        self.process.wait()
+        self.poll()
 
     def app_pid(self, timeout: float = 20.0) -> int:
         """goalcoach's own pid (the leader's child when goalcoach does not lead its session)."""

@@ -14,6 +14,7 @@ import re
 import select
 import signal
 import struct
+import sys
 import termios
 import threading
 import time
@@ -70,18 +71,27 @@ class PtyApp:
                 os.execve(argv[0], argv, dict(env))
             finally:
                 os._exit(127)
+        set_size(fd, cols, rows)
+        self._attach(pid, fd)
+
+    def _attach(self, pid: int, fd: int) -> None:
+        """Drain the terminal's master side `fd` (process `pid` writes to its other side) in
+        the background, keeping everything it reads."""
         self.pid = pid
         self.fd = fd
-        set_size(fd, cols, rows)
         self._raw = bytearray()
         self._lock = threading.Lock()
         self.status: int | None = None
         self._stop = threading.Event()
+        self._paused = threading.Event()
         self._reader = threading.Thread(target=self._drain, daemon=True)
         self._reader.start()
 
     def _drain(self) -> None:
         while not self._stop.is_set():
+            if self._paused.is_set():
+                time.sleep(0.02)
+                continue
             try:
                 ready, _, _ = select.select([self.fd], [], [], 0.05)
                 if not ready:
@@ -108,6 +118,15 @@ class PtyApp:
     def text_since(self, mark: int = 0) -> str:
         with self._lock:
             return strip_escapes(bytes(self._raw[mark:]))
+
+    def stop_reading(self) -> None:
+        """Read nothing more from the terminal: what the app writes piles up and then blocks."""
+        self._paused.set()
+
+    def pending_output(self) -> int:
+        """Bytes the app wrote that nobody has read yet."""
+        buf = fcntl.ioctl(self.fd, termios.FIONREAD, b"\0\0\0\0")
+        return int.from_bytes(buf, sys.byteorder)
 
     def wait_for(self, words: str | Sequence[str], timeout: float = 20.0, since: int = 0) -> None:
         wanted = [words] if isinstance(words, str) else list(words)
@@ -185,17 +204,21 @@ class PtyApp:
     def close(self) -> None:
         self._stop.set()
         if self.poll() is None:
-            try:
-                os.kill(self.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-            os.waitpid(self.pid, 0)
+            self._kill()
         if self.fd >= 0:
             try:
                 os.close(self.fd)
             except OSError:
                 pass
             self.fd = -1
+
+
+    def _kill(self) -> None:
+        try:
+            os.kill(self.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        os.waitpid(self.pid, 0)
 
 
 def exit_description(status: int) -> str:

@@ -44,10 +44,9 @@ def _worker(data_dir: str, worker: int, gate_fd: int) -> int:
     return 0
 
 
-@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork (POSIX)")
-def test_four_sessions_saving_at_once_lose_and_duplicate_nothing(tmp_path):
-    data_dir = tmp_path / "data"
-    Profile.open(data_dir)
+def _all_at_once(tmp_path, name: str, run) -> list[int]:
+    """Fork WORKERS processes that each call run(worker, gate_fd) once all have started; their
+    wait statuses. A child's traceback goes to <name><worker>.err in tmp_path."""
     gate_read, gate_write = os.pipe()
     pids = []
     for worker in range(WORKERS):
@@ -55,19 +54,27 @@ def test_four_sessions_saving_at_once_lose_and_duplicate_nothing(tmp_path):
         if pid == 0:  # pragma: no cover - the child
             code = 1
             try:
-                code = _worker(str(data_dir), worker, gate_read)
+                code = run(worker, gate_read)
             except BaseException:  # noqa: BLE001 - hand the traceback to the parent
-                (tmp_path / f"worker{worker}.err").write_text(traceback.format_exc())
+                (tmp_path / f"{name}{worker}.err").write_text(traceback.format_exc())
             finally:
                 os._exit(code)
         pids.append(pid)
     os.write(gate_write, b"g" * WORKERS)
-    for pid in pids:
-        _, status = os.waitpid(pid, 0)
-        errors = "\n".join(p.read_text() for p in tmp_path.glob("worker*.err"))
-        assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0, f"a session failed:\n{errors}"
+    statuses = [os.waitpid(pid, 0)[1] for pid in pids]
     os.close(gate_read)
     os.close(gate_write)
+    return statuses
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork (POSIX)")
+def test_four_sessions_saving_at_once_lose_and_duplicate_nothing(tmp_path):
+    data_dir = tmp_path / "data"
+    Profile.open(data_dir)
+    statuses = _all_at_once(tmp_path, "worker", lambda worker, gate: _worker(str(data_dir), worker, gate))
+    errors = "\n".join(p.read_text() for p in tmp_path.glob("worker*.err"))
+    for status in statuses:
+        assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0, f"a session failed:\n{errors}"
 
     profile = Profile.open(data_dir)
     assert profile.quarantined is None
@@ -116,23 +123,7 @@ def test_four_sessions_starting_at_the_same_moment_all_open(tmp_path):
     file would let one session delete the other's probe and refuse to start)."""
     data_dir = tmp_path / "data"
     Profile.open(data_dir)
-    gate_read, gate_write = os.pipe()
-    pids = []
-    for worker in range(WORKERS):
-        pid = os.fork()
-        if pid == 0:  # pragma: no cover - the child
-            code = 1
-            try:
-                code = _opener(str(data_dir), gate_read)
-            except BaseException:  # noqa: BLE001 - hand the traceback to the parent
-                (tmp_path / f"opener{worker}.err").write_text(traceback.format_exc())
-            finally:
-                os._exit(code)
-        pids.append(pid)
-    os.write(gate_write, b"g" * WORKERS)
-    statuses = [os.waitpid(pid, 0)[1] for pid in pids]
-    os.close(gate_read)
-    os.close(gate_write)
+    statuses = _all_at_once(tmp_path, "opener", lambda worker, gate: _opener(str(data_dir), gate))
     errors = "\n".join(p.read_text().strip().splitlines()[-1] for p in tmp_path.glob("opener*.err"))
     assert all(os.WIFEXITED(s) and os.WEXITSTATUS(s) == 0 for s in statuses), (
         f"a session starting alongside another could not open the profile:\n{errors}"

@@ -14,7 +14,7 @@ from goalcoach.app import GoalCoachApp
 from goalcoach.profile import Profile
 from goalcoach.profile.journal import recover
 from goalcoach.widgets.editor import MAX_CHARS, AnswerEditor
-from goalcoach_test_support import settle
+from goalcoach_test_support import press_each, settle
 from hostile_seed import FIXED, screen_text, seed
 
 # The hostile tier: left out of the fast local run (pytest -m "not slow and not hostile").
@@ -40,15 +40,6 @@ SCREEN_PATHS = {
 }
 
 
-async def _keys(pilot, keys) -> None:
-    for key in keys:
-        if isinstance(key, float):
-            await pilot.pause(key)
-        else:
-            await pilot.press(key)
-            await pilot.pause()
-
-
 # -- a 1 MB paste ---------------------------------------------------------------------------------
 # A pasted document: 1 MB in lines of about 90 characters.
 PASTE = ("I want to lead a ward team within three years, because patient safety matters to me.\n" * 11_800)[:1_000_000]
@@ -60,7 +51,7 @@ async def test_a_megabyte_paste_leaves_the_editor_responsive(editor_name, tmp_pa
     profile.update_section("target", role="Staff nurse", organisation="St Mary's", stage="entry")
     app = GoalCoachApp(profile, low_bandwidth=True)
     async with app.run_test(size=(100, 30)) as pilot:
-        await _keys(pilot, EDITOR_PATHS[editor_name])
+        await press_each(pilot, EDITOR_PATHS[editor_name])
         editor = app.screen.query_one(AnswerEditor)
         assert app.focused is editor, f"{editor_name}: the editor does not have focus"
         warnings: list[str] = []
@@ -104,7 +95,7 @@ async def test_every_screen_survives_every_size_and_says_when_too_small(tmp_path
     problems: list[str] = []
     async with app.run_test(size=(80, 24)) as pilot:
         for name, (there, back) in SCREEN_PATHS.items():
-            await _keys(pilot, there)
+            await press_each(pilot, there)
             for width, height in SIZES:
                 await pilot.resize_terminal(width, height)
                 await pilot.pause()
@@ -117,7 +108,7 @@ async def test_every_screen_survives_every_size_and_says_when_too_small(tmp_path
                 if not small and not text.strip():
                     problems.append(f"{name} at {width}×{height}: blank screen")
             assert app.is_running, f"the app stopped on {name}"
-            await _keys(pilot, back)
+            await press_each(pilot, back)
     assert not problems, "\n".join(problems)
 
 
@@ -127,7 +118,7 @@ async def test_typing_after_the_too_small_notice_goes_where_it_went_before(edito
     profile = seed(tmp_path / "data")
     app = GoalCoachApp(profile, low_bandwidth=True)
     async with app.run_test(size=(80, 24)) as pilot:
-        await _keys(pilot, EDITOR_PATHS[editor_name])
+        await press_each(pilot, EDITOR_PATHS[editor_name])
         editor = app.screen.query_one(AnswerEditor)
         assert app.focused is editor
         await pilot.press(*"before ")
@@ -152,12 +143,12 @@ async def test_international_text_through_every_screen_and_export(tmp_path, caps
     app = GoalCoachApp(profile, low_bandwidth=True)
     async with app.run_test(size=(160, 50)) as pilot:
         for name, (there, back) in SCREEN_PATHS.items():
-            await _keys(pilot, there)
+            await press_each(pilot, there)
             assert app.is_running, f"the app stopped on {name}"
             if name in ("assessment", "practice-picker"):
                 assert "看护长" in screen_text(app), f"{name}: CJK text not shown"
-            await _keys(pilot, back)
-        await _keys(pilot, EDITOR_PATHS["practice"])
+            await press_each(pilot, back)
+        await press_each(pilot, EDITOR_PATHS["practice"])
         await pilot.press(*"看护长 ")
         app.focused.post_message(events.Paste("e\u0301 " + WORLD))  # combining marks arrive pasted
         drafts = lambda: [d["text"] for d in profile.snapshot()["drafts"].values()]  # noqa: E731

@@ -10,6 +10,7 @@ import unicodedata
 import pytest
 
 from goalcoach.app import GoalCoachApp
+from goalcoach_test_support import press_each
 from hostile_seed import ANSWER, ESC, MARKS, screen_text, seed
 
 # The hostile tier: left out of the fast local run (pytest -m "not slow and not hostile").
@@ -48,12 +49,7 @@ def walk(tmp_path_factory):
             app.notify = lambda message, *a, **k: (notes.append((str(message), k)), original(message, *a, **k))[1]
             await pilot.pause(0.2)
             for stop, (keys, _) in STOPS.items():
-                for key in keys:
-                    if isinstance(key, float):
-                        await pilot.pause(key)
-                    else:
-                        await pilot.press(key)
-                        await pilot.pause()
+                await press_each(pilot, keys)
                 svg = app.export_screenshot()
                 seen[stop] = (screen_text(app, svg), svg, app.is_running, type(app.screen).__name__)
             # A save that fails or a warning must show user text literally too.

@@ -1,5 +1,5 @@
-"""The typed objects that content.py builds from content/, the error it reports, and the
-helpers that check parsed TOML field by field.
+"""The typed objects the content loaders (goalcoach.content) build from content/, and the error
+they report.
 
 Kept apart from the loaders so the data shapes can be read at a glance. Never imports textual.
 """
@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
 
 from goalcoach.coach import rubric
 
@@ -247,89 +245,3 @@ class Worksheets:
     skills_prompts: tuple[Prompt, ...]
     goals_prompts: tuple[Prompt, ...]
     reflection_prompts: tuple[Prompt, ...]
-
-
-# --- reading and checking TOML (used by content.py) ------------------------------------------
-
-
-def unwrap(text: str) -> str:
-    """Strip, and join hard-wrapped lines: single newlines become spaces, blank lines stay."""
-    paragraphs = re.split(r"\n\s*\n", text.strip())
-    return "\n\n".join(" ".join(p.split()) for p in paragraphs)
-
-
-class Node:
-    """A TOML table plus where it came from, so every complaint names file and field."""
-
-    def __init__(self, data: dict[str, Any], file: str, path: str = "") -> None:
-        self.data, self.file, self.path = data, file, path
-
-    def where(self, key: str) -> str:
-        return f"{self.path}.{key}" if self.path else key
-
-    def fail(self, field: str, problem: str) -> ContentError:
-        return ContentError(self.file, field, problem)
-
-    def text(self, key: str) -> str:
-        value = self.data.get(key)
-        if value is None:
-            raise self.fail(self.where(key), "missing (expected a non-empty string)")
-        return self._string(value, self.where(key))
-
-    def _string(self, value: Any, field: str) -> str:
-        if not isinstance(value, str):
-            kind = type(value).__name__
-            raise self.fail(field, f"expected a non-empty string, got {kind}")
-        if not value.strip():
-            raise self.fail(field, "empty (expected a non-empty string)")
-        return unwrap(value)
-
-    def choice(self, key: str, allowed: tuple[str, ...]) -> str:
-        value = self.text(key)
-        if value not in allowed:
-            raise self.fail(self.where(key), f"{value!r} is not one of: {', '.join(allowed)}")
-        return value
-
-    def texts(self, key: str, min_items: int = 1) -> tuple[str, ...]:
-        value = self.data.get(key)
-        if value is None:
-            raise self.fail(self.where(key), "missing (expected a list of strings)")
-        if not isinstance(value, list):
-            raise self.fail(self.where(key), "expected a list of strings")
-        if len(value) < min_items:
-            raise self.fail(self.where(key), f"expected at least {min_items} item(s)")
-        return tuple(self._string(v, f"{self.where(key)}[{i}]") for i, v in enumerate(value))
-
-    def table(self, key: str) -> Node:
-        value = self.data.get(key)
-        if not isinstance(value, dict):
-            problem = "missing (expected a table)" if value is None else "expected a table"
-            raise self.fail(self.where(key), problem)
-        return Node(value, self.file, self.where(key))
-
-    def tables(self, key: str, min_items: int = 1) -> list[Node]:
-        value = self.data.get(key)
-        if value is None:
-            raise self.fail(self.where(key), "missing (expected an array of tables)")
-        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-            raise self.fail(self.where(key), "expected an array of tables")
-        if len(value) < min_items:
-            raise self.fail(self.where(key), f"expected at least {min_items} item(s)")
-        return [Node(v, self.file, f"{self.where(key)}[{i}]") for i, v in enumerate(value)]
-
-
-def check_unique(nodes: list[Node], ids: list[str], seen: set[str]) -> None:
-    """Fail on an id already used in this file or an earlier one; then remember the ids."""
-    local: set[str] = set()
-    for node, item_id in zip(nodes, ids):
-        if item_id in seen or item_id in local:
-            raise node.fail(node.where("id"), f"duplicate id {item_id!r}")
-        local.add(item_id)
-    seen.update(local)
-
-
-def toml_files(root: Path, folder: str) -> list[str]:
-    directory = root / folder
-    if not directory.is_dir():
-        return []
-    return [f"{folder}/{p.name}" for p in sorted(directory.glob("*.toml"))]

@@ -15,25 +15,26 @@ from __future__ import annotations
 
 import copy
 import errno
-import json
 import os
 import uuid
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from contextlib import contextmanager
 from filelock import FileLock, Timeout
 from tinydb import Query, TinyDB
 from tinydb.table import Table
 
 from goalcoach import paths
-from goalcoach.profile import validation
-from goalcoach.profile.attempts import AttemptLog, encode
-from goalcoach.profile.merge import MISSING, merge
+from goalcoach.profile.attempts import AttemptLog
 from goalcoach.profile.drafts import DraftStore
 from goalcoach.profile.errors import ProfileError, ProfileWriteError
-from goalcoach.profile.schema import SCHEMA_VERSION, file_version, looks_like_profile, migrate
+from goalcoach.profile.kept_copies import aside_path, backup_path, keep_conflict_copy
+from goalcoach.profile.merge import MISSING, merge
+from goalcoach.profile.os_errors import describe
+from goalcoach.profile.profile_file import check_profile_file, empty_profile
+from goalcoach.profile.schema import SCHEMA_VERSION
 from goalcoach.profile.storage import (
     JOURNAL_NAME,
     AtomicJSONStorage,
@@ -43,6 +44,7 @@ from goalcoach.profile.storage import (
     recover,
     refuse_symlink,
 )
+from goalcoach.profile.whole_profile import add_versions, appended, replaced_profile_file, unseen
 from goalcoach.textsafety import clean_data, clean_text
 
 LOCK_TIMEOUT_SECONDS = 15
@@ -50,45 +52,6 @@ LOCK_TIMEOUT_SECONDS = 15
 
 def now_iso() -> str:
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
-
-
-def _describe(error: OSError) -> str:
-    if error.errno == errno.ENOSPC:
-        return "the disk is full"
-    if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-        return "the data directory is read-only"
-    if error.errno == errno.EFBIG:
-        return "the file would exceed the size limit (ulimit -f)"
-    if error.errno == errno.EDQUOT:
-        return "the disk quota is used up"
-    return error.strerror or str(error)
-
-
-def _no_constants(name: str) -> Any:
-    raise ValueError(f"{name} is not a number JSON allows")
-
-
-def _parse_profile(raw_bytes: bytes) -> tuple[dict[str, Any] | None, str | None]:
-    """The file's JSON object, or None and why not (never an exception, whatever the bytes)."""
-    if not raw_bytes.strip():
-        return None, "it is empty"
-    try:
-        raw = json.loads(raw_bytes.decode("utf-8"), parse_constant=_no_constants)
-    except (ValueError, UnicodeDecodeError):
-        return None, "it is not valid JSON (perhaps cut short)"
-    except RecursionError:
-        return None, "it is nested too deeply"
-    if not isinstance(raw, dict):
-        return None, "it is not a JSON object"
-    return raw, None
-
-
-def _invalid(raw: dict[str, Any]) -> str | None:
-    try:
-        validation.profile_file(raw, SCHEMA_VERSION)
-    except validation.Invalid as error:
-        return str(error)
-    return None
 
 
 class Profile:
@@ -133,68 +96,27 @@ class Profile:
         try:
             raw_bytes = self.path.read_bytes()
         except FileNotFoundError:
-            self._write_raw(self._empty())
+            self._write_raw(empty_profile())
             return
         except OSError as error:
-            raise ProfileError(f"cannot read {self.path}: {_describe(error)}") from None
-        raw, problem = _parse_profile(raw_bytes)
-        version = file_version(raw) if raw is not None else None
-        if raw is not None and version is None:
-            problem = "its schema marker is missing or not a version number"
-        if version is not None and version > SCHEMA_VERSION:
-            raise ProfileError(
-                f"{self.path} was written by a newer goalcoach (schema {version}; this one reads "
-                f"up to {SCHEMA_VERSION}). Upgrade goalcoach; the file was left untouched."
-            )
-        if version is not None and version < SCHEMA_VERSION:
-            if not looks_like_profile(raw):
-                problem = "its tables are damaged"
-            elif any(table in raw for table in ("sections", "settings")):
-                # A migration would replace these tables: an old marker on newer data is damage.
-                problem = f"it says schema {version} but holds tables of a later one"
-            else:
-                migrated, original = migrate(raw)
-                problem = _invalid(migrated)
-                if problem is None:
-                    backup = self._backup_path(f"profile-v{version}")
-                    with self._saving():
-                        atomic_write_bytes(backup, raw_bytes)
-                    self.migrated_from = original
-                    self._write_raw(migrated)
-                    return
-        elif version == SCHEMA_VERSION:
-            problem = _invalid(raw)
-            if problem is None:
-                return
-        self._quarantine(problem or "it could not be read")
-        self._write_raw(self._empty())
-
-    @staticmethod
-    def _empty() -> dict[str, Any]:
-        return {"_meta": {"1": {"schema_version": SCHEMA_VERSION}}}
+            raise ProfileError(f"cannot read {self.path}: {describe(error)}") from None
+        check = check_profile_file(self.path, raw_bytes)
+        if check.migrated is not None:
+            backup = backup_path(self.data_dir, f"profile-v{check.version}")
+            with self._saving():
+                atomic_write_bytes(backup, raw_bytes)
+            self.migrated_from = check.migrated_from
+            self._write_raw(check.migrated)
+        elif check.problem is not None:
+            self._quarantine(check.problem)
+            self._write_raw(empty_profile())
 
     def _quarantine(self, reason: str) -> None:
-        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-        target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
-        n = 1
-        while target.exists():
-            n += 1
-            target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{n}")
+        target = aside_path(self.path)
         with self._saving():
             os.rename(self.path, target)
         self.quarantined = target
         self.quarantine_reason = reason
-
-    def _backup_path(self, stem: str) -> Path:
-        directory = paths.backups_dir(self.data_dir)
-        directory.mkdir(mode=paths.DIR_MODE, exist_ok=True)
-        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-        target = directory / f"{stem}-{stamp}.json"
-        n = 1
-        while target.exists():
-            n += 1
-            target = directory / f"{stem}-{stamp}-{n}.json"
-        return target
 
     def _write_raw(self, raw: dict[str, Any]) -> None:
         with self._saving():
@@ -210,7 +132,7 @@ class Profile:
                 f"another goalcoach has held {self.data_dir} for {LOCK_TIMEOUT_SECONDS}s; try again"
             ) from None
         except OSError as error:  # the lock file itself could not be created (read-only, full)
-            raise ProfileWriteError(f"cannot save to {self.data_dir}: {_describe(error)}") from None
+            raise ProfileWriteError(f"cannot save to {self.data_dir}: {describe(error)}") from None
 
     @contextmanager
     def _saving(self) -> Iterator[None]:
@@ -218,7 +140,7 @@ class Profile:
         try:
             yield
         except OSError as error:
-            raise ProfileWriteError(f"could not save to {self.data_dir}: {_describe(error)}") from None
+            raise ProfileWriteError(f"could not save to {self.data_dir}: {describe(error)}") from None
         except ValueError as error:  # a value JSON cannot hold (NaN) reached a save: refuse it whole
             raise ProfileWriteError(f"could not save to {self.data_dir}: {error}") from None
 
@@ -275,7 +197,7 @@ class Profile:
                 merged, lost = merge(base.get(key, MISSING), ours, data.get(key, MISSING))
                 data[key] = merged
                 if lost is not MISSING:
-                    kept = self._keep_conflict_copy(f"{name}.{key}", lost, ours)
+                    kept = keep_conflict_copy(self.data_dir, f"{name}.{key}", lost, ours, self.clock())
                     self.notices.append(
                         f"Another goalcoach session changed “{key}” in {name} at the same time: "
                         f"your version was saved, and theirs is kept in {kept}."
@@ -284,22 +206,6 @@ class Profile:
         # What this session's screen shows now: what it read, plus its own changes.
         self._seen_sections[name] = {**copy.deepcopy(base if base is not None else data), **copy.deepcopy(changes)}
         return data
-
-    def _keep_conflict_copy(self, what: str, theirs: Any, ours: Any) -> Path:
-        """Keep another session's text that a save replaced (the caller holds the lock)."""
-        directory = paths.conflicts_dir(self.data_dir)
-        refuse_symlink(directory)
-        directory.mkdir(mode=paths.DIR_MODE, exist_ok=True)
-        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-        safe = "".join(c if c.isalnum() or c in "._-" else "_" for c in what)[:80]
-        target = directory / f"{stamp}-{safe}.json"
-        n = 1
-        while target.exists():
-            n += 1
-            target = directory / f"{stamp}-{safe}-{n}.json"
-        record = {"what": what, "other_session_text": theirs, "saved_instead": ours, "time": self.clock()}
-        atomic_write_bytes(target, dump_json(record))
-        return target
 
     def take_notices(self) -> list[str]:
         """One-line messages for the person (e.g. a change merged with another session's); cleared."""
@@ -390,7 +296,7 @@ class Profile:
         stored = self._drafts.load(key)
         theirs = stored.get("text") if stored else None
         if isinstance(theirs, str) and theirs.strip() and theirs not in (self._seen_drafts[key], ours):
-            kept = self._keep_conflict_copy(f"draft.{key}", theirs, ours)
+            kept = keep_conflict_copy(self.data_dir, f"draft.{key}", theirs, ours, self.clock())
             self.notices.append(
                 f"Another goalcoach session was editing the same text ({key}): "
                 f"yours was saved, and theirs is kept in {kept}."
@@ -424,7 +330,7 @@ class Profile:
         try:
             yield
         except OSError as error:
-            reason = "permission denied" if error.errno in (errno.EACCES, errno.EPERM) else _describe(error)
+            reason = "permission denied" if error.errno in (errno.EACCES, errno.EPERM) else describe(error)
             raise ProfileError(f"cannot read {path}: {reason}") from None
 
     def merge_attempts(self, records: list[dict[str, Any]]) -> int:
@@ -438,39 +344,21 @@ class Profile:
         or a crash leaves the profile as it was or with all of them, never some.
         """
         with self.transaction():
-            raw = self._db.storage.read() or self._empty()
-            versions = raw.setdefault("versions", {})
-            known_versions = {doc.get("id") for doc in versions.values() if isinstance(doc, dict)}
-            next_id = max((int(k) for k in versions), default=0) + 1
-            added_versions = 0
-            for version in snapshot.get("versions", []):
-                if version["id"] in known_versions:
-                    continue
-                known_versions.add(version["id"])
-                versions[str(next_id)] = clean_data(version)
-                next_id += 1
-                added_versions += 1
+            raw = self._db.storage.read() or empty_profile()
+            added_versions = add_versions(raw, snapshot.get("versions", []))
             try:
                 old_log = self._attempts.path.read_bytes()
             except FileNotFoundError:
                 old_log = b""
-            known = {a.get("id") for a in self._attempts._parse(old_log)}
-            lines = []
-            for record in snapshot.get("attempts", []):
-                if record.get("id") in known:
-                    continue
-                known.add(record.get("id"))
-                lines.append(encode(clean_data(record)))
+            new_attempts = unseen(snapshot.get("attempts", []), {a.get("id") for a in self._attempts._parse(old_log)})
             writes: list[tuple[Path, bytes]] = []
             if added_versions:
                 writes.append((self.path, dump_json(raw)))
-            if lines:
-                if old_log and not old_log.endswith(b"\n"):
-                    old_log += b"\n"  # a killed writer's partial line stays a line of its own
-                writes.append((self._attempts.path, old_log + b"".join(lines)))
+            if new_attempts:
+                writes.append((self._attempts.path, appended(old_log, new_attempts)))
             if writes:
                 commit(self.data_dir, writes)
-        return len(lines), added_versions
+        return len(new_attempts), added_versions
 
     # -- whole profile (export / import) ---------------------------------------------------
     def snapshot(self) -> dict[str, Any]:
@@ -486,13 +374,8 @@ class Profile:
 
     def replace_all(self, snapshot: dict[str, Any]) -> None:
         """Replace the whole profile with a validated snapshot (import --replace), as one transaction."""
-        raw: dict[str, Any] = {
-            **self._empty(),
-            "sections": {str(i): {"name": k, "data": v} for i, (k, v) in enumerate(sorted(snapshot["sections"].items()), 1)},
-            "settings": {str(i): {"key": k, "value": v} for i, (k, v) in enumerate(sorted(snapshot["settings"].items()), 1)},
-            "versions": {str(i): v for i, v in enumerate(snapshot["versions"], 1)},
-        }
-        attempts = b"".join(encode(clean_data(r)) for r in snapshot["attempts"])
+        raw = replaced_profile_file(snapshot)
+        attempts = appended(b"", snapshot["attempts"])
         with self.transaction():
             refuse_symlink(self._drafts.directory)
             self._drafts.directory.mkdir(mode=paths.DIR_MODE, exist_ok=True)
@@ -508,7 +391,7 @@ class Profile:
 
     def backup(self) -> Path:
         """Write the whole profile to backups/ and return the file's path."""
-        target = self._backup_path("profile-backup")
+        target = backup_path(self.data_dir, "profile-backup")
         with self._saving():
             atomic_write_bytes(target, dump_json({"format": "goalcoach-profile", **self.snapshot()}))
         return target
