@@ -14,7 +14,7 @@ from typing import Any
 from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.timer import Timer
 from textual.widgets import Label, Static, TextArea
 from textual.worker import Worker, WorkerState
@@ -28,7 +28,7 @@ from goalcoach.screens.dialogs import ConfirmDialog, PromptDialog
 from goalcoach.widgets.coach_panel import CoachPanel
 from goalcoach.widgets.editor import AnswerEditor
 from goalcoach.widgets.footer import KeyFooter
-from goalcoach.widgets.form import show_with_label
+from goalcoach.widgets.form import FormScroll, show_with_label
 from goalcoach.widgets.prose import ProseField
 
 from goalcoach.domain import coaching
@@ -80,8 +80,8 @@ class BuilderScreen(BaseScreen):
         examples = prefill.examples_for(target, self.template.examples(), self.template.fields)
         current = profile.current_version()
         yield AppHeader()
-        with VerticalScroll(id="builder-body"):
-            with VerticalScroll(id="slots-col"):
+        with FormScroll(id="builder-body"):
+            with FormScroll(id="slots-col"):
                 for slot in self.template.slots:
                     with Vertical(classes="field"):
                         yield Label(slot.label, classes="slot-label", markup=False)
