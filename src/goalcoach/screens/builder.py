@@ -14,7 +14,7 @@ from typing import Any
 from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.timer import Timer
 from textual.widgets import Label, Static, TextArea
 from textual.worker import Worker, WorkerState
@@ -80,7 +80,7 @@ class BuilderScreen(BaseScreen):
         examples = prefill.examples_for(target, self.template.examples(), self.template.fields)
         current = profile.current_version()
         yield AppHeader()
-        with FormScroll(id="builder-body"):
+        with VerticalScroll(id="builder-body"):
             with FormScroll(id="slots-col"):
                 for slot in self.template.slots:
                     with Vertical(classes="field"):
@@ -141,6 +141,12 @@ class BuilderScreen(BaseScreen):
             self.focus_next()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if event.widget.id == "builder-body":
+            # The page itself is a Tab stop Textual gives every scrolling container; it shows no
+            # cursor and swallows typing, so pass focus on to the editor. (Made unfocusable, the
+            # page would lay out differently at start.)
+            self.editor.focus()
+            return
         slot_id = (event.widget.id or "").removeprefix("slot-")
         slot = next((s for s in self.template.slots if s.id == slot_id), None)
         if slot is not None:
