@@ -65,6 +65,13 @@ def test_organisations_match_by_their_short_form():
     assert short_form("Northwind Software") == "Northwind"
     assert short_form("Northwind Software Ltd.") == "Northwind"
     assert short_form("Brightcart") is None  # nothing shorter to say
+    assert short_form("Acme, Inc.") == "Acme"
+
+
+def test_a_dot_inside_an_organisations_name_is_part_of_it():
+    assert short_form("Booking.com") is None
+    assert short_form("Amazon.com, Inc.") == "Amazon.com"
+    assert short_form("Acme Health [@click=app.quit]x[/]") is None  # shown as typed, never reworded
 
 
 async def test_adaptive_recovery_names_the_organisation_by_its_short_form(make_app, profile):

@@ -343,3 +343,33 @@ async def test_typing_into_a_filled_one_line_field_adds_to_its_text(make_app, pr
         await settle(pilot, lambda: app.focused is hard)
         await pilot.press(*", Excel")
         await settle(pilot, lambda: hard.value == "SQL, Python, Excel")
+
+
+# -- 1: no tab stop where typing goes nowhere -----------------------------------------------------------
+
+
+async def test_every_tab_stop_on_the_forms_is_a_field_never_the_page(make_app):
+    from textual.containers import VerticalScroll
+
+    from goalcoach.widgets.form import FormScroll
+
+    def blind(app) -> bool:  # a page with focus shows no cursor and swallows what is typed
+        return type(app.focused) in (VerticalScroll, FormScroll)
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1")
+        await settle(pilot, lambda: isinstance(app.screen, AssessmentScreen) and app.focused is not None)
+        for tab in ("tab-target", "tab-values", "tab-skills", "tab-goals", "tab-reflection"):
+            await open_tab(pilot, tab)
+            for key in ["tab"] * 14 + ["shift+tab"] * 16:
+                await pilot.press(key)
+                await pilot.pause()  # focus moves once the key is handled
+                assert not blind(app), (tab, key, app.focused)
+        await pilot.press("escape", "2")
+        await settle(pilot, lambda: isinstance(app.screen, BuilderScreen) and isinstance(app.focused, AnswerEditor))
+        await pilot.press("ctrl+g")
+        for key in ["shift+tab"] * 4 + ["tab"] * 14:
+            await pilot.press(key)
+            await pilot.pause()
+            assert not blind(app), ("builder", key, app.focused)

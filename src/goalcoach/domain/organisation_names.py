@@ -19,12 +19,14 @@ international global uk consulting consultancy foods bank trust foundation the a
 
 def short_form(name: str | None) -> str | None:
     """'Northwind Software Ltd' -> 'Northwind'; None when the name has no shorter distinctive form."""
-    words = " ".join(str(name or "").replace(",", " ").replace(".", " ").split()).split(" ")
-    while words and words[-1].casefold() in GENERIC_WORDS:
+    # Punctuation is ignored only where it ends a word ("Acme, Inc."): a dot inside a name
+    # ("Booking.com") is part of it and is kept.
+    words = str(name or "").split()
+    while words and words[-1].rstrip(".,").casefold() in GENERIC_WORDS:
         words.pop()
     while words and words[0].casefold() == "the":
         words.pop(0)
-    short = " ".join(words)
+    short = " ".join(words).rstrip(".,")
     full = " ".join(str(name or "").split())
     if not short or short.casefold() == full.casefold():
         return None

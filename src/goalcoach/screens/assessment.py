@@ -15,7 +15,7 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import (
@@ -37,7 +37,7 @@ from goalcoach.screens.advert_dialog import DRAFT_KEY as ADVERT_DRAFT, AdvertDia
 from goalcoach.profile.journal import section_target
 from goalcoach.screens.base import BaseScreen
 from goalcoach.screens.dialogs import PromptDialog
-from goalcoach.widgets.form import show_with_label
+from goalcoach.widgets.form import FormScroll, show_with_label
 from goalcoach.widgets.goals_editor import GoalsEditor
 from goalcoach.widgets.prose import ProseField
 from goalcoach.widgets.values_editor import ValuesEditor
@@ -109,7 +109,7 @@ class AssessmentScreen(BaseScreen):
         yield Static(self._progress(), id="progress", markup=False)
         with TabbedContent(id="tabs"):
             with TabPane(TAB_TITLES[0], id=TABS[0]):
-                with VerticalScroll():
+                with FormScroll():
                     yield field(prompts["role"], Input(str(target.get("role", "")), id="target-role", select_on_focus=False))
                     yield field(prompts["organisation"], Input(str(target.get("organisation", "")), id="target-organisation", select_on_focus=False))
                     yield field(prompts["mission"], self._text_area(str(target.get("mission", "")), "target-mission"))
@@ -118,14 +118,14 @@ class AssessmentScreen(BaseScreen):
                     yield field(prompts["stage"], self._stage_radios(str(target.get("stage", ""))))
                     yield Static(self._stage_description(str(target.get("stage", ""))), id="stage-description", markup=False)
             with TabPane(TAB_TITLES[1], id=TABS[1]):
-                with VerticalScroll():
+                with FormScroll():
                     yield ValuesEditor(
                         list(self.data["values"].get("items") or []),
                         self.sheets.value_suggestions,
                         self.sheets.values_prompts[0],
                     )
             with TabPane(TAB_TITLES[2], id=TABS[2]):
-                with VerticalScroll():
+                with FormScroll():
                     for key in ("hard", "soft", "to_develop"):
                         yield field(prompts[key], Input(model.join_list(skills.get(key)), id=f"skills-{key}", select_on_focus=False))
                         yield Static(chips(list(skills.get(key) or [])), id=f"skills-{key}-chips", markup=False)
@@ -133,10 +133,10 @@ class AssessmentScreen(BaseScreen):
                     yield Static(prompts["per_goal"].hint, classes="hint", markup=False)
                     yield Vertical(id="per-goal")
             with TabPane(TAB_TITLES[3], id=TABS[3]):
-                with VerticalScroll():
+                with FormScroll():
                     yield GoalsEditor(self.data["goals"], self.sheets.goals_prompts)
             with TabPane(TAB_TITLES[4], id=TABS[4]):
-                with VerticalScroll():
+                with FormScroll():
                     for prompt in self.sheets.reflection_prompts:
                         answer = str(self.data["reflection"].get(prompt.id, ""))
                         yield field(prompt, self._text_area(answer, f"reflect-{prompt.id}"))
@@ -176,7 +176,7 @@ class AssessmentScreen(BaseScreen):
         if event.pane.id == "tab-skills":
             self._rebuild_per_goal()
         # A tab opens at its top, with its first label in view.
-        for scroller in event.pane.query(VerticalScroll):
+        for scroller in event.pane.query(FormScroll):
             scroller.scroll_home(animate=False, immediate=True)
         self.call_after_refresh(self._focus_first)
 

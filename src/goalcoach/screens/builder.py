@@ -28,7 +28,7 @@ from goalcoach.screens.dialogs import ConfirmDialog, PromptDialog
 from goalcoach.widgets.coach_panel import CoachPanel
 from goalcoach.widgets.editor import AnswerEditor
 from goalcoach.widgets.footer import KeyFooter
-from goalcoach.widgets.form import show_with_label
+from goalcoach.widgets.form import FormScroll, show_with_label
 from goalcoach.widgets.prose import ProseField
 
 from goalcoach.domain import coaching
@@ -81,7 +81,7 @@ class BuilderScreen(BaseScreen):
         current = profile.current_version()
         yield AppHeader()
         with VerticalScroll(id="builder-body"):
-            with VerticalScroll(id="slots-col"):
+            with FormScroll(id="slots-col"):
                 for slot in self.template.slots:
                     with Vertical(classes="field"):
                         yield Label(slot.label, classes="slot-label", markup=False)
@@ -141,6 +141,12 @@ class BuilderScreen(BaseScreen):
             self.focus_next()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if event.widget.id == "builder-body":
+            # The page itself is a Tab stop Textual gives every scrolling container; it shows no
+            # cursor and swallows typing, so pass focus on to the editor. (Made unfocusable, the
+            # page would lay out differently at start.)
+            self.editor.focus()
+            return
         slot_id = (event.widget.id or "").removeprefix("slot-")
         slot = next((s for s in self.template.slots if s.id == slot_id), None)
         if slot is not None:

@@ -59,6 +59,13 @@ class HomeScreen(BaseScreen):
         self.app.flush_drafts()
         # Also sent when home first shows; wait for that paint before reading the history.
         self.call_after_refresh(self.refresh_stats)
+        if self.app.saves.busy():
+            self.run_worker(self._refresh_once_saved(), group="home-saved", exclusive=True, exit_on_error=False)
+
+    async def _refresh_once_saved(self) -> None:
+        # Those saves run in the background: read again once they are on disk.
+        await self.app.wait_for_saves(self.app.LEAVE_WAIT)
+        self.refresh_stats()
 
     def refresh_stats(self) -> None:
         """Read the history off the UI thread: the first paint never waits for it."""

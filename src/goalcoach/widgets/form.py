@@ -8,6 +8,7 @@ its first field.
 
 from __future__ import annotations
 
+from textual.containers import VerticalScroll
 from textual.widget import Widget
 
 
@@ -27,3 +28,8 @@ def show_with_label(focused: Widget) -> None:
         section.children[0].scroll_visible(animate=False, immediate=True)
     (field or focused).scroll_visible(animate=False, immediate=True)
     focused.scroll_visible(animate=False, immediate=True)
+
+
+class FormScroll(VerticalScroll, can_focus=False):
+    """A scrolling form. Its fields take focus, the page never does: a page with focus shows no
+    cursor and swallows what is typed. Focusing a field scrolls it into view (show_with_label)."""
