@@ -159,8 +159,19 @@ class AnswerEditor(TextArea):
             return
         sections = len(self.wrapped_document.get_offsets(row)) + 1
         first = min(from_section, sections - 1)
-        top = self.wrapped_document.location_to_offset((row, 0)).y
+        top = self._line_top(row)
         self.refresh_lines(top + first, sections - first)
+
+    def _line_top(self, row: int) -> int:
+        """The first screen row (of the wrapped view) of document line `row`.
+
+        Read from the wrapped view's own table: `location_to_offset` gives the same number but
+        splits the whole line into its screen rows first, which in a long paragraph costs
+        milliseconds on every key."""
+        tops = getattr(self.wrapped_document, "_line_index_to_offsets", None)
+        if isinstance(tops, list) and 0 <= row < len(tops) and tops[row]:
+            return tops[row][0]
+        return self.wrapped_document.location_to_offset((row, 0)).y
 
     def _refresh_cursor_row(self, location: tuple[int, int]) -> None:
         row, column = location
@@ -170,7 +181,7 @@ class AnswerEditor(TextArea):
         section = bisect_right(offsets, column)
         # At a wrap point the cursor may be drawn at the end of the row above.
         first = section - 1 if section and column == offsets[section - 1] else section
-        top = self.wrapped_document.location_to_offset((row, 0)).y
+        top = self._line_top(row)
         self.refresh_lines(top + first, section - first + 1)
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
