@@ -239,6 +239,108 @@ async def test_editing_one_line_rehighlights_only_that_line():
         assert answer_rows[2].shown.plain.endswith("autumn.")
 
 
+def record_updates(screen) -> list:
+    """Every widget that asks its screen to repaint it from now on (what reaches the terminal)."""
+    from textual import messages
+
+    asked: list = []
+    post = screen.post_message
+
+    def recording(message):
+        if isinstance(message, messages.Update):
+            asked.append(message.widget)
+        return post(message)
+
+    screen.post_message = recording
+    return asked
+
+
+async def until_quiet(pilot, asked: list, tries: int = 50) -> None:
+    """Let repaints still pending (from mounting the rows, say) go out, then forget them."""
+    for _ in range(tries):
+        asked.clear()
+        await pilot.pause()
+        if not asked:
+            return
+    raise AssertionError("the screen never stopped repainting")
+
+
+def record_renders(row: PanelRow) -> list[str]:
+    """The text of every picture of the row drawn for the screen from now on."""
+    drawn: list[str] = []
+    render_lines = row.render_lines
+
+    def recording(crop):
+        strips = render_lines(crop)
+        drawn.append("".join(strip.text for strip in strips))
+        return strips
+
+    row.render_lines = recording
+    return drawn
+
+
+async def test_a_row_out_of_sight_is_drawn_when_it_comes_into_view_not_before():
+    """Typing changes the highlighted answer at the panel's foot on every pause. Out of sight,
+    the row takes its new text without asking the screen for a repaint (which would make the
+    screen lay out every widget again before the next key); scrolled into view, it shows it."""
+    text = STRONG + " I will start this spring."
+    edited = text.replace("spring", "autumn")  # same length: the row keeps its height
+    app = PanelApp()
+    async with app.run_test(size=(70, 14)) as pilot:
+        coach_panel = panel(app)
+        coach_panel.show(feedback(text), text)
+        await pilot.pause()
+        summary = coach_panel.query_one("#coach-summary", PanelRow)
+        (answer_row,) = coach_panel.query_one("#coach-answer", PanelRows).rows.values()
+        assert answer_row.region.y >= coach_panel.region.bottom  # out of sight, below the panel
+        asked = record_updates(app.screen)
+        await until_quiet(pilot, asked)
+        drawn = record_renders(answer_row)
+
+        result = feedback(edited)
+        result["score"] += 1  # and a change in sight, at the top
+        coach_panel.show(result, edited, live=True)
+        await pilot.pause()
+        assert answer_row.shown.plain.endswith("autumn.")
+        assert summary in asked  # a row in sight is repainted...
+        assert answer_row not in asked and not drawn  # ...one out of sight is not
+
+        coach_panel.scroll_end(animate=False, immediate=True)
+        await settle(pilot, lambda: bool(drawn))
+        assert answer_row.region.y < coach_panel.region.bottom
+        assert "autumn." in drawn[-1] and "spring" not in drawn[-1]
+
+
+async def test_typing_in_the_builder_leaves_the_panels_rows_out_of_sight_alone(data_dir):
+    """At 100×30 the builder stacks the editor above the coach, whose highlighted answer is out
+    of sight: a pause in typing updates that row without a repaint, and scrolling down shows
+    the words just typed."""
+    profile = Profile.open(data_dir, clock=fixed_clock)
+    profile.save_draft("builder", STRONG, (0, len(STRONG)))
+    app = GoalCoachApp(profile, low_bandwidth=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2")
+        await settle(pilot, lambda: isinstance(app.screen, BuilderScreen))
+        screen = app.screen
+        editor = screen.query_one("#editor")
+        answer_rows = lambda: list(panel(screen).query_one("#coach-answer", PanelRows).rows.values())
+        await settle(pilot, lambda: [row.shown.plain for row in answer_rows()] == [STRONG])
+        (answer_row,) = answer_rows()
+        assert not answer_row.region.overlaps(screen.query_one("#builder-body").region)
+        asked = record_updates(screen)
+        await until_quiet(pilot, asked)
+
+        await pilot.press("space", *"Done")
+        await settle(pilot, lambda: answer_row.shown.plain == STRONG + " Done")
+        assert editor.text == STRONG + " Done"
+        assert answer_row not in asked
+
+        drawn = record_renders(answer_row)
+        panel(screen).scroll_end(animate=False, immediate=True)
+        screen.query_one("#builder-body").scroll_end(animate=False, immediate=True)
+        await settle(pilot, lambda: any("Done" in picture for picture in drawn))
+
+
 def _key_of(app, row: PanelRow) -> str:
     n = list(panel(app).query(PanelRow)).index(row)
     return row.id or f"{row.parent.id}:{n}"

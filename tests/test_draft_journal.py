@@ -177,3 +177,19 @@ async def test_the_builder_writes_ahead_and_a_restart_restores_with_a_notice(mak
         await pilot.press("2")
         await settle(pilot, lambda: app.screen.query("#editor"))
         assert "zebracorn" in app.screen.query_one("#editor").text
+
+
+async def test_a_pause_in_typing_saves_the_draft_and_empties_the_journal(make_app, data_dir):
+    """While the builder stays open: a moment after the last key the draft file holds the text,
+    and the journal, with nothing left unsaved, is emptied."""
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2")
+        await settle(pilot, lambda: app.screen.query("#editor") and app.focused is app.screen.query_one("#editor"))
+        await pilot.press(*"okapi")
+        await pilot.pause()
+        await pilot.press(*" herd")
+        saved = lambda: (Profile.open(data_dir).draft("builder") or {}).get("text")
+        await settle(pilot, lambda: saved() == "okapi herd", tries=1000)
+        await settle(pilot, lambda: all(not p.read_text() for p in _journal_files(data_dir)), tries=1000)
+        assert app.screen.query_one("#editor").text == "okapi herd"

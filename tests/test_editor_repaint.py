@@ -102,3 +102,30 @@ async def test_a_row_added_at_the_bottom_of_a_long_answer_comes_into_view(data_d
                 grew += 1
                 assert cursor_in_view(), "typing went on below the editor's edge"
         assert grew >= 1
+
+
+async def test_each_lines_first_screen_row_is_found_without_splitting_it(data_dir, monkeypatch):
+    """A key repaints rows counted from its line's first screen row. That row is read from the
+    wrapped view's table, not found by splitting the line into its rows (milliseconds per key in
+    a long paragraph), and it is the row the wrapped view itself gives for the line's start."""
+    from textual.document._wrapped_document import WrappedDocument
+
+    app = GoalCoachApp(Profile.open(data_dir, clock=fixed_clock), low_bandwidth=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2")
+        await settle(pilot, lambda: isinstance(app.screen, BuilderScreen))
+        editor = app.screen.query_one("#editor", AnswerEditor)
+        editor.insert("\n".join([PARAGRAPH, "", "A short line.", PARAGRAPH * 3, "\tTabbed."]))
+        await pilot.pause()
+        document = editor.wrapped_document
+        expected = [document.location_to_offset((row, 0)).y for row in range(editor.document.line_count)]
+        assert len(set(expected)) == editor.document.line_count and expected[-1] > editor.document.line_count
+
+        splits: list = []
+        get_sections = WrappedDocument.get_sections
+        monkeypatch.setattr(WrappedDocument, "get_sections", lambda self, row: splits.append(row) or get_sections(self, row))
+        assert [editor._line_top(row) for row in range(editor.document.line_count)] == expected
+        for row in range(editor.document.line_count):  # what a key repaints on its line
+            editor._refresh_cursor_row((row, len(editor.document[row])))
+            editor._refresh_document_line(row, from_section=1)
+        assert not splits

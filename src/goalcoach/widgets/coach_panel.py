@@ -5,7 +5,8 @@ feedback shows exactly as it did when it was made.
 
 Every line of the panel is its own row, and a new result updates only the rows whose content
 changed: while a person types, the coach runs after each pause, and repainting the whole
-panel each time would cost kilobytes per key over SSH. Colours are theme variables, so the
+panel each time would cost kilobytes per key over SSH. A changed row out of sight takes its
+new content quietly and is drawn when it comes into view. Colours are theme variables, so the
 panel follows the app's theme, light or dark.
 """
 
@@ -16,6 +17,8 @@ from typing import Any, Iterable, NamedTuple
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
+from textual.dom import NoScreen
+from textual.errors import NoWidget
 from textual.widgets import Static
 
 from goalcoach.coach.rubric import ELEMENTS, ISSUE_SEVERITY, MISSING_PRIORITY, element_name, is_bonus, issue_name
@@ -54,10 +57,23 @@ class PanelRow(Static):
             return
         self.shown = content
         # A new layout pass repaints more than this row (scrollbars, for one): ask for it only
-        # when the row's height changes.
+        # when the row's height changes (measured as the layout measures it, which keeps the
+        # figure with the content for the layout to reuse).
         width = self.content_region.width
-        same_height = self.is_mounted and width > 0 and len(content.wrap(width)) == self.content_region.height
+        same_height = self.is_mounted and width > 0 and content.get_height(self.styles, width) == self.content_region.height
         self.update(content, layout=not same_height)
+        if same_height and not self._in_view():
+            # Out of sight (scrolled away, or its section hidden): the new content is drawn
+            # when the row comes into view, since moving into view repaints it. Telling the
+            # screen now would make it lay out every widget again to find this row, and the
+            # next key's cursor scroll would pay for that.
+            self._repaint_required = False
+
+    def _in_view(self) -> bool:
+        try:
+            return bool(self.screen.find_widget(self).visible_region)
+        except (NoScreen, NoWidget):
+            return False
 
 
 class PanelRows(Vertical):

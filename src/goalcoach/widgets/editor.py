@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from functools import partial
+from time import monotonic
 
 from textual.message import Message
 from textual.reactive import reactive
@@ -63,6 +64,7 @@ class AnswerEditor(TextArea):
         self._save_timer: Timer | None = None
         self._settle_timer: Timer | None = None
         self._write_ahead_timer: Timer | None = None
+        self._changed_at = 0.0
 
     def on_mount(self) -> None:
         # A text opened for editing (a saved version): typing continues it, not precedes it.
@@ -160,8 +162,19 @@ class AnswerEditor(TextArea):
             return
         sections = len(self.wrapped_document.get_offsets(row)) + 1
         first = min(from_section, sections - 1)
-        top = self.wrapped_document.location_to_offset((row, 0)).y
+        top = self._line_top(row)
         self.refresh_lines(top + first, sections - first)
+
+    def _line_top(self, row: int) -> int:
+        """The first screen row (of the wrapped view) of document line `row`.
+
+        Read from the wrapped view's own table: `location_to_offset` gives the same number but
+        splits the whole line into its screen rows first, which in a long paragraph costs
+        milliseconds on every key."""
+        tops = getattr(self.wrapped_document, "_line_index_to_offsets", None)
+        if isinstance(tops, list) and 0 <= row < len(tops) and tops[row]:
+            return tops[row][0]
+        return self.wrapped_document.location_to_offset((row, 0)).y
 
     def _refresh_cursor_row(self, location: tuple[int, int]) -> None:
         row, column = location
@@ -171,22 +184,43 @@ class AnswerEditor(TextArea):
         section = bisect_right(offsets, column)
         # At a wrap point the cursor may be drawn at the end of the row above.
         first = section - 1 if section and column == offsets[section - 1] else section
-        top = self.wrapped_document.location_to_offset((row, 0)).y
+        top = self._line_top(row)
         self.refresh_lines(top + first, section - first + 1)
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         if event.text_area is not self:
             return
         self._dirty = True
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        if self._settle_timer is not None:
-            self._settle_timer.stop()
+        # A key only notes its time: the timers below are set once per pause, not once per key,
+        # and each moves itself on if keys came after it was set.
+        self._changed_at = monotonic()
+        if self._settle_timer is None:
+            self._settle_timer = self.set_timer(SETTLE_DELAY, self._settle_due)
         if self.draft_key:
-            self._save_timer = self.set_timer(AUTOSAVE_DELAY, self.save_draft_now)
-            if self._write_ahead_timer is None:  # not reset by later keys: text goes out while typing
+            if self._save_timer is None:
+                self._save_timer = self.set_timer(AUTOSAVE_DELAY, self._save_due)
+            if self._write_ahead_timer is None:  # not moved on by later keys: text goes out while typing
                 self._write_ahead_timer = self.set_timer(WRITE_AHEAD_DELAY, self._write_ahead)
-        self._settle_timer = self.set_timer(SETTLE_DELAY, self._settled)
+
+    def _time_left(self, delay: float) -> float:
+        """How long until `delay` has passed since the last change (none left: 0 or less)."""
+        return self._changed_at + delay - monotonic()
+
+    def _settle_due(self) -> None:
+        wait = self._time_left(SETTLE_DELAY)
+        if wait > 0:
+            self._settle_timer = self.set_timer(wait, self._settle_due)
+            return
+        self._settle_timer = None
+        self._settled()
+
+    def _save_due(self) -> None:
+        wait = self._time_left(AUTOSAVE_DELAY)
+        if wait > 0:
+            self._save_timer = self.set_timer(wait, self._save_due)
+            return
+        self._save_timer = None
+        self.save_draft_now()
 
     def _write_ahead(self) -> None:
         self._write_ahead_timer = None
