@@ -373,3 +373,16 @@ async def test_every_tab_stop_on_the_forms_is_a_field_never_the_page(make_app):
             await pilot.press(key)
             await pilot.pause()
             assert not blind(app), ("builder", key, app.focused)
+
+
+async def test_a_long_goal_above_its_skills_field_wraps_instead_of_being_cut(make_app, profile):
+    goal = "Within five years, lead a team of analysts building Acme Health's European pricing models, end to end"
+    profile.save_section("goals", {"short_term": [{"goal": goal, "steps": "", "target_date": "", "resources": ""}]})
+    app = make_app(profile)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1")
+        await settle(pilot, lambda: isinstance(app.screen, AssessmentScreen) and app.focused is not None)
+        await open_tab(pilot, "tab-skills")
+        label = app.screen.query_one(".per-goal-label", Label)
+        label.scroll_visible(animate=False)
+        await settle(pilot, lambda: "end to end" in " ".join(screen_text(app).split()))

@@ -103,3 +103,22 @@ async def test_own_target_never_shows_another_scenarios_persona(make_app, profil
         assert "run onboarding for our biggest accounts" in text_of(run, "#model-text")
         assert "Customer success manager" in shown
         assert isinstance(app.screen, PracticeRunScreen) and not isinstance(app.screen, PracticeScreen)
+
+
+def test_the_interviewers_name_reads_as_part_of_the_sentence():
+    from goalcoach.content import load_follow_ups
+    from goalcoach.domain.followups import ask
+
+    catalogue = {f.id: f for f in load_follow_ups()}
+    mid = ask(catalogue["deeper-mid"], manner="neutral", interviewer="The hiring manager", facts={})
+    assert mid.reason.startswith("A strong answer, so the hiring manager probes deeper")
+    first = next(f for f in catalogue.values() if f.reason.startswith("{name}"))
+    assert ask(first, manner="neutral", interviewer="The hiring manager", facts={}).reason.startswith("The hiring manager ")
+    assert ask(first, manner="neutral", interviewer="Grace Owusu", facts={}).reason.startswith("Grace Owusu ")
+
+
+def test_the_own_target_brief_names_the_interviewer_once():
+    from goalcoach.domain.practice_brief import brief_from_target
+
+    brief = brief_from_target({"role": "Data analyst", "organisation": "Acme Health", "stage": "mid"}, [])
+    assert (brief.interviewer_name, brief.interviewer_role) == ("The hiring manager", "Acme Health")

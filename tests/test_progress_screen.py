@@ -3,6 +3,8 @@ streaks, and the home screen's stats text."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import threading
 
 import pytest
@@ -304,3 +306,15 @@ async def test_at_60x20_the_table_keeps_score_and_time_and_the_legend_hides_no_p
         first_column = [line[line.index("┤") + 1] for line in plot if "┤" in line]
         first_column += [line[line.index("│") + 1] for line in plot if line.lstrip().startswith("│")]
         assert "●" in first_column, plot
+
+
+async def test_the_trend_says_its_figures_are_daily_averages(make_app, profile):
+    # One day with answers of 80 and 98: its figure is their average, so "best 89" must not read
+    # as the best answer (98).
+    for score in (80, 98):
+        profile.add_attempt(attempt(NOW - timedelta(days=1), score, stage="mid", scenario_id="mid-analyst"))
+    app = make_app(profile)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_progress(pilot)
+        trends = " ".join(str(screen.query_one("#trends", Static).render()).split())
+        assert "Daily average score" in trends and "best 89" in trends

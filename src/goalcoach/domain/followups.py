@@ -115,7 +115,12 @@ def choose_next(
 
 
 def ask(follow_up: Any, *, manner: str | None, interviewer: str, facts: Mapping[str, str], quote: str = "") -> Asked:
-    reason = follow_up.reason.replace("{quote}", quote).replace("{name}", interviewer or "The interviewer")
+    # "The hiring manager" is written mid-sentence as "the hiring manager"; a reason that starts
+    # with the name gets its capital back below.
+    name = interviewer or "the interviewer"
+    if name.startswith("The "):
+        name = "t" + name[1:]
+    reason = follow_up.reason.replace("{quote}", quote).replace("{name}", name)
     return Asked(
         follow_up_id=follow_up.id,
         kind=follow_up.kind,

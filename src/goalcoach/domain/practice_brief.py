@@ -163,7 +163,7 @@ def brief_from_target(
         model_label=label,
         own_target=True,
         interviewer_name="The hiring manager",
-        interviewer_role=f"Hiring manager, {organisation}",
+        interviewer_role=organisation,  # "The hiring manager, Acme Health"
         manner="neutral",
         facts=tuple(facts.items()),
         asks=OWN_TARGET_ASKS,

@@ -310,7 +310,8 @@ class ProgressScreen(BaseScreen):
         self.query_one("#next", Static).update(self._next_text(history.suggestion, self.key("progress.practise_next")))
 
     def _show_trends(self, series: Series) -> None:
-        text = Text("Score over time", style="bold")
+        # Daily averages: "best" below is the best day, not the best single answer.
+        text = Text("Daily average score", style="bold")
         text.append(" (c: chart)" if series else "")
         lines = summary_lines(series)
         text.append("\n" + ("\n".join(lines) if lines else "No scored answers to the main question yet."))

@@ -119,7 +119,8 @@ class ScoreChart(Vertical):
 
 
 def summary_lines(series: Series) -> list[str]:
-    """The same figures as text: per stage, first → latest day's score, best, days practised."""
+    """The same figures as text: per stage, first → latest day's average, the best day's average,
+    days practised (the heading says they are daily averages, not single answers)."""
     lines = []
     for name, points in series:
         if not points:
