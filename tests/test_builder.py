@@ -372,8 +372,8 @@ def test_builder_diff_120x36(snap_compare, make_app, profile):
     async def diff(pilot) -> None:
         await _open_and_coach(pilot)
         await pilot.press("ctrl+o")
-        await pilot.pause()
+        await settle(pilot, lambda: isinstance(pilot.app.screen, VersionsScreen))
         await pilot.press("d")
-        await pilot.pause()
+        await settle(pilot, lambda: isinstance(pilot.app.screen, DiffScreen) and pilot.app.screen.query("#diff-body"))
 
     assert snap_compare(make_app(profile), terminal_size=(120, 36), run_before=diff)

@@ -16,6 +16,7 @@ from goalcoach import paths
 from goalcoach.profile import Profile
 from goalcoach.profile import journal as journal_module
 from goalcoach.profile.journal import DraftJournal, draft_target, recover, section_target
+from goalcoach.widgets import editor as editor_module
 from goalcoach_test_support import settle
 
 
@@ -150,7 +151,10 @@ def test_a_long_session_is_compacted_and_still_replays_its_latest_text(profile, 
     assert profile.draft("builder")["text"].startswith("version 199 ")
 
 
-async def test_the_builder_writes_ahead_and_a_restart_restores_with_a_notice(make_app, data_dir):
+async def test_the_builder_writes_ahead_and_a_restart_restores_with_a_notice(make_app, data_dir, monkeypatch):
+    # The journal alone is under test: the autosave, which would empty it once the draft is
+    # saved, waits until after the session "dies" even on a slow machine.
+    monkeypatch.setattr(editor_module, "AUTOSAVE_DELAY", 60.0)
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("2")
@@ -177,6 +181,23 @@ async def test_the_builder_writes_ahead_and_a_restart_restores_with_a_notice(mak
         await pilot.press("2")
         await settle(pilot, lambda: app.screen.query("#editor"))
         assert "zebracorn" in app.screen.query_one("#editor").text
+
+
+async def test_text_typed_just_before_leaving_is_what_the_next_start_restores(make_app, data_dir, monkeypatch):
+    """The last keys are saved on the way out, after the app stops handling messages, so the
+    journal never hears that save landed. Replaying it must not bring back older text."""
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2")
+        await settle(pilot, lambda: app.screen.query("#editor") and app.focused is app.screen.query_one("#editor"))
+        await pilot.press(*"okapi")
+        await settle(pilot, lambda: any("okapi" in p.read_text() for p in _journal_files(data_dir)))
+        # The person types on and leaves before the next note would go out.
+        monkeypatch.setattr(editor_module, "WRITE_AHEAD_DELAY", 60.0)
+        await pilot.press(*" herd")
+    profile = Profile.open(data_dir)
+    recover(profile)
+    assert profile.draft("builder")["text"] == "okapi herd"
 
 
 async def test_a_pause_in_typing_saves_the_draft_and_empties_the_journal(make_app, data_dir):

@@ -5,12 +5,13 @@ between them on every screen, international text everywhere, and a seeded storm 
 from __future__ import annotations
 
 import random
-import time
+import threading
 
 import pytest
 from textual import events
 
 from goalcoach.app import GoalCoachApp
+from goalcoach.domain import coaching
 from goalcoach.profile import Profile
 from goalcoach.profile.journal import recover
 from goalcoach.widgets.editor import MAX_CHARS, AnswerEditor
@@ -46,35 +47,45 @@ PASTE = ("I want to lead a ward team within three years, because patient safety 
 
 
 @pytest.mark.parametrize("editor_name", list(EDITOR_PATHS))
-async def test_a_megabyte_paste_leaves_the_editor_responsive(editor_name, tmp_path):
+async def test_a_megabyte_paste_leaves_the_editor_responsive(editor_name, tmp_path, monkeypatch):
+    # The builder's coach is held at a gate until the keys after the paste have been answered:
+    # a coach on the UI thread would make those keys wait for it, and the test would fail.
+    gate = threading.Event()
+    real_coach = coaching.coach
+
+    def gated_coach(*args, **kwargs):
+        gate.wait(timeout=60)
+        return real_coach(*args, **kwargs)
+
+    monkeypatch.setattr(coaching, "coach", gated_coach)
     profile = Profile.open(tmp_path / "data", clock=lambda: FIXED)
     profile.update_section("target", role="Staff nurse", organisation="St Mary's", stage="entry")
     app = GoalCoachApp(profile, low_bandwidth=True)
     async with app.run_test(size=(100, 30)) as pilot:
+        gate.set()  # the opening answer (empty) is coached freely
         await press_each(pilot, EDITOR_PATHS[editor_name])
         editor = app.screen.query_one(AnswerEditor)
         assert app.focused is editor, f"{editor_name}: the editor does not have focus"
         warnings: list[str] = []
         notify = app.notify
         app.notify = lambda message, **kw: (warnings.append(message), notify(message, **kw))[1]
+        coach_busy = lambda: any(w.is_running and w.group == "coach" for w in app.screen.workers)
+        await settle(pilot, lambda: not coach_busy())
+        gate.clear()
         editor.post_message(events.Paste(PASTE))
         await pilot.pause()
         # The editor keeps the first MAX_CHARS and says plainly that the rest was left out.
         assert len(editor.text) == MAX_CHARS and PASTE.startswith(editor.text)
         assert any("left out" in w for w in warnings), warnings
         if editor_name == "builder":  # typing pauses: the builder's coach starts on the whole text
-            await settle(pilot, lambda: any(w.is_running for w in app.screen.workers))
-        started = time.monotonic()
+            await settle(pilot, coach_busy)
         await pilot.press("end", "x")
-        answered = time.monotonic() - started
         assert editor.text.endswith("x"), "the key after the paste was lost"
-        # Generous: a responsiveness guarantee (the coach runs off the UI thread), not a benchmark.
-        assert answered < 3.0, f"{editor_name}: a key took {answered:.1f}s to answer after a 1 MB paste"
+        if editor_name == "builder":
+            assert coach_busy(), "the key waited for the coach to finish"
+        gate.set()
         # The coach finishes (bounded work) and the app still answers afterwards.
-        deadline = time.monotonic() + 30
-        while any(w.is_running for w in app.screen.workers) and time.monotonic() < deadline:
-            await pilot.pause(0.2)
-        assert not any(w.is_running for w in app.screen.workers), "the coach was still working after 30 s"
+        await settle(pilot, lambda: not coach_busy(), tries=3000)
         await pilot.press("y")
         assert editor.text.endswith("xy")
         assert app.is_running
@@ -167,7 +178,9 @@ STORM_KEYS = (
        "ctrl+s", "f5", "ctrl+n", "ctrl+b", "ctrl+t", "ctrl+r", "ctrl+o", "ctrl+g", "ctrl+f",
        "home", "end", "pageup", "pagedown", "backspace", "delete", "space"]
 )  # never ctrl+q (quit) or ctrl+p (the palette could run "quit")
-STORM = 2000  # pilot keys cost ~65 ms each here; GOALCOACH_HOSTILE_STORM sets another count
+# Pilot keys cost ~110 ms each on a 2-core machine, so CI's storm is short; a longer one, or
+# another seed: GOALCOACH_HOSTILE_STORM=5000 GOALCOACH_HOSTILE_SEED=7 pytest -m hostile -k storm
+STORM = 500
 STORM = int(__import__("os").environ.get("GOALCOACH_HOSTILE_STORM", STORM))
 
 

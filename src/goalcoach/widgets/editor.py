@@ -236,6 +236,9 @@ class AnswerEditor(TextArea):
             return
         self._dirty = False  # typing from now on makes it dirty again
         text = self.text
+        # Into the journal too: a save made while leaving is never confirmed to the journal,
+        # which the next start replays, so it must never hold older text than the save.
+        self.app.journal.note_draft(self.draft_key, text, self.cursor_location)
         save = partial(self.app.profile.save_draft, self.draft_key, text, self.cursor_location)
         self.app.save(save, lane=f"draft:{self.draft_key}", then=partial(self._draft_saved, text),
                       failed=self._draft_not_saved)
