@@ -29,6 +29,10 @@ pytest_textual_snapshot.SVGImageExtension.dirname = classmethod(_snapshot_dirnam
 
 # Tests never run in "over SSH" mode by accident, and never touch the real user data dir.
 os.environ.pop("SSH_CONNECTION", None)
+# pytest-xdist's workers set COLUMNS and LINES (80x24); a goalcoach started by a test would take
+# them over the size of the terminal the test gave it.
+os.environ.pop("COLUMNS", None)
+os.environ.pop("LINES", None)
 
 
 @pytest.fixture(autouse=True)
