@@ -141,6 +141,21 @@ async def test_a_values_moment_is_a_wrapping_box(make_app, profile):
         assert box.text == moment + "!"
 
 
+async def test_the_moment_box_asks_for_the_moment_once_a_value_is_chosen(make_app, profile):
+    app = make_app(profile)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1")
+        await settle(pilot, lambda: isinstance(app.screen, AssessmentScreen))
+        await open_tab(pilot, "tab-values")
+        box = app.screen.query_one("#values-moment", ProseField)
+        assert "Select a value above first" in screen_text(app)  # nothing chosen: nothing to describe
+        await pilot.press("tab", "enter")  # the first suggestion joins the list
+        await settle(pilot, lambda: not box.disabled)
+        await pilot.pause()
+        assert "Select a value above first" not in screen_text(app)
+        assert "What happened" in screen_text(app)
+
+
 # -- 3: the builder's slots read as sentences, examples from the person's field --------------------
 
 

@@ -70,6 +70,9 @@ class ProseField(TextArea):
         # An empty box is tall enough for its whole placeholder (an example or a hint).
         return max(super().get_content_height(container, viewport, width), self._placeholder_lines(width))
 
+    def watch_placeholder(self) -> None:
+        self.refresh(layout=True)  # a new placeholder may wrap onto another number of lines
+
     def _placeholder_lines(self, width: int) -> int:
         if self.text or not self.placeholder or width <= 0:
             return 0

@@ -32,6 +32,10 @@ def value_label(rank: int, item: dict[str, Any]) -> Text:
 MOVE = Binding.Group("Move")
 
 
+NO_VALUE_PLACEHOLDER = "Select a value above first"
+MOMENT_PLACEHOLDER = "What happened, in a sentence or two (enter when done)"
+
+
 class RankedValues(OptionList):
     """The chosen values, best first; letter keys act on the highlighted one."""
 
@@ -98,7 +102,7 @@ class ValuesEditor(Vertical):
             yield Label(self.moment_prompt.label, classes="field-label", markup=False)
             yield Static(self.moment_prompt.hint, classes="hint", markup=False)
             yield Static("", id="values-moment-for", markup=False)
-            yield ProseField(id="values-moment", placeholder="Select a value above first", one_paragraph=True)
+            yield ProseField(id="values-moment", placeholder=NO_VALUE_PLACEHOLDER, one_paragraph=True)
 
     def on_mount(self) -> None:
         self._refresh(0)
@@ -129,6 +133,7 @@ class ValuesEditor(Vertical):
         label = self.query_one("#values-moment-for", Static)
         moment.set_text_quietly(str(self.items[index].get("moment", "")) if index is not None else "")
         moment.disabled = index is None
+        moment.placeholder = NO_VALUE_PLACEHOLDER if index is None else MOMENT_PLACEHOLDER
         label.update(Text.assemble(("For: ", "bold"), str(self.items[index]["name"])) if index is not None else "")
 
     def _changed(self, highlight: int | None) -> None:
