@@ -166,6 +166,18 @@ def test_someone_elses_goals_and_recited_advice_are_not_an_answer():
     assert "not_an_answer" not in codes(mentor)
 
 
+def test_what_the_speaker_did_is_an_example_and_only_past_goals_are_not_an_answer():
+    # A story of what the speaker did (a mentor, a time frame, a result) answers "how do you learn?".
+    story = ("I learn best by doing with someone beside me at first. On my placement I asked my mentor to watch my "
+             "first medicines rounds and give feedback after each one, and within three weeks I was running them "
+             "alone. I also keep a notebook of questions to look up after each shift.")
+    assert "not_an_answer" not in codes(story)
+    # Goals told only as history are still not an answer about the career now.
+    history = ("Five years ago my goal was to become a shift supervisor within two years, and I planned to take the "
+               "leadership course my manager recommended. I wanted to run the night shift because I liked the pace.")
+    assert "not_an_answer" in codes(history)
+
+
 def test_templates_repetition_and_invented_words_are_not_an_answer():
     template = "In my first year at [Company Name] I want to become a great {Job Title}, because I care about X."
     assert "not_an_answer" in codes(template)

@@ -59,9 +59,17 @@ def not_own(doc: Doc, clauses: ClauseMap, raw: dict[str, list[Span]], kept: dict
     for code in raw_codes:
         for s in raw[code]:
             c = clauses.at(s.start)
-            if c is not None and not c.own_intent and not c.negated and c.mode != "hypothetical":
+            if c is not None and not c.own_intent and not c.negated and c.mode != "hypothetical" \
+                    and not _own_story(doc, c):
                 spans.append(Span(c.start, _trim_end(doc, c.start, c.end)))
     return spans
+
+
+def _own_story(doc: Doc, clause) -> bool:
+    """What the speaker did ("I asked my mentor to watch my rounds, and within three weeks I ran
+    them alone") is an example, not a goal: only a past clause that says goal, plan or wanted
+    is a past goal."""
+    return clause.speaker == "self" and clause.mode == "past" and not _GOAL_WORDS.search(doc.folded, clause.start, clause.end)
 
 
 _GOAL_WORDS = re.compile(r"\b(?:goals?|plans?|ambitions?|aims?|dreams?|targets?|wanted|hoped|planned|aimed)\b")
