@@ -175,6 +175,14 @@ def test_practise_next_without_issues_picks_the_weakest_stage_scenario_not_pract
     assert "weakest" in suggestion.reason and "45" in suggestion.reason
 
 
+def test_practise_next_calls_a_stage_weakest_only_beside_another():
+    drills, sets = content()
+    history = [attempt(NOW - timedelta(hours=1), 62, stage="entry", scenario_id="entry-nurse")]
+    suggestion = pm.practise_next(history, drills, sets, NOW)
+    assert suggestion.kind == "scenario" and "62" in suggestion.reason
+    assert "weakest" not in suggestion.reason
+
+
 def test_practise_next_with_no_history_starts_at_the_persons_own_stage():
     drills, sets = content()
     suggestion = pm.practise_next([], drills, sets, NOW, preferred_stage="senior")

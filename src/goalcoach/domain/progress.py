@@ -220,8 +220,10 @@ def practise_next(
             continue
         scenario = min(candidates, key=lambda s: (s.id in last_done, last_done.get(s.id, "")))
         label = STAGE_LABELS.get(stage, stage)
-        if stage in averages:
+        if stage in averages and len(averages) > 1:
             reason = f"{label} is your weakest stage (average {averages[stage]:.0f}/100)."
+        elif stage in averages:  # the only stage practised: "weakest" would compare it with nothing
+            reason = f"Another {label.lower()} scenario: your answers there average {averages[stage]:.0f}/100."
         else:
             reason = f"You have not practised a {label.lower()} scenario yet."
         return Suggestion("scenario", scenario.id, reason, scenario.title)
