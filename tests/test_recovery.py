@@ -67,6 +67,18 @@ def _dev_rows() -> dict:
     return DEV
 
 
+def test_latest_answer_is_an_answer_to_the_main_question_never_a_follow_up():
+    from goalcoach.domain.recovery import latest_answer
+
+    attempts = [
+        {"kind": "practice", "text": "Main answer", "question": "What are your career goals?",
+         "created": "2026-01-01T00:00:00+00:00"},
+        {"kind": "practice", "text": "How I learn", "question": "How do you like to learn?", "follow_up": True,
+         "question_kind": "learning", "created": "2026-01-01T00:05:00+00:00"},
+    ]
+    assert latest_answer(None, attempts)["text"] == "Main answer"
+
+
 @pytest.mark.parametrize("answer_id", sorted(EXPECTED_PUSHBACK))
 def test_adaptive_pushback_follows_the_worst_problem(answer_id):
     _text, elements, issues = _dev_rows()[answer_id]

@@ -165,7 +165,7 @@ def pick_pushback(feedback: dict[str, Any], pushbacks: dict[str, str]) -> tuple[
 
 def latest_answer(current_version: dict[str, Any] | None, attempts: list[dict[str, Any]]) -> dict[str, Any] | None:
     """The person's newest answer for adaptive mode: the builder's current version or the
-    latest practice/builder attempt, whichever was made last (the version wins a tie, as the
+    latest practice/builder answer to the main question (never a follow-up), whichever was made last (the version wins a tie, as the
     answer they chose to keep). Returns {"text", "question", "source", "created"} or None."""
     candidates: list[dict[str, Any]] = []
     if current_version and str(current_version.get("text") or "").strip():
@@ -177,6 +177,10 @@ def latest_answer(current_version: dict[str, Any] | None, attempts: list[dict[st
             "rank": 1,
         })
     for attempt in reversed(attempts):  # oldest first, so the newest matching one is found first
+        # A follow-up answers another question, judged by its own checklist; the drill pushes
+        # back on an answer to the main one.
+        if attempt.get("follow_up"):
+            continue
         if attempt.get("kind") in ("practice", "builder") and str(attempt.get("text") or "").strip():
             candidates.append({
                 "text": attempt["text"],
