@@ -301,3 +301,30 @@ def test_the_organisations_own_words_tie_the_goals_to_it():
     with_terms = analyse(answer, Context(company="Northgate Homes", terms=("stakeholder reporting", "tenant safety")))
     assert not plain.elements["company_alignment"].present
     assert with_terms.elements["company_alignment"].present
+
+
+def quoted_goals(text: str, context: Context | None = None) -> list[str]:
+    """Every goal phrase the coach's suggestions quote ("… towards '…'")."""
+    import re
+
+    fb = analyse(text, context)
+    said = [e.suggestion for e in fb.elements.values()] + [i.suggestion for i in fb.issues]
+    return [m.group(1) for s in said for m in re.finditer(r"\b(?:towards|where|why|Keep|Connect) '([^']+)'", s)]
+
+
+def test_suggestions_quote_the_goal_never_a_way_of_speaking():
+    rest = (" I don't think I said that well. Over the next two years I want to become a strong payroll "
+            "specialist on your team at Northwind, and in five years I'd like to lead the payroll function "
+            "because I love accuracy.")
+    for opener in ("Let me be specific,", "To be honest,", "Let me be clear:", "To be frank,",
+                   "I want to be honest with you:", "Being specific,"):
+        goals = quoted_goals(opener + rest)
+        assert goals, opener  # the plan is missing, so the suggestion names the goal
+        for goal in goals:
+            assert goal.split()[0].lower() not in {"specific", "honest", "clear", "frank", "with"}, (opener, goal)
+            assert "payroll" in goal, (opener, goal)
+    # A role after "be" is a goal: the suggestion quotes it.
+    assert any("head of people" in g for g in quoted_goals(
+        "To be clear, longer term I'd like to be head of people at your firm, because I care about fair workplaces."))
+    assert any("the go-to analyst" in g for g in quoted_goals(
+        "Let me be frank: in two years I want to be the go-to analyst for pricing on your team, because I love it."))

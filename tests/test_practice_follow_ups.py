@@ -122,3 +122,38 @@ def test_the_own_target_brief_names_the_interviewer_once():
 
     brief = brief_from_target({"role": "Data analyst", "organisation": "Acme Health", "stage": "mid"}, [])
     assert (brief.interviewer_name, brief.interviewer_role) == ("The hiring manager", "Acme Health")
+
+
+LED_OTHERS = ("Last year I led a team of four analysts through our move to a new CRM. I ran weekly check-ins "
+              "and coached two juniors through the data clean-up, and as a result we finished a month early "
+              "with no lost records. I want to keep growing that way here, because I care about helping "
+              "people do their best work.")
+
+
+async def test_own_target_leadership_follow_up_is_judged_by_its_own_checklist(make_app, profile):
+    profile.save_section("target", {"role": "Customer success manager", "organisation": "Quillworks",
+                                    "mission": "Help small shops sell online", "terms": ["Care"], "stage": "mid"})
+    profile.save_section("goals", {"short_term": [{"goal": "Run onboarding for our biggest accounts",
+                                                   "steps": "Take the Gainsight admin course"}],
+                                   "long_term": [{"goal": "Lead the customer success team"}]})
+    app = make_app(profile)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_own_target(pilot)
+        run = app.screen
+        await pilot.press("enter")
+        await type_answer(pilot, run.brief.model_answer)  # the example built from the person's own material
+        await submit(pilot)
+        assert run.session.answers[0].quality == "strong"
+        await pilot.press("n")
+        await settle(pilot, lambda: run.phase == "answer" and isinstance(app.focused, AnswerEditor))
+        assert run.session.current.kind == "leadership"
+        await type_answer(pilot, LED_OTHERS)
+        await submit(pilot)
+        from goalcoach.widgets.coach_panel import PanelRows
+
+        checklist = [str(c) for c in run.query_one("#coach-checklist", PanelRows).shown()]
+        fixes = "\n".join(str(c) for c in run.query_one("#coach-issues", PanelRows).shown())
+        assert "✘ Long-term goal" not in checklist  # a story of leading people, not a five-year plan
+        assert "✔ Example with a result" in checklist
+        assert "Vague" not in fixes
+        assert run.session.answers[-1].quality == "strong"

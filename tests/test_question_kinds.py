@@ -154,3 +154,26 @@ def test_scores_lie_in_the_coachs_band_for_their_quality():
             judged = judge(kind.id, coach(text))
             low, high = SCORE_BANDS[judged["quality"]]
             assert low <= judged["score"] <= high, (kind.id, judged["quality"], judged["score"])
+
+
+LED_OTHERS = (
+    "Last year I led a team of four analysts through our move to a new CRM. I ran weekly check-ins and "
+    "coached two juniors through the data clean-up, and as a result we finished a month early with no lost "
+    "records. I want to keep growing that way here, because I care about helping people do their best work."
+)
+
+
+def test_a_question_about_the_past_is_not_judged_on_a_goal_it_never_asked_for():
+    feedback = coach(LED_OTHERS)
+    assert "vague" in [i["code"] for i in feedback["issues"]]  # as a career-goals answer it names no target
+    past = [k for k in KINDS if k.expects == ("star_example",)]
+    assert {"leadership", "example", "steps_taken", "setbacks"} <= {k.id for k in past}
+    for kind in past:
+        judged = judge(kind.id, feedback)
+        assert "vague" not in [i["code"] for i in judged["issues"]], kind.id
+        assert judged["quality"] == "strong", (kind.id, judged["issues"])
+    leadership = judge("leadership", feedback)
+    assert "long_term" in leadership["bonus"]  # tying the story to where you're heading adds to it
+    # A question that asks for the goal still holds a vague one against the answer.
+    for kind_id in ("five_years", "first_year", "concrete", "one_line"):
+        assert "vague" in [i["code"] for i in judge(kind_id, feedback)["issues"]], kind_id

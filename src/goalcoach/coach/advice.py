@@ -24,6 +24,13 @@ _GOAL = re.compile(
     r"(?P<t>(?:(?:a|an|the|my|our|your|a\s+bit\s+more|more)\s+)?[\w'&/-]+(?:\s+(?!(?:because|and|but|so|by|"
     r"in\s+(?:the\s+)?(?:next|five|two|three|a)|within|over|after|before|when|which|where|while|then|as|if|"
     r"to|for\s+(?:the|a))\b)[\w'&/-]+){0,5})")
+# A goal is a role, a responsibility or an outcome the speaker wants (the rubric). After "be" that is
+# a noun phrase ("be a senior underwriter", "be the go-to analyst", "be head of people") or a
+# responsibility ("be responsible for …"); "be" with a bare quality is a way of speaking or of
+# being ("let me be specific", "to be honest", "be clear", "be successful"), never the goal.
+_BE = re.compile(r"^(?:be|being)\s")
+_BE_TARGET = re.compile(r"^(?:(?:a|an|the|my|our|your|one\s+of)\s+|(?:responsible|accountable)\s+for\s+|in\s+charge\s+of\s+|"
+                        r"(?:head|director|manager|lead|leader|chief|principal|partner|owner)\b)")
 _WEAK_TARGET = re.compile(r"^(?:(?:a|an|the|my|more)\s+)?(?:better|successful|happy|good|great|best|"
                           r"something|anything|more|part|able|sure|there|it|that|this|myself|well)\b")
 
@@ -48,6 +55,8 @@ def find_target(doc: Doc, clauses: ClauseMap, context: Context | None) -> Target
             continue
         t = m.group("t").strip()
         if _WEAK_TARGET.match(t) or len(t) < 3:
+            continue
+        if _BE.match(m.group()) and not _BE_TARGET.match(t):
             continue
         goal = " ".join(doc.head[m.start("t"):m.start("t") + len(t)].split())
         break

@@ -20,6 +20,12 @@ from goalcoach.coach.feedback import SCORE_BANDS
 
 DEFAULT_KIND = "career_goals"
 LENGTH_ISSUES = ("too_short", "too_long")
+#: The elements that state a goal, time it or plan towards it.
+GOAL_ELEMENTS = ("short_term", "long_term", "timeframe", "action_plan")
+#: Issues that judge the goal an answer states. `vague` is "names no concrete target" (the
+#: rubric): a question answered from the past (an example, the steps taken, a setback, a lesson,
+#: a time you led people) asks for no goal, and the coach never counts past deeds as a target.
+GOAL_ISSUES = ("vague",)
 
 
 @dataclass(frozen=True)
@@ -44,6 +50,17 @@ class QuestionKind:
     @property
     def bonus_codes(self) -> tuple[str, ...]:
         return tuple(c for c in self.checklist if c not in self.expects)
+
+    @property
+    def answered_from_past(self) -> bool:
+        """The question asks for something the person did (a past example) and for no goal."""
+        return "star_example" in self.expects and not set(self.expects) & set(GOAL_ELEMENTS)
+
+    @property
+    def ignored_issues(self) -> tuple[str, ...]:
+        """The coach's issues that are no fault in an answer to this question: the kind's own,
+        and the goal's issues when the question asks for no goal."""
+        return self.ignores + (GOAL_ISSUES if self.answered_from_past else ())
 
 
 def _kind(id: str, name: str, example: str, **rules: Any) -> QuestionKind:
@@ -100,8 +117,9 @@ KINDS: tuple[QuestionKind, ...] = (
           expects=("timeframe",), bonus=("short_term", "long_term", "action_plan"), min_words=15),
     _kind("learning", "Learning fast (entry level)", "How will you learn the job quickly in your first months?",
           expects=("short_term", "action_plan"), bonus=("company_alignment", "star_example")),
+    # A time you led people: the story is what is asked; tying it to where you are heading adds to it.
     _kind("leadership", "Leading others (mid-career)", "Tell me about leading people towards that goal.",
-          expects=("star_example", "long_term"), bonus=("company_alignment", "motivation")),
+          expects=("star_example",), bonus=("long_term", "company_alignment", "motivation")),
     _kind("transferable", "What carries over (switcher)", "Which of your skills carry over, and what is still missing?",
           expects=("star_example", "action_plan"), bonus=("company_alignment", "short_term")),
     _kind("strategy", "Strategic impact (senior)", "What would you want to have changed here in three years?",
@@ -138,7 +156,7 @@ def judge(kind_id: str | None, feedback: dict[str, Any]) -> dict[str, Any]:
         return feedback
     words = int(feedback.get("words") or 0)
     issues = [dict(i) for i in feedback.get("issues") or []
-              if i.get("code") not in kind.ignores and i.get("code") not in LENGTH_ISSUES]
+              if i.get("code") not in kind.ignored_issues and i.get("code") not in LENGTH_ISSUES]
     if 0 < words < kind.min_words:
         issues.append({"code": "too_short", "start": 0, "end": 0, "spans": [],
                        "message": f"{words} words: a good answer to this needs about {kind.min_words} or more.",

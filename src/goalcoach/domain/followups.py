@@ -131,22 +131,46 @@ def ask(follow_up: Any, *, manner: str | None, interviewer: str, facts: Mapping[
 
 
 _SLOT = re.compile(r"\{(\w+)\}")
+#: "[with the fact | without it]": a part of a model answer that needs a fact, and what to say
+#: instead when the person has not written it (nothing, when there is no "|").
+_GROUP = re.compile(r"\[([^\[\]|]*)(?:\|([^\[\]]*))?\]")
+#: Where a template's sentences end; an {example} (whole sentences) is one on its own.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=\{example\})\s+")
 
 
-def compose(template: str, facts: Mapping[str, str]) -> str:
-    """Fill a model answer's {slots} with the scenario's facts, read as plain text. A trailing
-    full stop on a fact is dropped where the template carries on; an empty fact leaves the
-    slot's name in angle quotes, so a gap shows instead of a broken sentence."""
+def compose(template: str, facts: Mapping[str, str], *, show_gaps: bool = False) -> str:
+    """Fill a model answer's {slots} with the facts, read as plain text. A trailing full stop on
+    a fact is dropped where the template carries on.
+
+    A fact the person has not written is never shown as a gap in a model answer: a [bracketed]
+    part that needs it gives way to its alternative ("[… {example} …|… without it …]") or goes,
+    and any other sentence that needs it is left out, so what remains reads as written.
+    `show_gaps` instead keeps every sentence and shows the slot's name in angle quotes (‹step›),
+    for an example that points out what the person still has to fill in."""
+    values = {key: " ".join(str(value or "").split()) for key, value in facts.items()}
+
+    def lacks(part: str) -> bool:
+        return any(not values.get(key) for key in _SLOT.findall(part))
+
+    def choose(match: re.Match[str]) -> str:
+        with_fact, without = match.group(1), match.group(2)
+        if show_gaps or not lacks(with_fact):
+            return with_fact
+        return without or ""
+
+    text = _GROUP.sub(choose, template)
+    if not show_gaps:
+        text = " ".join(s for s in _SENTENCE_END.split(" ".join(text.split())) if s and not lacks(s))
 
     def fill(match: re.Match[str]) -> str:
         key = match.group(1)
-        value = " ".join(str(facts.get(key) or "").split())
+        value = values.get(key) or ""
         if not value:
             return f"‹{key.replace('_', ' ')}›"
         if key != "example":
             value = value.rstrip(".")
         return value
 
-    text = _SLOT.sub(fill, template)
+    text = " ".join(_SLOT.sub(fill, text).split())
     # A sentence may start with a fact that begins in lower case ("Because …" is written out).
     return re.sub(r"(^|[.!?]\s+)([a-z])", lambda m: m.group(1) + m.group(2).upper(), text)

@@ -8,11 +8,12 @@ No textual and no coach import.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, Iterable, Mapping
 
 from goalcoach.domain.advert import duty_follow_ups
 from goalcoach.domain.followups import compose
-from goalcoach.domain.prefill import join_steps
+from goalcoach.domain.prefill import as_clause, join_steps, split_time_phrase
 
 STANDARD_QUESTION = "What are your career goals?"
 #: The common questions asked in your own-target practice when there is nothing to probe.
@@ -84,28 +85,30 @@ def target_problem(target: dict[str, Any], keys: Mapping[str, str] | None = None
     return None
 
 
-def _clause(text: Any) -> str:
-    """A goal typed as a sentence, read after "to": no leading "to", no trailing full stop."""
-    value = " ".join(str(text or "").split()).rstrip(".")
-    value = value[3:] if value.lower().startswith("to ") else value
-    if len(value) > 1 and value[0].isupper() and value[1].islower():
-        value = value[0].lower() + value[1:]
-    return value
+def _clause(text: Any, today: date) -> str:
+    """A goal typed as a sentence, read after "to" in a composed answer, which names its own time
+    ("in five years I'd like to …"): no time phrase of its own ("Within five years, lead …" → "lead
+    …"), no lead-in ("I want to", "to"), no trailing full stop, a lower-case start (keeps 'SQL')."""
+    return as_clause(split_time_phrase(" ".join(str(text or "").split()), today)[1])
 
 
 def _first(goals: dict[str, Any], horizon: str) -> dict[str, Any]:
     return next((g for g in goals.get(horizon) or () if isinstance(g, dict) and str(g.get("goal") or "").strip()), {})
 
 
-def target_facts(target: dict[str, Any], goals: dict[str, Any], values: list[Any] | None = None) -> dict[str, str]:
+def target_facts(target: dict[str, Any], goals: dict[str, Any], values: list[Any] | None = None,
+                 today: date | None = None) -> dict[str, str]:
     """The person's own material as facts: their role, goals, steps and top value. What they
-    have not written yet stays empty, so a composed example shows the gap (‹step›)."""
+    have not written yet stays empty: a follow-up's model answer is composed without it, the
+    example built from the self-assessment shows the gap (‹step›). `today` reads dates in a goal
+    ("By June 2027, …"); the real date when not given."""
+    today = today or date.today()
     short, long = _first(goals, "short_term"), _first(goals, "long_term")
     top = next((str(v.get("name")) for v in values or () if isinstance(v, dict) and str(v.get("name") or "").strip()), "")
     return {
         "role": " ".join(str(target.get("role") or "").split()),
-        "goal": _clause(short.get("goal")),
-        "long_goal": _clause(long.get("goal")),
+        "goal": _clause(short.get("goal"), today),
+        "long_goal": _clause(long.get("goal"), today),
         "step": join_steps(str(short.get("steps") or long.get("steps") or "")),
         "reason": f"{top.lower()} is what I value most in my work" if top else "",
         "example": "",
@@ -126,7 +129,7 @@ def own_example(target: dict[str, Any], facts: dict[str, str], current_version: 
         "What draws me to {employer} is how this role connects to that path, and I'm open to where it leads."
     )
     organisation = " ".join(str(target.get("organisation") or "").split())
-    return "Example built from your self-assessment", compose(template, {**facts, "employer": organisation})
+    return "Example built from your self-assessment", compose(template, {**facts, "employer": organisation}, show_gaps=True)
 
 
 def brief_from_target(
@@ -136,6 +139,7 @@ def brief_from_target(
     goals: dict[str, Any] | None = None,
     values: list[Any] | None = None,
     current_version: dict[str, Any] | None = None,
+    today: date | None = None,
 ) -> Brief:
     """The person's own target as a brief: the standard question, tips for their stage (the
     stage set's advice, never another scenario's persona) and an example from their own material."""
@@ -146,7 +150,7 @@ def brief_from_target(
     role = " ".join(str(target.get("role") or "").split())
     organisation = " ".join(str(target.get("organisation") or "").split())
     mission = " ".join(str(target.get("mission") or "").split())
-    facts = target_facts(target, goals or {}, values)
+    facts = target_facts(target, goals or {}, values, today)
     label, example = own_example(target, facts, current_version)
     return Brief(
         scenario_id=None,

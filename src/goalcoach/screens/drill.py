@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 import uuid
+from datetime import date
 from functools import partial
 from typing import Any, Callable
 
@@ -55,12 +56,13 @@ OWN_RECOVERY = (
 )
 
 
-def own_recovery(profile: Any) -> str:
+def own_recovery(profile: Any, today: date | None = None) -> str:
     """A model recovery in the person's own material, never another person's story; what
     their self-assessment lacks shows as a ‹gap› to fill."""
     target = profile.section("target") or {}
-    facts = target_facts(target, profile.section("goals") or {}, (profile.section("values") or {}).get("items") or [])
-    return compose(OWN_RECOVERY, {**facts, "employer": " ".join(str(target.get("organisation") or "").split())})
+    facts = target_facts(target, profile.section("goals") or {}, (profile.section("values") or {}).get("items") or [], today)
+    return compose(OWN_RECOVERY, {**facts, "employer": " ".join(str(target.get("organisation") or "").split())},
+                   show_gaps=True)
 
 
 def adaptive_drill(
@@ -225,7 +227,7 @@ class DrillScreen(BaseScreen):
         if event.state == WorkerState.SUCCESS:
             feedback = event.worker.result
             code, line = pick_pushback(feedback, load_pushbacks())
-            drill = adaptive_drill(self.latest, code, line, self.drills, own_recovery(self.app.profile), advice_keys(self.app))
+            drill = adaptive_drill(self.latest, code, line, self.drills, own_recovery(self.app.profile, self.app.now().date()), advice_keys(self.app))
             self.app.push_screen(DrillRunScreen(drill, clock=self.clock, adaptive=True, first_feedback=feedback))
         elif event.state == WorkerState.ERROR:
             self.notify(f"The coach could not read your answer: {event.worker.error}", severity="error", markup=False)

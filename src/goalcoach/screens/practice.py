@@ -140,6 +140,7 @@ class PracticeScreen(BaseScreen):
         brief = brief_from_target(
             target, self.sets, goals=profile.section("goals") or {},
             values=(profile.section("values") or {}).get("items") or [], current_version=profile.current_version(),
+            today=self.app.now().date(),
         )
         self._start(brief)
 
