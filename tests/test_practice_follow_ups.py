@@ -63,6 +63,25 @@ async def test_a_strong_answer_gets_a_deeper_probe_for_the_stage(make_app):
         assert "probes deeper" in text_of(run, "#run-reason")
 
 
+HOW_I_LEARN = ("I learn best by doing with someone beside me at first. On my placement I asked my mentor to watch "
+               "my first medicines rounds and give feedback after each one, and within three weeks I was running "
+               "them alone. I also keep a notebook of questions to look up after each shift.")
+
+
+async def test_a_follow_up_answer_is_not_faulted_for_not_naming_the_goal_again(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        scenario_set, chosen = scenario(0)  # entry level: a strong answer gets "how will you learn?"
+        run, _ = await answer_main(pilot, app, chosen.model_answer)
+        assert run.session.current.kind == "learning"
+        await type_answer(pilot, HOW_I_LEARN)
+        await submit(pilot)
+        from goalcoach.widgets.coach_panel import PanelRows
+
+        fixes = "\n".join(str(c) for c in run.query_one("#coach-issues", PanelRows).shown())
+        assert "doesn't name a target" not in fixes and "Not your own answer" not in fixes
+
+
 async def test_each_follow_up_shows_its_own_checklist_and_model_answer(make_app):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

@@ -115,6 +115,20 @@ def test_check_help_lists_the_kinds_and_rejects_unknown_ones():
     assert "Traceback" not in bad.stderr
 
 
+def test_a_follow_up_need_not_name_the_goal_again_though_vague_wording_is_still_vague(tmp_path):
+    """After the main answer named the goal, "when?" or "how do you learn?" is answered without
+    naming it again; only vague goal wording is vague there. The main question still needs one."""
+    when = "I'd like to get there within two years, and be fully up to speed by the end of my first year, because I love this work."
+    vague = "Honestly I just want to grow and be successful wherever I end up, learning as much as I can every day."
+    codes = lambda proc: {i["code"] for i in json.loads(proc.stdout)["issues"]}  # noqa: E731
+    assert "vague" not in codes(check("-", "--json", "--question", "when", stdin=when))
+    assert "vague" in codes(check("-", "--json", "--question", "when", stdin=vague))
+    assert "vague" in codes(check("-", "--json", stdin=when))
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"id": "1", "text": when}) + "\n", encoding="utf-8")
+    assert "vague" not in codes(check(str(path), "--batch", "--question", "when"))
+
+
 @pytest.mark.parametrize("kind", ["salary", DEFAULT_KIND])
 def test_batch_follows_the_question_too(tmp_path, kind):
     path = tmp_path / "a.jsonl"

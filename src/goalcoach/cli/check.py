@@ -6,6 +6,7 @@ Never imports textual; rich is imported only for the human-readable report.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 from pathlib import Path
@@ -67,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
         return int(exc.code or 0) if isinstance(exc.code, int) else USAGE_ERROR
     context = Context(stage=args.stage, role=args.role or None, company=args.company or None,
                       terms=tuple(t for t in args.terms.split(",") if t.strip()),
-                      expects_acknowledgement=args.correction)
+                      expects_acknowledgement=args.correction, follow_up=args.question != DEFAULT_KIND)
     try:
         if args.batch:
             return _batch(args.path, context, sys.stdout, args.question)
@@ -171,6 +172,8 @@ def _batch_line(line: str, number: int, base: Context, kind: str = DEFAULT_KIND)
         context = _context_for_line(obj, base)
     except ValueError as exc:
         return {"id": ident, "error": f"line {number}: {exc}"}
+    if kind != DEFAULT_KIND:  # a follow-up: the main answer named the goal already
+        context = dataclasses.replace(context, follow_up=True)
     return {"id": ident, **judge(kind, analyse(text, context).to_dict())}
 
 

@@ -82,7 +82,8 @@ def analyse(text: str, context: Context | None = None) -> Feedback:
                            or not doc.folded.startswith("because", s.start)]
     # Not an answer at all says more than "vague"; otherwise vague means no concrete target of the
     # speaker's own (a step word or a number does not make one).
-    found["vague"] = [] if found["not_an_answer"] else iss.vague(doc, lex, named_leap, clauses)
+    found["vague"] = [] if found["not_an_answer"] else iss.vague(
+        doc, lex, named_leap, clauses, unnamed_is_vague=not (context and context.follow_up))
     stripped = len(text.rstrip())
     found["too_short"] = [Span(0, stripped)] if 0 < words < MIN_WORDS and stripped else []
     found["too_long"] = [Span(over_start, stripped)] if over_start is not None and over_start < stripped else []

@@ -30,6 +30,9 @@ class Context:
     expects_acknowledgement: the answer is a correction (a recovery, or a follow-up after a weak
     answer), so re-framing the earlier answer is part of what is asked; otherwise a missing
     acknowledgement is neither a fix nor a gap.
+    follow_up: the answer replies to a follow-up question, after the main answer named the goal:
+    naming no target again is no fault here ("How do you like to learn?"), though vague goal
+    wording ("I just want to grow") still is.
     """
 
     stage: str | None = None
@@ -37,6 +40,7 @@ class Context:
     company: str | None = None
     terms: tuple[str, ...] = ()
     expects_acknowledgement: bool = False
+    follow_up: bool = False
 
     def __post_init__(self) -> None:
         if self.stage is not None and self.stage not in STAGES:

@@ -146,12 +146,14 @@ def unrealistic(doc: Doc, lex: Lexicon, context: Context | None, refs: list[Time
     return out
 
 
-def vague(doc: Doc, lex: Lexicon, named_leap: bool, clauses: ClauseMap) -> list[Span]:
-    """Spans of vague goal wording when the answer names no concrete target; [] when it does."""
+def vague(doc: Doc, lex: Lexicon, named_leap: bool, clauses: ClauseMap, unnamed_is_vague: bool = True) -> list[Span]:
+    """Spans of vague goal wording when the answer names no concrete target; [] when it does.
+    With no vague wording, the first sentence stands for the missing target, unless naming none
+    is no fault (a follow-up, after the main answer named it)."""
     if named_leap or _concrete(doc, lex, clauses):
         return []
     spans = _live(doc, lex.scan(doc.folded, doc.word_starts, "targets", "vague_phrases"), negatable=False)
-    if not spans and doc.n:
+    if not spans and doc.n and unnamed_is_vague:
         s, e = doc.sentence_span(0)
         spans = [Span(s, len(doc.head[s:e].rstrip()) + s or e)]
     return spans

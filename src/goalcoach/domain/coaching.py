@@ -6,6 +6,8 @@ Never imports textual. Sections used (written by the self-assessment):
 
 from __future__ import annotations
 
+import dataclasses
+
 from typing import Any, Iterable
 
 from goalcoach.coach import Context, analyse
@@ -38,14 +40,18 @@ def coach(text: str, context: Context | None = None) -> dict[str, Any]:
     return analyse(text, context).to_dict()
 
 
-def coach_answer(text: str, profile: Any, *, own_target: bool = False, correction: bool = False, **context: Any) -> dict[str, Any]:
+def coach_answer(text: str, profile: Any, *, own_target: bool = False, correction: bool = False,
+                 follow_up: bool = False, **context: Any) -> dict[str, Any]:
     """Coach an answer for a screen (run in a worker thread). `own_target` coaches against the
     profile's target; otherwise the given stage/company/terms are the whole context.
-    `correction`: the answer re-frames an earlier one (a recovery, or a reply to a pushback)."""
+    `correction`: the answer re-frames an earlier one (a recovery, or a reply to a pushback).
+    `follow_up`: it replies to a follow-up, after the main answer named the goal."""
     from goalcoach.domain.correction import as_correction
     from goalcoach.domain.organisation_names import with_short_company
 
     ctx = with_short_company(context_for(profile) if own_target else context_for(None, **context))
+    if follow_up:
+        ctx = dataclasses.replace(ctx, follow_up=True)
     return coach(text, as_correction(ctx) if correction else ctx)
 
 

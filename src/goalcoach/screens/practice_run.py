@@ -260,11 +260,12 @@ class PracticeRunScreen(BaseScreen):
         profile = self.app.profile
         # After a pushback, re-framing the earlier answer is part of what is asked.
         correction = get_kind(self.session.current.kind).after_pushback
+        follow_up = self.session.index > 0  # the main answer named the goal already
         if self.brief.own_target:
-            job = partial(coaching.coach_answer, text, profile, own_target=True, correction=correction)
+            job = partial(coaching.coach_answer, text, profile, own_target=True, correction=correction, follow_up=follow_up)
         else:
             job = partial(
-                coaching.coach_answer, text, profile, correction=correction,
+                coaching.coach_answer, text, profile, correction=correction, follow_up=follow_up,
                 stage=coach_stage(self.brief, target_stage(profile)),
                 company=self.brief.employer_name, terms=self.brief.values,
             )
