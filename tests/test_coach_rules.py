@@ -196,6 +196,18 @@ def test_templates_repetition_and_invented_words_are_not_an_answer():
     assert "not_an_answer" not in codes(jargon)
 
 
+def test_a_slot_the_builder_left_empty_is_an_unfilled_template():
+    # The builder's template marks an empty slot as ‹label›; left in, the answer is not finished.
+    left = ("Over the next 18 months, my goal is to become the trust's go-to analyst for the patient record "
+            "rollout. The part of the work that draws me most is clinical informatics, because ‹reason›. To get "
+            "there, I plan to finish the NHS Digital analyst course. Longer term, I would like to lead the "
+            "trust's clinical data team.")
+    fb = analyse(left)
+    assert "not_an_answer" in fb.issue_codes and fb.quality == "weak"
+    assert evidence(left, "not_an_answer") == ["‹reason›"]
+    assert "not_an_answer" not in codes(left.replace("‹reason›", "good data keeps patients safe"))
+
+
 def test_vague_means_no_concrete_target_of_ones_own():
     stuffed = ("In the short term my goal is to grow within this role, because I'm passionate about your "
                "company's mission. I plan to pursue a relevant certification and seek mentorship. Long term I "

@@ -18,7 +18,9 @@ from goalcoach.coach.feedback import Span
 from goalcoach.coach.lexicon import Lexicon
 from goalcoach.coach.text import Doc
 
-_SLOT = re.compile(r"\[[^\[\]\n]{1,40}\]|\{[^{}\n]{1,40}\}|<[^<>\n]{1,40}>|_{3,}|\.\.\.\s*\[|\bxx+\b|\byyy+\b|"
+# Single angle quotes (‹goal›) are how this app's template marks an empty slot.
+_SLOT = re.compile(r"‹[^‹›\n]{1,40}›|"
+                   r"\[[^\[\]\n]{1,40}\]|\{[^{}\n]{1,40}\}|<[^<>\n]{1,40}>|_{3,}|\.\.\.\s*\[|\bxx+\b|\byyy+\b|"
                    r"\b(?:insert|enter)\s+(?:company|role|job|name|title|here)\b")
 # A single capital letter standing for a slot: "my goal is to X because Z", "at company Y".
 _LETTER_SLOT = re.compile(r"(?<![\w.'’])([XYZ])(?![\w'’]|\.\w)")
@@ -29,7 +31,7 @@ _SLOT_WORDS = re.compile(r"company|role|job|title|name|organi[sz]ation|team|depa
 
 
 def placeholders(doc: Doc) -> list[Span]:
-    if not any(c in doc.head for c in "[{<_XYZ") and "xx" not in doc.folded and "yyy" not in doc.folded \
+    if not any(c in doc.head for c in "‹[{<_XYZ") and "xx" not in doc.folded and "yyy" not in doc.folded \
             and "insert" not in doc.folded and "enter " not in doc.folded:
         return []  # nothing that could be a slot: most answers
     out = []
