@@ -205,6 +205,7 @@ def test_a_slot_the_builder_left_empty_is_an_unfilled_template():
     fb = analyse(left)
     assert "not_an_answer" in fb.issue_codes and fb.quality == "weak"
     assert evidence(left, "not_an_answer") == ["‹reason›"]
+    assert "slot still to fill" in next(i.message for i in fb.issues if i.code == "not_an_answer")
     assert "not_an_answer" not in codes(left.replace("‹reason›", "good data keeps patients safe"))
 
 

@@ -134,6 +134,9 @@ def issue_advice(code: str, text: str, start: int, end: int, words: int,
     elif code == "misaligned":
         goal = f"'{target.goal}'" if target.goal else "your goal"
         suggestion = f"Show how {target.where} moves you towards {goal}: what you'd learn and build there first."
+    elif code == "not_an_answer" and text[start:end].startswith("‹"):  # a slot the builder left empty
+        message = f"{quoted} is a template slot still to fill in."
+        suggestion = "Replace it with your own words; the builder's slots above the editor hold an example."
     elif code == "unrealistic" and target.goal:
         suggestion = (f"Keep '{target.goal}' as the direction, but name the step before it and what you'd "
                       f"take on first at {target.where}.")
