@@ -183,6 +183,16 @@ def test_practise_next_calls_a_stage_weakest_only_beside_another():
     assert "weakest" not in suggestion.reason
 
 
+def test_practise_next_averages_main_answers_like_the_trend_does():
+    drills, sets = content()
+    history = [
+        attempt(NOW - timedelta(hours=2), 84, stage="entry", scenario_id="entry-nurse"),
+        {**attempt(NOW - timedelta(hours=1), 12, stage="entry", scenario_id="entry-nurse"), "follow_up": True},
+    ]
+    suggestion = pm.practise_next(history, drills, sets, NOW)
+    assert "84" in suggestion.reason  # a follow-up answers another question: not in the average
+
+
 def test_practise_next_with_no_history_starts_at_the_persons_own_stage():
     drills, sets = content()
     suggestion = pm.practise_next([], drills, sets, NOW, preferred_stage="senior")

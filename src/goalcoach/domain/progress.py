@@ -205,8 +205,9 @@ def practise_next(
     if not by_stage:
         return None
     averages: dict[str, float] = {}
+    main_answers = [a for a in history if is_main_answer(a)]  # as the trend and chart count them
     for stage in by_stage:
-        scores = trend(history, stage)
+        scores = trend(main_answers, stage)
         if scores:
             averages[stage] = sum(scores) / len(scores)
     last_done = _last_done(history, "scenario_id")
