@@ -96,6 +96,29 @@ def test_follow_ups_to_expect_come_with_the_best_answer_to_each():
     assert part.count("**") // 2 == MAX_FOLLOW_UPS
 
 
+def test_one_question_in_several_interviewers_words_is_listed_once():
+    from goalcoach.content import load_follow_ups
+    from goalcoach.domain.transfer_files import expected_follow_ups, follow_up_variants
+
+    variants = follow_up_variants()
+    for stage in ("entry", "mid", "switcher", "senior", "gap"):
+        listed = [variants.get(q, q) for q in expected_follow_ups(stage)]
+        assert len(listed) == len(set(listed)), f"{stage}: a follow-up is listed in two wordings"
+    # Practised in one wording, expected in another: one entry, with the practised answer.
+    leading = next(f for f in load_follow_ups() if len(f.questions) >= 2)
+    practised, other = leading.questions[0], leading.questions[1]
+    records = [own(NOW, 80, follow_up=True, question=practised, text="The time I led the rota change.")]
+    sheet = prep_sheet(snapshot(records), None, None, load_recovery_moves(), EXPORTED, [other], variants)
+    part = sheet.split("## Follow-ups to expect")[1].split("## Their words")[0]
+    assert practised in part and other not in part and "The time I led the rota change." in part
+
+
+def test_every_heading_stands_after_a_blank_line():
+    sheet = sheet_for(snapshot([], sections={}))
+    lines = sheet.splitlines()
+    assert all(lines[i - 1] == "" for i, line in enumerate(lines) if i and line.startswith("#"))
+
+
 def test_every_user_string_is_escaped_and_renders_back():
     sections = {
         "target": {"role": NASTY[1], "organisation": NASTY[6], "mission": NASTY[7], "terms": [NASTY[2], NASTY[5]]},

@@ -8,7 +8,7 @@ remember. Markdown; every user string is escaped (see transfer.md_inline). Never
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 from goalcoach.coach import rubric
 from goalcoach.domain.progress import format_date, score_of
@@ -60,19 +60,29 @@ def best_main_answer(
     return str(best["label"]), str(best.get("text", "")), feedback
 
 
-def follow_ups_to_expect(snapshot: dict[str, Any], expected: Sequence[str]) -> list[tuple[str, dict[str, Any] | None]]:
+def follow_ups_to_expect(
+    snapshot: dict[str, Any], expected: Sequence[str], variants: Mapping[str, str] | None = None
+) -> list[tuple[str, dict[str, Any] | None]]:
     """Follow-up questions, each with the person's best answer to it (or None): the ones they
-    have practised first, then those asked for their stage, up to MAX_FOLLOW_UPS."""
+    have practised first, then those asked for their stage, up to MAX_FOLLOW_UPS. `variants`
+    maps each wording of a question to the follow-up it belongs to, so one question asked in
+    another interviewer's words is listed once, with the best answer to any of its wordings."""
+    variants = variants or {}
     answered: dict[str, list[dict[str, Any]]] = {}
+    shown: dict[str, str] = {}  # follow-up -> the wording listed for it
     for attempt in snapshot.get("attempts") or []:
         own = not attempt.get("scenario_id") if isinstance(attempt, dict) else False
         if own and attempt.get("follow_up") and attempt.get("question"):
-            answered.setdefault(clean(attempt["question"]).strip(), []).append(attempt)
-    questions = list(answered)
+            question = clean(attempt["question"]).strip()
+            key = variants.get(question, question)
+            shown.setdefault(key, question)
+            answered.setdefault(key, []).append(attempt)
     for question in expected:
-        if clean(question).strip() not in questions and question.strip() != MAIN_QUESTION:
-            questions.append(clean(question).strip())
-    return [(q, _best(answered.get(q, []))) for q in questions[:MAX_FOLLOW_UPS]]
+        question = clean(question).strip()
+        key = variants.get(question, question)
+        if key not in shown and question != MAIN_QUESTION:
+            shown[key] = question
+    return [(question, _best(answered.get(key, []))) for key, question in list(shown.items())[:MAX_FOLLOW_UPS]]
 
 
 def _joined(value: Any) -> str:
@@ -118,6 +128,7 @@ def prep_sheet(
     recovery_moves: Sequence[Any],
     exported: str,
     expected_follow_ups: Sequence[str] = (),
+    follow_up_variants: Mapping[str, str] | None = None,
 ) -> str:
     """The printable prep sheet for the target in `snapshot`'s self-assessment."""
     sections = snapshot.get("sections") or {}
@@ -136,6 +147,7 @@ def prep_sheet(
         else:
             lines.append("*(no answer good enough to rely on yet: your current answer is not ready. "
                          "Work on the fix below in the answer builder, then export again)*")
+        lines.append("")
     else:
         label, text, feedback = best
         words = len(re.findall(r"[\w'’-]+", text))
@@ -146,9 +158,9 @@ def prep_sheet(
             lines += [_checklist_line(feedback), ""]
 
     lines += ["## Follow-ups to expect", ""]
-    follow_ups = follow_ups_to_expect(snapshot, expected_follow_ups)
+    follow_ups = follow_ups_to_expect(snapshot, expected_follow_ups, follow_up_variants)
     if not follow_ups:
-        lines.append("*(none yet: practise a scenario for your stage)*")
+        lines += ["*(none yet: practise a scenario for your stage)*", ""]
     for number, (question, answer) in enumerate(follow_ups, 1):
         lines.append(f"{number}. **{md_inline(question)}**")
         if answer is None:

@@ -27,18 +27,36 @@ def render(profile: Any, fmt: str, exported: str) -> str:
     answer = transfer.current_answer(snapshot)
     feedback = coaching.coach_answer(answer[1], profile, own_target=True) if answer else None
     stage = ((snapshot.get("sections") or {}).get("target") or {}).get("stage")
-    return prep_sheet(snapshot, answer, feedback, load_recovery_moves(), exported, expected_follow_ups(stage))
+    return prep_sheet(snapshot, answer, feedback, load_recovery_moves(), exported, expected_follow_ups(stage),
+                      follow_up_variants())
+
+
+def follow_up_variants() -> dict[str, str]:
+    """Each follow-up question's wording (a warm, probing or sceptical interviewer asks the same
+    question differently) -> the follow-up it belongs to."""
+    from goalcoach.content import load_follow_ups
+
+    return {question: follow_up.id for follow_up in load_follow_ups() for question in follow_up.questions}
 
 
 def expected_follow_ups(stage: Any) -> list[str]:
-    """Follow-up questions asked in the practice scenarios for `stage`, most asked first."""
+    """Follow-up questions asked in the practice scenarios for `stage`, most asked first, each
+    once however many wordings the scenarios' interviewers give it."""
     from collections import Counter
 
     from goalcoach.content import load_scenario_sets
 
     sets, _ = load_scenario_sets()
     asked = Counter(q for s in sets if s.stage == stage for scenario in s.scenarios for q in scenario.follow_ups)
-    return [question for question, _ in asked.most_common()]
+    variants = follow_up_variants()
+    seen: set[str] = set()
+    questions = []
+    for question, _ in asked.most_common():
+        key = variants.get(question, question)
+        if key not in seen:
+            seen.add(key)
+            questions.append(question)
+    return questions
 
 
 def write_new_file(path: Path, text: str, *, force: bool = False) -> None:
