@@ -6,11 +6,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, MarkdownViewer, Static
+from textual.widgets import MarkdownViewer, Static
 
 from goalcoach.content import ContentError, load_guide
 from goalcoach.screens.base import MinimumSize
 from goalcoach.screens.keys import screen_key
+from goalcoach.widgets.footer import KeyFooter
 
 
 class HelpScreen(MinimumSize, ModalScreen[None]):
@@ -49,7 +50,7 @@ class HelpScreen(MinimumSize, ModalScreen[None]):
                 markup=False,
             )
             yield MarkdownViewer(text, show_table_of_contents=False, open_links=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one(MarkdownViewer).focus()
