@@ -16,7 +16,7 @@ from goalcoach.screens.practice_run import PracticeRunScreen
 from goalcoach.screens.versions import VersionsScreen
 from goalcoach.widgets.editor import AnswerEditor
 from goalcoach.widgets.prose import ProseField
-from goalcoach_test_support import practice_run_ready, record_notifications, screen_text, settle
+from goalcoach_test_support import help_text, practice_run_ready, record_notifications, screen_text, settle
 
 LONG_GOAL = "Within 18 months, become the analyst the pricing team relies on for its monthly demand forecast"
 
@@ -29,13 +29,6 @@ def label_of(widget: Widget) -> Label:
 
 def in_view(app, widget: Widget) -> bool:
     return app.screen.can_view_entire(widget)
-
-
-def help_text(app) -> str:
-    """What the open help screen shows, as its Markdown (words joined by single spaces)."""
-    from textual.widgets import Markdown
-
-    return " ".join(app.screen.query_one(Markdown).source.split())
 
 
 def footer(app) -> str:

@@ -1,4 +1,5 @@
-"""Help for the current screen: its guide from content/guide/, shown as Markdown."""
+"""Help for the current screen: its guide from content/guide/, shown as Markdown, with each
+{key:<binding id>} in it naming the key really bound (the person's keymap.toml first)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from textual.widgets import MarkdownViewer, Static
 
 from goalcoach.content import ContentError, load_guide
 from goalcoach.screens.base import MinimumSize
-from goalcoach.screens.keys import screen_key
+from goalcoach.screens.keys import fill_key_placeholders, screen_key
+from goalcoach.screens.sections import SECTIONS, section_key, section_keys_display
 from goalcoach.widgets.footer import KeyFooter
 
 
@@ -39,7 +41,7 @@ class HelpScreen(MinimumSize, ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         try:
-            text = load_guide(self.guide)
+            text = fill_key_placeholders(self.app, load_guide(self.guide), {"home.sections": self._section_keys()})
         except ContentError as error:
             text = f"No help is available here ({error})."
         with Vertical():
@@ -51,6 +53,14 @@ class HelpScreen(MinimumSize, ModalScreen[None]):
             )
             yield MarkdownViewer(text, show_table_of_contents=False, open_links=False)
         yield KeyFooter()
+
+    def _section_keys(self) -> str:
+        """Home's section keys as its help names them: `1`–`5`, or each key when some are rebound."""
+        shown = section_keys_display(self.app)
+        keys = [section_key(self.app, s) for s in SECTIONS]
+        if "/" not in shown:
+            return f"`{keys[0]}`–`{keys[-1]}`"
+        return "/".join(f"`{key}`" for key in keys)
 
     def on_mount(self) -> None:
         self.query_one(MarkdownViewer).focus()
