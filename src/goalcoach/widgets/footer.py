@@ -141,6 +141,22 @@ def contrast(one: Color, other: Color) -> float:
     return (high + 0.05) / (low + 0.05)
 
 
+def readable_colour(variables: dict[str, str], behind: Color, choices: Iterable[str]) -> str | None:
+    """The first of the theme variables `choices` whose colour reaches 4.5:1 against `behind`
+    (or the one that comes closest); None when none of them is a colour."""
+    best: tuple[float, str] | None = None
+    for name in choices:
+        try:
+            ratio = contrast(behind + Color.parse(variables[name]), behind)
+        except (KeyError, ColorParseError):
+            continue  # not set, or "auto": not a colour to compare
+        if ratio >= READABLE_CONTRAST:
+            return name
+        if best is None or ratio > best[0]:
+            best = (ratio, name)
+    return None if best is None else best[1]
+
+
 def readable_footer_keys(variables: dict[str, str]) -> dict[str, str]:
     """The theme's variables with footer key letters readable on the footer: the theme's own key
     colour when it reaches 4.5:1 against the footer's background, else the first of the theme's
@@ -151,17 +167,7 @@ def readable_footer_keys(variables: dict[str, str]) -> dict[str, str]:
         footer = behind + Color.parse(variables["footer-background"])
     except (KeyError, ColorParseError):
         return variables
-    best: tuple[float, str] | None = None
-    for name in KEY_COLOUR_CHOICES:
-        try:
-            ratio = contrast(footer + Color.parse(variables[name]), footer)
-        except (KeyError, ColorParseError):
-            continue  # not set, or "auto": not a colour to compare
-        if ratio >= READABLE_CONTRAST:
-            best = (ratio, name)
-            break
-        if best is None or ratio > best[0]:
-            best = (ratio, name)
-    if best is None or best[1] == "footer-key-foreground":
+    best = readable_colour(variables, footer, KEY_COLOUR_CHOICES)
+    if best is None or best == "footer-key-foreground":
         return variables
-    return {**variables, "footer-key-foreground": variables[best[1]]}
+    return {**variables, "footer-key-foreground": variables[best]}
