@@ -124,6 +124,14 @@ def screen_text(app, svg: str | None = None) -> str:
     return "\n".join(lines).replace("\xa0", " ")
 
 
+def help_text(app) -> str:
+    """What the open help screen shows, as its Markdown (words joined by single spaces): the
+    whole page, however little of it fits the terminal."""
+    from textual.widgets import Markdown
+
+    return " ".join(app.screen.query_one(Markdown).source.split())
+
+
 def record_notifications(app) -> list[str]:
     """Collect what the app tells the person (messages only)."""
     seen: list[str] = []

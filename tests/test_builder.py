@@ -21,7 +21,7 @@ from goalcoach.widgets.highlight import MAX_SHOWN_CHARS
 from goalcoach.widgets.prose import ProseField
 
 from goalcoach.domain import coaching
-from goalcoach_test_support import fixed_clock, screen_text, settle
+from goalcoach_test_support import fixed_clock, help_text, record_notifications, screen_text, settle
 from test_assessment import NASTY
 
 DEV = {row["id"]: row for row in map(json.loads, (Path(__file__).parent / "data" / "dev.jsonl").read_text().splitlines())}
@@ -377,3 +377,37 @@ def test_builder_diff_120x36(snap_compare, make_app, profile):
         await settle(pilot, lambda: isinstance(pilot.app.screen, DiffScreen) and pilot.app.screen.query("#diff-body"))
 
     assert snap_compare(make_app(profile), terminal_size=(120, 36), run_before=diff)
+
+
+async def test_the_editor_names_the_key_to_the_slots_and_can_be_emptied_then_restored(make_app):
+    app = make_app()
+    told = record_notifications(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_builder(pilot)
+        await settle(pilot, lambda: isinstance(app.focused, AnswerEditor))
+
+        def shown() -> str:
+            return " ".join(screen_text(app).split())
+
+        # At 80×24 the builder opens on the editor, the slots above it out of sight: the line
+        # over the editor names the key that reaches them.
+        await settle(pilot, lambda: "Your answer" in shown() and "ctrl+g: template slots" in shown())
+        assert "Time frame" not in shown()
+        await pilot.press("ctrl+g")
+        await settle(pilot, lambda: "Time frame" in shown())  # the first slot's label
+        await pilot.press("ctrl+f")
+        await settle(pilot, lambda: isinstance(app.focused, AnswerEditor))
+        await pilot.press(*"Lead the team")
+        await settle(pilot, lambda: "▊Lead the team" in screen_text(app))
+        # The same line names the key that empties the editor; ctrl+z brings the text back.
+        assert "ctrl+l: empty" in shown()
+        await pilot.press("ctrl+l")
+        await settle(pilot, lambda: "Emptied the editor: ctrl+z brings the text back." in told)
+        assert "▊Lead the team" not in screen_text(app) and editor(app).text == ""
+        await pilot.press("ctrl+z")
+        await settle(pilot, lambda: "▊Lead the team" in screen_text(app))
+        assert editor(app).text == "Lead the team"
+        # The help says so too.
+        await pilot.press("f1")
+        await settle(pilot, lambda: "`ctrl+l`: empty the editor" in help_text(app))
+        assert "`ctrl+z` in the editor brings the text back" in help_text(app)

@@ -86,3 +86,43 @@ async def test_hints_and_footers_name_the_keys_really_bound(make_app):
         await pilot.press("f2")
         await settle(pilot, lambda: "f2 opens help anywhere" in shown())
         assert "escape closes" in shown()
+
+
+async def test_help_pages_and_the_builder_hint_name_the_keys_really_bound(make_app):
+    write_keymap(
+        '"builder.slots" = "f6"\n"builder.empty" = "f8"\n"builder.save" = "f2"\n"app.quit" = "ctrl+x"\n'
+        '"values.up" = "k"\n"home.builder" = "b"\n'
+    )
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        from goalcoach_test_support import help_text, screen_text
+        from goalcoach.screens.help import HelpScreen
+
+        def shown() -> str:
+            return " ".join(screen_text(app).split())
+
+        await settle(pilot, lambda: isinstance(app.screen, HomeScreen))
+        await pilot.press("f1")
+        await settle(pilot, lambda: isinstance(app.screen, HelpScreen) and "open a section" in help_text(app))
+        assert "| `1`/`b`/`3`/`4`/`5` | open a section" in help_text(app) and "| `ctrl+x` | quit" in help_text(app)
+        await pilot.press("escape")
+        await settle(pilot, lambda: isinstance(app.screen, HomeScreen))
+        await pilot.press("b")
+        await settle(pilot, lambda: isinstance(app.screen, BuilderScreen))
+        await settle(pilot, lambda: "f6: template slots · f8: empty" in shown())
+        await pilot.press("f1")
+        await settle(pilot, lambda: isinstance(app.screen, HelpScreen) and "go to the slots" in help_text(app))
+        page = help_text(app)
+        for named in ("`f6`: go to the slots", "`f8`: empty the editor", "`f2` or `f5`: save", "`ctrl+x` quit"):
+            assert named in page, named
+        assert "`ctrl+g`" not in page and "{key:" not in page
+        # A key of the versions list, named before that list was ever opened.
+        assert "`space` mark two" in page
+        await pilot.press("escape")
+        await settle(pilot, lambda: isinstance(app.screen, BuilderScreen))
+        await pilot.press("escape")
+        await settle(pilot, lambda: isinstance(app.screen, HomeScreen))
+        await pilot.press("1")
+        await pilot.press("f1")
+        await settle(pilot, lambda: isinstance(app.screen, HelpScreen) and "move up" in help_text(app))
+        assert "`k` move up, `d` or `ctrl+down` move down" in help_text(app)

@@ -16,7 +16,7 @@ from goalcoach.screens.practice_run import PracticeRunScreen
 from goalcoach.screens.versions import VersionsScreen
 from goalcoach.widgets.editor import AnswerEditor
 from goalcoach.widgets.prose import ProseField
-from goalcoach_test_support import practice_run_ready, record_notifications, screen_text, settle
+from goalcoach_test_support import help_text, practice_run_ready, record_notifications, screen_text, settle
 
 LONG_GOAL = "Within 18 months, become the analyst the pricing team relies on for its monthly demand forecast"
 
@@ -291,6 +291,88 @@ async def test_practice_feedback_and_progress_footers_keep_help_and_quit_at_60_c
         line = footer(app)
         for key in ("/ Filter", "p Practise", "c Chart", "Page", "^q Quit", "f1 Help"):
             assert key in line, (key, line)
+
+
+async def _footer_keeps_help_and_quit(pilot, where: str) -> None:
+    app = pilot.app
+    await settle(pilot, lambda: "Help" in footer(app) or "Quit" in footer(app))
+    await pilot.pause()
+    line = footer(app)
+    assert "f1 Help" in line and "^q Quit" in line, (where, line)
+
+
+async def test_every_screens_footer_keeps_help_and_quit_at_60_columns(make_app):
+    from goalcoach.screens.drill import DrillRunScreen, DrillScreen
+    from goalcoach.screens.progress import ProgressScreen
+
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await _footer_keeps_help_and_quit(pilot, "home")
+        await pilot.press("1")
+        await settle(pilot, lambda: isinstance(app.screen, AssessmentScreen) and app.focused is not None)
+        for tab in ("tab-target", "tab-values", "tab-skills", "tab-goals", "tab-reflection"):
+            await open_tab(pilot, tab)
+            await _footer_keeps_help_and_quit(pilot, tab)
+        await pilot.press("escape")
+        await pilot.press("2")
+        await settle(pilot, lambda: isinstance(app.screen, BuilderScreen) and isinstance(app.focused, AnswerEditor))
+        await _footer_keeps_help_and_quit(pilot, "builder")
+        await pilot.press("ctrl+g")
+        await _footer_keeps_help_and_quit(pilot, "builder slots")
+        await pilot.press("escape")
+        await pilot.press("3")
+        await settle(pilot, lambda: app.screen.query(OptionList) and app.screen.query_one(OptionList).option_count > 0)
+        await _footer_keeps_help_and_quit(pilot, "practice picker")
+        await pilot.press("enter")
+        await settle(pilot, lambda: practice_run_ready(app))
+        await _footer_keeps_help_and_quit(pilot, "practice brief")
+        await pilot.press("enter")
+        await settle(pilot, lambda: isinstance(app.focused, AnswerEditor))
+        await _footer_keeps_help_and_quit(pilot, "practice answer")
+        await pilot.press(*"I aim to lead a ward team", "ctrl+s")
+        await settle(pilot, lambda: app.screen.phase == "feedback")
+        await _footer_keeps_help_and_quit(pilot, "practice feedback")
+        await pilot.press("escape")
+        await settle(pilot, lambda: not isinstance(app.screen, PracticeRunScreen))
+        await pilot.press("escape")
+        await pilot.press("4")
+        await settle(pilot, lambda: isinstance(app.screen, DrillScreen) and app.screen.query_one(OptionList).option_count > 0)
+        await _footer_keeps_help_and_quit(pilot, "drill picker")
+        await pilot.press("enter")
+        await settle(pilot, lambda: isinstance(app.screen, DrillRunScreen) and isinstance(app.focused, AnswerEditor))
+        await _footer_keeps_help_and_quit(pilot, "drill answer")
+        await pilot.press(*"Let me clarify: I will lead the team", "ctrl+s")
+        await settle(pilot, lambda: app.screen.phase == "feedback")
+        await _footer_keeps_help_and_quit(pilot, "drill feedback")
+        await pilot.press("escape")
+        await settle(pilot, lambda: not isinstance(app.screen, DrillRunScreen))
+        await pilot.press("escape")
+        await pilot.press("5")
+        await settle(pilot, lambda: isinstance(app.screen, ProgressScreen))
+        await _footer_keeps_help_and_quit(pilot, "progress")
+
+
+async def test_the_values_keys_left_out_of_a_narrow_footer_still_work_and_are_in_its_help(make_app):
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("1")
+        await settle(pilot, lambda: isinstance(app.screen, AssessmentScreen) and app.focused is not None)
+        await open_tab(pilot, "tab-values")
+        await pilot.press("tab")  # to the suggestions
+        await settle(pilot, lambda: app.focused is not None and app.focused.id != "values-ranked")
+        await pilot.press("enter")  # adds the first suggestion
+        await pilot.press("shift+tab")
+        await settle(pilot, lambda: app.focused is not None and app.focused.id == "values-ranked")
+        await settle(pilot, lambda: "x Remove" in footer(app))
+        line = footer(app)
+        assert "f1 Help" in line and "^q Quit" in line and "n Non-neg." not in line, line
+        await pilot.press("n")  # left out of the footer, still works
+        await settle(pilot, lambda: "non-negotiable" in screen_text(app))
+        await pilot.press("f1")
+        await settle(pilot, lambda: isinstance(app.screen, HelpScreen))
+        await settle(pilot, lambda: "`n` non-negotiable or flexible" in help_text(app))
+        for key in ("`u` or `ctrl+up` move up", "`d` or `ctrl+down` move down", "`x` or `delete` remove"):
+            assert key in help_text(app)
 
 
 # -- 10: escape in a practice answer ------------------------------------------------------------------

@@ -52,3 +52,40 @@ def test_a_theme_whose_key_colour_is_readable_keeps_it():
     pale = {**variables, "background": "#ffffff", "footer-background": "#d0d0d0", "footer-key-foreground": "#6fa8dc",
             "text-primary": "#00325a", "text-accent": "auto 80%"}
     assert readable_footer_keys(pale)["footer-key-foreground"] == "#00325a"
+
+
+
+def _suggestion(app):
+    """The coach panel's first suggestion row ("→ …"), if one is shown."""
+    from goalcoach.widgets.coach_panel import PanelRow
+
+    rows = [r for r in app.screen.query(PanelRow) if r.has_class("fix-detail") and r.shown.plain.startswith("→")]
+    return rows[0] if rows else None
+
+
+def _suggestion_contrast(app) -> tuple[float, str]:
+    fg, bg, _ = drawn(_suggestion(app), "→")
+    return contrast(fg, bg), f"{fg.hex} on {bg.hex}"
+
+
+@pytest.mark.parametrize("theme, then", [("textual-light", "textual-dark"), ("textual-dark", "textual-light")])
+async def test_the_coach_panels_suggestions_are_readable(make_app, theme, then):
+    from goalcoach.screens.builder import BuilderScreen
+    from goalcoach.widgets.editor import AnswerEditor
+    from goalcoach_test_support import screen_text
+
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.theme = theme
+        await pilot.press("2")
+        await settle(pilot, lambda: isinstance(app.screen, BuilderScreen) and isinstance(app.focused, AnswerEditor))
+        await pilot.press(*"I guess I want to lead a team, maybe.")
+        await settle(pilot, lambda: _suggestion(app) is not None and "→ " in screen_text(app))
+        ratio, colours = _suggestion_contrast(app)
+        assert ratio >= 4.5, (theme, colours, ratio)
+        # Switching theme with a suggestion on screen keeps it readable.
+        old_background = drawn(_suggestion(app), "→")[1]
+        app.theme = then
+        await settle(pilot, lambda: drawn(_suggestion(app), "→")[1] != old_background)  # drawn in the new theme
+        ratio, colours = _suggestion_contrast(app)
+        assert ratio >= 4.5, (then, colours, ratio)

@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Checkbox, ContentSwitcher, Footer, Input, Static, TextArea
+from textual.widgets import Checkbox, ContentSwitcher, Input, Static, TextArea
 
 from goalcoach.coach.feedback import STAGES
 from goalcoach.domain import advert
@@ -22,6 +22,7 @@ from goalcoach.domain.advert import AdvertError, Choice, Item, Proposal
 from goalcoach.profile.journal import draft_target
 from goalcoach.profile.validation import MAX_TEXT
 from goalcoach.screens.keys import screen_key
+from goalcoach.widgets.footer import KeyFooter
 
 DRAFT_KEY = "advert"
 
@@ -64,7 +65,7 @@ class AdvertDialog(ModalScreen["Choice | None"]):
                     yield TextArea(self.initial_text, id="advert-text", soft_wrap=True, tab_behavior="focus")
                     yield Static("", id="advert-error", markup=False)
                 yield VerticalScroll(id="advert-confirm")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#advert-text", TextArea).focus()

@@ -19,7 +19,6 @@ from textual.containers import Vertical
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import (
-    Footer,
     Input,
     Label,
     RadioButton,
@@ -42,6 +41,7 @@ from goalcoach.widgets.goals_editor import GoalsEditor
 from goalcoach.widgets.prose import ProseField
 from goalcoach.widgets.values_editor import ValuesEditor
 from goalcoach.widgets.save_state import AppHeader
+from goalcoach.widgets.footer import KeyFooter
 
 SECTIONS = ("target", "values", "skills", "goals", "reflection")
 TABS = tuple(f"tab-{s}" for s in SECTIONS)
@@ -140,7 +140,7 @@ class AssessmentScreen(BaseScreen):
                     for prompt in self.sheets.reflection_prompts:
                         answer = str(self.data["reflection"].get(prompt.id, ""))
                         yield field(prompt, self._text_area(answer, f"reflect-{prompt.id}"))
-        yield Footer()
+        yield KeyFooter()
 
     def _text_area(self, text: str, widget_id: str) -> TextArea:
         return ProseField(text, id=widget_id, classes="prose")

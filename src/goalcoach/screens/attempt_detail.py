@@ -8,13 +8,14 @@ from typing import Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from goalcoach.domain import progress as pm
 from goalcoach.domain.duration import format_duration
 from goalcoach.screens.base import BaseScreen
 from goalcoach.widgets.coach_panel import CoachPanel
 from goalcoach.widgets.save_state import AppHeader
+from goalcoach.widgets.footer import KeyFooter
 
 
 def attempt_summary(attempt: dict[str, Any], now: datetime | None = None) -> Text:
@@ -49,7 +50,7 @@ class AttemptDetailScreen(BaseScreen):
         yield AppHeader()
         yield Static(attempt_summary(self.attempt, self.now), id="attempt-summary", markup=False)
         yield CoachPanel(show_answer=True, id="attempt-feedback")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = pm.scenario_label(self.attempt)

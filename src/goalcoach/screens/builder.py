@@ -14,7 +14,7 @@ from typing import Any
 from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
 from textual.widgets import Label, Static, TextArea
 from textual.worker import Worker, WorkerState
@@ -25,6 +25,7 @@ from goalcoach.domain import prefill
 from goalcoach.profile.journal import section_target
 from goalcoach.screens.base import BaseScreen
 from goalcoach.screens.dialogs import ConfirmDialog, PromptDialog
+from goalcoach.screens.keys import widget_key
 from goalcoach.widgets.coach_panel import CoachPanel
 from goalcoach.widgets.editor import AnswerEditor
 from goalcoach.widgets.footer import KeyFooter
@@ -39,6 +40,8 @@ from goalcoach.widgets.save_state import AppHeader
 DRAFT_KEY = "builder"
 QUESTION = "What are your career goals?"
 SAVE_DELAY = 0.5
+# The editor's undo (TextArea's own binding, which has no id for a keymap to move).
+UNDO_KEY = widget_key(TextArea, "undo")
 
 
 class BuilderScreen(BaseScreen):
@@ -54,6 +57,7 @@ class BuilderScreen(BaseScreen):
         Binding("f5", "save_version", "Save version", show=False, id="builder.save_f5"),
         Binding("ctrl+o", "versions", "Versions", id="builder.versions"),
         Binding("ctrl+r", "copy", "Copy", id="builder.copy"),
+        Binding("ctrl+l", "empty_editor", "Empty editor", show=False, id="builder.empty"),
     ]
     # Under 80 columns the footer leaves these out, so help and quit stay in sight; the keys still
     # work and the help lists them (the preview's label names ctrl+t too).
@@ -96,10 +100,16 @@ class BuilderScreen(BaseScreen):
                 yield Label(f"Preview ({self.key('builder.use_template')} copies it into the editor)", classes="slot-label", markup=False)
                 yield Static(self.template.assemble(self.slots), id="preview", markup=False)
             with Vertical(id="answer-col"):
-                yield Label("Your answer", classes="slot-label", markup=False)
+                with Horizontal(id="answer-head"):
+                    yield Label("Your answer", classes="slot-label", markup=False)
+                    # The slots sit above the editor (or beside it): the key that reaches them.
+                    yield Static(self._answer_hint(), id="answer-hint", markup=False)
                 yield AnswerEditor(current["text"] if current else "", draft_key=DRAFT_KEY, id="editor")
                 yield CoachPanel(id="coach")
         yield KeyFooter()
+
+    def _answer_hint(self) -> str:
+        return f"{self.key('builder.slots')}: template slots · {self.key('builder.empty')}: empty"
 
     @property
     def editor(self) -> AnswerEditor:
@@ -209,6 +219,15 @@ class BuilderScreen(BaseScreen):
         editor.replace(text, (0, 0), editor.document.end)
         editor.move_cursor(editor.document.end)
         editor.focus()
+
+    def action_empty_editor(self) -> None:
+        """Empty the editor as one undoable edit: ctrl+z in the editor brings the text back."""
+        if not self.editor.text:
+            self.editor.focus()
+            self.notify("The editor is already empty.", markup=False)
+            return
+        self._replace_editor_text("")
+        self.notify(f"Emptied the editor: {UNDO_KEY} brings the text back.", markup=False)
 
     @work(group="dialog", exclusive=True, exit_on_error=False)
     async def action_use_template(self) -> None:
@@ -342,4 +361,7 @@ class BuilderScreen(BaseScreen):
         yield SystemCommand("Save answer version", "Name and keep the editor's text", self.action_save_version)
         yield SystemCommand("Answer versions", "Open, compare or mark a version current", self.action_versions)
         yield SystemCommand("Copy answer", "Copy the answer to the clipboard", self.action_copy)
+        yield SystemCommand(
+            "Empty the editor", f"Remove the answer's text ({UNDO_KEY} brings it back)", self.action_empty_editor
+        )
 

@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import ContentSwitcher, Footer, OptionList, Static
+from textual.widgets import ContentSwitcher, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
@@ -37,6 +37,7 @@ from goalcoach.widgets.coach_panel import CoachPanel
 from goalcoach.widgets.editor import AnswerEditor
 from goalcoach.widgets.highlight import highlighted_answer
 from goalcoach.widgets.save_state import AppHeader
+from goalcoach.widgets.footer import KeyFooter
 
 ADAPTIVE = "adaptive"
 # Theme variables, so every theme (light ones too) shows the checklist in its own colours.
@@ -149,7 +150,7 @@ class DrillScreen(BaseScreen):
         yield Static(f"↑ ↓ and enter: pick a drill · {self.key('drill.adaptive')}: drill on your latest answer", id="drill-intro", markup=False)
         yield OptionList(id="drill-list")
         yield Static("", id="drill-detail", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.drills, errors = self.loader()
@@ -289,7 +290,7 @@ class DrillRunScreen(BaseScreen):
                 yield VerticalScroll(Static("", id="recovery-checklist", markup=False), id="recovery")
                 yield CoachPanel(id="drill-coach")
                 yield VerticalScroll(Static("", id="model-recovery-text", markup=False), id="model-recovery")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#drill-setup").border_title = "The setup"

@@ -1,4 +1,5 @@
-"""Help for the current screen: its guide from content/guide/, shown as Markdown."""
+"""Help for the current screen: its guide from content/guide/, shown as Markdown, with each
+{key:<binding id>} in it naming the key really bound (the person's keymap.toml first)."""
 
 from __future__ import annotations
 
@@ -6,11 +7,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, MarkdownViewer, Static
+from textual.widgets import MarkdownViewer, Static
 
 from goalcoach.content import ContentError, load_guide
 from goalcoach.screens.base import MinimumSize
-from goalcoach.screens.keys import screen_key
+from goalcoach.screens.keys import fill_key_placeholders, screen_key
+from goalcoach.screens.sections import SECTIONS, section_key, section_keys_display
+from goalcoach.widgets.footer import KeyFooter
 
 
 class HelpScreen(MinimumSize, ModalScreen[None]):
@@ -38,7 +41,7 @@ class HelpScreen(MinimumSize, ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         try:
-            text = load_guide(self.guide)
+            text = fill_key_placeholders(self.app, load_guide(self.guide), {"home.sections": self._section_keys()})
         except ContentError as error:
             text = f"No help is available here ({error})."
         with Vertical():
@@ -49,7 +52,15 @@ class HelpScreen(MinimumSize, ModalScreen[None]):
                 markup=False,
             )
             yield MarkdownViewer(text, show_table_of_contents=False, open_links=False)
-        yield Footer()
+        yield KeyFooter()
+
+    def _section_keys(self) -> str:
+        """Home's section keys as its help names them: `1`–`5`, or each key when some are rebound."""
+        shown = section_keys_display(self.app)
+        keys = [section_key(self.app, s) for s in SECTIONS]
+        if "/" not in shown:
+            return f"`{keys[0]}`–`{keys[-1]}`"
+        return "/".join(f"`{key}`" for key in keys)
 
     def on_mount(self) -> None:
         self.query_one(MarkdownViewer).focus()

@@ -8,13 +8,14 @@ from textual.app import ComposeResult
 from textual.worker import Worker, WorkerState
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from goalcoach.screens.base import BaseScreen
 from goalcoach.screens.keys import shared_key
 from goalcoach.screens.sections import SECTIONS, Section, binding_id, section_key
 from goalcoach.widgets.save_state import AppHeader
+from goalcoach.widgets.footer import KeyFooter
 
 INTRO = (
     "goalcoach helps you answer “What are your career goals?” with confidence: "
@@ -41,7 +42,7 @@ class HomeScreen(BaseScreen):
             yield Static(INTRO, id="intro", markup=False)
             yield OptionList(*[self._option(s, section_key(self.app, s)) for s in SECTIONS], id="sections")
             yield Static("", id="stats", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     @staticmethod
     def _option(section: Section, key: str) -> Option:

@@ -7,9 +7,14 @@ back to the default the caller knows (usually from its own BINDINGS, see BaseScr
 
 from __future__ import annotations
 
+import functools
+import importlib
+import pkgutil
+import re
 from typing import Any, Iterable
 
 from textual.binding import Binding
+from textual.dom import DOMNode
 from textual.keys import format_key
 
 
@@ -74,3 +79,70 @@ def screen_key(screen: Any, binding_id: str) -> str:
     if default is None:
         raise KeyError(f"no binding with the id {binding_id!r}")
     return bound_key(screen.app, binding_id, default)
+
+
+def widget_key(cls: type, action: str) -> str:
+    """The key a Textual widget binds to `action` without a binding id (so no keymap moves it),
+    like TextArea's undo: read from its BINDINGS, as hints name it."""
+    for owner in cls.__mro__:
+        for binding in vars(owner).get("BINDINGS", ()):
+            if isinstance(binding, Binding) and binding.action == action:
+                return key_text(binding.key)
+    raise KeyError(f"{cls.__name__} binds no key to {action!r}")
+
+
+# -- keys in help pages ---------------------------------------------------------------------------
+#: A help page (content/guide/*.md) names a key as {key:<binding id>}; help shows the keys bound.
+KEY_PLACEHOLDER = re.compile(r"\{key:([a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+)\}")
+
+
+@functools.cache
+def binding_defaults() -> dict[str, str]:
+    """Binding id -> default keys, from the BINDINGS of every goalcoach screen and widget class
+    (and the app's). A section's modules load when it opens, so a help page can name a key of a
+    screen not opened yet (the builder's help names the versions list's keys): load them all
+    first, by name, so that no screen module imports another for it."""
+    for package in ("goalcoach.screens", "goalcoach.widgets"):
+        for module in pkgutil.iter_modules(importlib.import_module(package).__path__):
+            importlib.import_module(f"{package}.{module.name}")
+    found: dict[str, str] = {}
+    seen: set[type] = set()
+    pending: list[type] = [DOMNode]
+    while pending:
+        cls = pending.pop()
+        for sub in cls.__subclasses__():
+            if sub not in seen:
+                seen.add(sub)
+                pending.append(sub)
+        if cls.__module__.startswith("goalcoach."):
+            for binding in vars(cls).get("BINDINGS", ()):
+                if isinstance(binding, Binding) and binding.id:
+                    found.setdefault(binding.id, binding.key)
+    return found
+
+
+def keys_markdown(keys: str) -> str:
+    """Keys ("u,ctrl+up") as a help page writes them: `u` or `ctrl+up`."""
+    def named(key: str) -> str:
+        shown = key_text(key)
+        # Arrows are written by name ("ctrl+down"), as the guide's prose writes them.
+        return shown if shown.isascii() else key.strip()
+
+    return " or ".join(f"`{named(key)}`" for key in keys.split(",") if key.strip())
+
+
+def fill_key_placeholders(app: Any, text: str, extra: dict[str, str] | None = None) -> str:
+    """`text` with each {key:<binding id>} replaced by the keys really bound to it: the person's
+    keymap first, else the default. `extra` maps ids that are not single bindings (Home's section
+    keys) to ready-made text. An unknown id stays as written."""
+    keymap = getattr(app, "keymap", None) or {}
+    defaults = binding_defaults()
+
+    def keys_for(match: re.Match[str]) -> str:
+        binding_id = match.group(1)
+        if extra and binding_id in extra:
+            return extra[binding_id]
+        keys = keymap.get(binding_id) or defaults.get(binding_id)
+        return keys_markdown(keys) if keys else match.group(0)
+
+    return KEY_PLACEHOLDER.sub(keys_for, text)

@@ -13,7 +13,7 @@ from typing import Any, Callable
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from goalcoach.content import ContentError, ScenarioSet, load_scenario_sets
@@ -22,6 +22,7 @@ from goalcoach.screens.base import BaseScreen
 from goalcoach.screens.keys import SHARED_KEYS, advice_keys
 from goalcoach.screens.skipped_content import error_line
 from goalcoach.widgets.save_state import AppHeader
+from goalcoach.widgets.footer import KeyFooter
 
 Loader = Callable[[], "tuple[list[ScenarioSet], list[ContentError]]"]
 OWN_TARGET = "own-target"
@@ -69,7 +70,7 @@ class PracticeScreen(BaseScreen):
         )
         yield OptionList(id="scenario-list")
         yield Static("", id="scenario-detail", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sets, self.errors = self.loader()

@@ -15,12 +15,13 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from goalcoach.domain.assessment import diff_summary, diff_words
 from goalcoach.domain.coaching import word_count
 from goalcoach.screens.keys import screen_key
+from goalcoach.widgets.footer import KeyFooter
 
 # Theme variables, so every theme (light ones too) shows the diff in its own colours.
 INSERT_STYLE = "bold underline $text-success"
@@ -87,7 +88,7 @@ class DiffScreen(ModalScreen[None]):
             yield Static(Content.assemble(("inserted", INSERT_STYLE), "  ", ("deleted", DELETE_STYLE)), id="diff-legend", markup=False)
             with VerticalScroll(id="diff-scroll"):
                 yield Static(body, id="diff-body", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#diff-scroll").focus()
@@ -125,7 +126,7 @@ class VersionsScreen(ModalScreen["str | None"]):
                 id="versions-keys",
                 markup=False,
             )
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._refresh()

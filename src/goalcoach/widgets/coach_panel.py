@@ -23,6 +23,7 @@ from textual.widgets import Static
 
 from goalcoach.coach.rubric import ELEMENTS, ISSUE_SEVERITY, MISSING_PRIORITY, element_name, is_bonus, issue_name
 from goalcoach.textsafety import steady_width
+from goalcoach.widgets.footer import readable_colour
 from goalcoach.widgets.highlight import highlighted_lines, more_note
 
 EMPTY_MESSAGE = "No answer yet. Start typing: the coach reads your answer each time you pause."
@@ -34,6 +35,9 @@ BONUS_STYLE = "dim"  # blends with any theme's background ($text-muted would los
 ISSUE_MARK_STYLE = "bold $text-error"
 ADD_MARK_STYLE = "bold $text-warning"
 SUGGESTION_STYLE = "$text-accent"
+# The theme's text colours a suggestion may take, best first: the first that reads at 4.5:1 on
+# the panel (textual-light's accent text is about 3:1 there).
+SUGGESTION_COLOURS = ("text-accent", "text-primary", "text-secondary", "foreground")
 GOOD_STYLE = "$text-success"
 QUOTE_STYLE = "italic"
 MAX_QUOTE = 80  # longer matches (a whole sentence) are highlighted in the answer, not quoted
@@ -143,8 +147,9 @@ def _quotes(issue: dict[str, Any], answer: str) -> list[str]:
     return list(seen.values())
 
 
-def fix_rows(feedback: dict[str, Any], answer: str = "") -> list[Row]:
-    """Issues, most damaging first (the priority fix leads); with none, the most valuable missing element."""
+def fix_rows(feedback: dict[str, Any], answer: str = "", suggestion_style: str = SUGGESTION_STYLE) -> list[Row]:
+    """Issues, most damaging first (the priority fix leads); with none, the most valuable missing
+    element. Suggestions are drawn in `suggestion_style`."""
     rows: list[Row] = []
     issues = sorted(feedback.get("issues") or [], key=_severity)
     for issue in issues:
@@ -154,7 +159,7 @@ def fix_rows(feedback: dict[str, Any], answer: str = "") -> list[Row]:
         for n, quote in enumerate(quotes):
             head = Content.assemble(head, ", " if n else "  ", "“", (quote, QUOTE_STYLE), "”")
         rows.append(Row(f"issue:{code}", head, "fix-head"))
-        rows += _detail_rows(f"issue:{code}", issue)
+        rows += _detail_rows(f"issue:{code}", issue, suggestion_style)
     if issues:
         return rows
     rows.append(Row("none", Content.styled("No issues found.", GOOD_STYLE), "fix-head"))
@@ -171,17 +176,17 @@ def fix_rows(feedback: dict[str, Any], answer: str = "") -> list[Row]:
         code, detail = missing[0], elements[missing[0]]
     head = Content.assemble(("+ Add: ", ADD_MARK_STYLE), (element_name(code), "bold"))
     rows.append(Row(f"add:{code}", head, "fix-head"))
-    rows += _detail_rows(f"add:{code}", detail)
+    rows += _detail_rows(f"add:{code}", detail, suggestion_style)
     return rows
 
 
-def _detail_rows(key: str, item: dict[str, Any]) -> list[Row]:
+def _detail_rows(key: str, item: dict[str, Any], suggestion_style: str) -> list[Row]:
     rows = []
     if item.get("message"):
         # Messages may quote the person's own words (their goal, their role).
         rows.append(Row(f"{key}:message", Content(steady_width(str(item["message"]))), "fix-detail"))
     if item.get("suggestion"):
-        rows.append(Row(f"{key}:suggestion", Content.styled(steady_width(f"→ {item['suggestion']}"), SUGGESTION_STYLE), "fix-detail"))
+        rows.append(Row(f"{key}:suggestion", Content.styled(steady_width(f"→ {item['suggestion']}"), suggestion_style), "fix-detail"))
     return rows
 
 
@@ -247,6 +252,25 @@ class CoachPanel(VerticalScroll):
         super().__init__(id=id, classes="-empty -no-terms -no-answer")
         self.border_title = "Coach"
         self.show_answer = show_answer
+        self._shown: tuple[dict[str, Any], str] | None = None
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "theme", self._theme_changed, init=False)
+
+    def _suggestion_style(self) -> str:
+        """The theme's text colour for suggestions that reads at 4.5:1 on this panel."""
+        behind = self.background_colors[1]
+        name = readable_colour(self.app.theme_variables, behind, SUGGESTION_COLOURS)
+        return f"${name}" if name else SUGGESTION_STYLE
+
+    def _theme_changed(self) -> None:
+        # The new theme's colours are known once its styles are applied.
+        self.call_after_refresh(self._restyle_suggestions)
+
+    def _restyle_suggestions(self) -> None:
+        if self._shown is not None and not self.is_empty:
+            feedback, answer = self._shown
+            self.query_one("#coach-issues", PanelRows).sync(fix_rows(feedback, answer, self._suggestion_style()))
 
     def compose(self) -> ComposeResult:
         yield PanelRow(Content(EMPTY_MESSAGE), id="coach-summary")
@@ -275,7 +299,8 @@ class CoachPanel(VerticalScroll):
             return
         fresh = self.is_empty or not live
         self.query_one("#coach-summary", PanelRow).show(summary_content(feedback))
-        self.query_one("#coach-issues", PanelRows).sync(fix_rows(feedback, answer))
+        self._shown = (feedback, answer)
+        self.query_one("#coach-issues", PanelRows).sync(fix_rows(feedback, answer, self._suggestion_style()))
         self.query_one("#coach-checklist", PanelRows).sync(checklist_rows(feedback))
         terms = terms_rows(feedback)
         self.query_one("#coach-terms", PanelRows).sync(terms)

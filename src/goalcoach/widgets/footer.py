@@ -1,38 +1,123 @@
 """A footer that keeps the keys that matter when the terminal is narrow.
 
 Textual's Footer shows every shown binding in order and cuts off what does not fit, so on a
-narrow terminal the last keys (the app's help and quit) are the first to go. A screen names its
-secondary actions in `FOOTER_SECONDARY`; below `TIGHT_WIDTH` columns this footer leaves them
-out. Their keys still work, and the screen's help (f1) lists them.
+narrow terminal the last keys (the app's help and quit) are the first to go. This footer works
+out what fits its width before it draws: when not everything does, it leaves out first the
+actions a screen (or the focused widget) names in `FOOTER_SECONDARY`, then others from the right,
+and never help or quit. Keys left out still work, and the screen's help (f1) lists them.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
+from itertools import groupby
+from typing import Iterable, Iterator
+
+from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.color import Color, ColorParseError
-from textual.widgets import Footer
+from textual.widget import Widget
+from textual.widgets import Footer, Label
 
-TIGHT_WIDTH = 80
+#: Actions the footer always shows (the app's help and quit), however narrow it is.
+ALWAYS_SHOWN = frozenset({"help", "quit"})
 
 
 class KeyFooter(Footer):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self._tight: bool | None = None
+        self._width: int | None = None
 
-    def _is_tight(self, width: int) -> bool:
-        return 0 < width < TIGHT_WIDTH
+    # -- what fits -------------------------------------------------------------------------------
+    def _entries(self) -> list[tuple[list[str], int, str | None]]:
+        """What the footer will draw, in order, as (actions, columns, group label): one entry per
+        key, or per group of keys shown with one label. Columns follow FooterKey's styles
+        (non-compact: the key padded by one each side, then the description and one space)."""
+        by_action: defaultdict[str, list[Binding]] = defaultdict(list)
+        for _, binding, _, _ in self.screen.active_bindings.values():
+            if binding.show:
+                by_action[binding.action].append(binding)
+        entries: list[tuple[list[str], int, str | None]] = []
+        for group, members_ in groupby(by_action.values(), lambda members: members[0].group):
+            members = [bindings[0] for bindings in members_]
+            if group is not None and len(members) > 1:
+                keys = sum(cell_len(self.app.get_key_display(b)) for b in members) + len(members) + 1
+                entries.append(([b.action for b in members], keys + cell_len(group.description) + 1, group.description))
+            else:
+                for binding in members:
+                    key = cell_len(self.app.get_key_display(binding)) + 2
+                    text = cell_len(binding.description) + 1 if binding.description else 0
+                    entries.append(([binding.action], key + text, None))
+        return entries
+
+    def _palette_columns(self) -> int:
+        """Columns the command palette's key takes on the right (the app hides it on -narrow
+        screens: see screens.base)."""
+        if not (self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE) or self.screen.has_class("-narrow"):
+            return 0
+        active = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
+        if active is None:
+            return 0
+        # key and description as above, plus its padding and border on the left
+        return cell_len(self.app.get_key_display(active.binding)) + cell_len(active.binding.description) + 5
+
+    def _secondary(self) -> list[str]:
+        """FOOTER_SECONDARY of the focused widget, its containers and the screen, nearest first."""
+        focused = self.screen.focused
+        nodes: Iterable[object] = focused.ancestors_with_self if focused is not None else (self.screen,)
+        actions: list[str] = []
+        for node in nodes:
+            actions.extend(getattr(node, "FOOTER_SECONDARY", ()))
+        return actions
+
+    def left_out(self, width: int) -> set[str]:
+        """The actions to leave out so that the rest fits `width` columns."""
+        entries = self._entries()
+        needed = sum(columns for _, columns, _ in entries) + self._palette_columns()
+        width += 1  # the last key's trailing space may go
+        if width <= 1 or needed <= width:
+            return set()
+        secondary = self._secondary()
+
+        def rank(index: int) -> tuple[int, int]:
+            actions = entries[index][0]
+            named = [secondary.index(a) for a in actions if a in secondary]
+            # Named secondary actions go first, in the order named; then the rest, rightmost first.
+            return (0, min(named)) if named else (1, -index)
+
+        dropped: set[str] = set()
+        for index in sorted(range(len(entries)), key=rank):
+            actions, columns, _ = entries[index]
+            if needed <= width:
+                break
+            if ALWAYS_SHOWN.intersection(actions):
+                continue
+            dropped.update(actions)
+            needed -= columns
+        return dropped
 
     def compose(self) -> ComposeResult:
-        self._tight = self._is_tight(self.size.width or self.app.size.width)
-        secondary = set(getattr(self.screen, "FOOTER_SECONDARY", ())) if self._tight else set()
-        for widget in super().compose():
-            if getattr(widget, "action", None) not in secondary:
-                yield widget
+        self._width = self.size.width or self.app.size.width
+        if not self._bindings_ready:
+            return
+        dropped = self.left_out(self._width)
+        labels = {label for actions, _, label in self._entries() if label and dropped.issuperset(actions)}
+        yield from self._without(super().compose(), dropped, labels)
+
+    @staticmethod
+    def _without(widgets: Iterator[Widget], dropped: set[str], labels: set[str]) -> Iterator[Widget]:
+        for widget in widgets:
+            if getattr(widget, "action", None) in dropped:
+                continue
+            # (Footer's group labels are its only Labels.)
+            if isinstance(widget, Label) and str(widget.content) in labels:
+                continue  # the label of a group whose keys are all left out
+            yield widget
 
     def on_resize(self, event: events.Resize) -> None:
-        if self._tight is not None and self._is_tight(event.size.width) != self._tight:
+        if self._width is not None and event.size.width != self._width:
             self.call_after_refresh(self.recompose)
 
 
@@ -56,6 +141,22 @@ def contrast(one: Color, other: Color) -> float:
     return (high + 0.05) / (low + 0.05)
 
 
+def readable_colour(variables: dict[str, str], behind: Color, choices: Iterable[str]) -> str | None:
+    """The first of the theme variables `choices` whose colour reaches 4.5:1 against `behind`
+    (or the one that comes closest); None when none of them is a colour."""
+    best: tuple[float, str] | None = None
+    for name in choices:
+        try:
+            ratio = contrast(behind + Color.parse(variables[name]), behind)
+        except (KeyError, ColorParseError):
+            continue  # not set, or "auto": not a colour to compare
+        if ratio >= READABLE_CONTRAST:
+            return name
+        if best is None or ratio > best[0]:
+            best = (ratio, name)
+    return None if best is None else best[1]
+
+
 def readable_footer_keys(variables: dict[str, str]) -> dict[str, str]:
     """The theme's variables with footer key letters readable on the footer: the theme's own key
     colour when it reaches 4.5:1 against the footer's background, else the first of the theme's
@@ -66,17 +167,7 @@ def readable_footer_keys(variables: dict[str, str]) -> dict[str, str]:
         footer = behind + Color.parse(variables["footer-background"])
     except (KeyError, ColorParseError):
         return variables
-    best: tuple[float, str] | None = None
-    for name in KEY_COLOUR_CHOICES:
-        try:
-            ratio = contrast(footer + Color.parse(variables[name]), footer)
-        except (KeyError, ColorParseError):
-            continue  # not set, or "auto": not a colour to compare
-        if ratio >= READABLE_CONTRAST:
-            best = (ratio, name)
-            break
-        if best is None or ratio > best[0]:
-            best = (ratio, name)
-    if best is None or best[1] == "footer-key-foreground":
+    best = readable_colour(variables, footer, KEY_COLOUR_CHOICES)
+    if best is None or best == "footer-key-foreground":
         return variables
-    return {**variables, "footer-key-foreground": variables[best[1]]}
+    return {**variables, "footer-key-foreground": variables[best]}

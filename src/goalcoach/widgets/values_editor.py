@@ -46,6 +46,8 @@ class RankedValues(OptionList):
         Binding("m", "moment", "Moment", show=False, id="values.moment"),
         Binding("x,delete", "remove", "Remove", id="values.remove"),
     ]
+    # What a narrow footer leaves out first (see widgets.footer.KeyFooter); the help lists them.
+    FOOTER_SECONDARY = ("move(-1)", "move(1)", "toggle")
 
     def action_move(self, delta: int) -> None:
         self.post_message(ValuesEditor.Command(self, "move", delta))
