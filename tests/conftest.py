@@ -90,18 +90,20 @@ def snap_compare(snap_compare):
 
     def compare(app, *args: Any, run_before=None, **kwargs: Any) -> bool:
         async def settled(pilot) -> None:
+            wait = getattr(pilot.app, "wait_for_saves", None)
+            if wait is not None:
+                # Whether an autosave has run by the time of the picture is a matter of timing, so
+                # the pictures show the header's save state empty, like a clock;
+                # tests/hostile/test_hostile_ui_saves.py checks what it says.
+                pilot.app._update_save_state = pilot.app._show_if_still_saving = lambda: None
+                pilot.app.save_state = ""
             if run_before is not None:
                 result = run_before(pilot)
                 if inspect.isawaitable(result):
                     await result
-            wait = getattr(pilot.app, "wait_for_saves", None)
             if wait is not None:
                 pilot.app.flush_drafts()
                 await wait()
-                # Whether an autosave has already run is a matter of timing, so the pictures show
-                # the header's save state empty, like a clock; tests/hostile/test_hostile_ui_saves.py
-                # checks what it says.
-                pilot.app.save_state = ""
                 await pilot.pause()
 
         return snap_compare(app, *args, run_before=settled, **kwargs)
