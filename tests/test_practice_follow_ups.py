@@ -3,6 +3,8 @@ next, and each follow-up shows its own checklist and model answer."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from textual.widgets import Static
 
@@ -160,7 +162,8 @@ async def test_own_target_leadership_follow_up_is_judged_by_its_own_checklist(ma
         await open_own_target(pilot)
         run = app.screen
         await pilot.press("enter")
-        await type_answer(pilot, run.brief.model_answer)  # the example built from the person's own material
+        # The example built from the person's own material, with its gaps (‹reason›) filled in.
+        await type_answer(pilot, re.sub(r"‹[^›]*›", "I love helping small shops sell online", run.brief.model_answer))
         await submit(pilot)
         assert run.session.answers[0].quality == "strong"
         await pilot.press("n")
