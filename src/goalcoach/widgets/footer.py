@@ -100,11 +100,12 @@ class KeyFooter(Footer):
 
     def compose(self) -> ComposeResult:
         self._width = self.size.width or self.app.size.width
-        if not self._bindings_ready:
+        widgets = list(super().compose())
+        if not widgets:  # the screen's bindings are not known yet
             return
         dropped = self.left_out(self._width)
         labels = {label for actions, _, label in self._entries() if label and dropped.issuperset(actions)}
-        yield from self._without(super().compose(), dropped, labels)
+        yield from self._without(iter(widgets), dropped, labels)
 
     @staticmethod
     def _without(widgets: Iterator[Widget], dropped: set[str], labels: set[str]) -> Iterator[Widget]:
