@@ -21,7 +21,11 @@ async def test_home_help_back_quit_by_keys(make_app):
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("escape")
-        await pilot.press("ctrl+q")
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("f1")  # the key that opened help closes it
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("f1", "ctrl+q")  # quit works from inside help too
     assert app.return_code == 0
 
 

@@ -20,6 +20,8 @@ class HelpScreen(MinimumSize, ModalScreen[None]):
     BINDINGS = [
         Binding("escape", "close", "Close", id="help.close"),
         Binding("q", "close", "Close", show=False, id="help.close_q"),
+        # The key that opened help closes it again, as help toggles in most terminal apps.
+        Binding("f1", "close", "Close", show=False, id="help.close_f1"),
     ]
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
