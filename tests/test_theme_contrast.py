@@ -89,3 +89,27 @@ async def test_the_coach_panels_suggestions_are_readable(make_app, theme, then):
         await settle(pilot, lambda: drawn(_suggestion(app), "→")[1] != old_background)  # drawn in the new theme
         ratio, colours = _suggestion_contrast(app)
         assert ratio >= 4.5, (then, colours, ratio)
+
+
+async def test_status_colours_are_readable_on_every_surface_in_every_theme(make_app):
+    """A score's quality word, a term not used yet and "+ Add" are drawn in the theme's success,
+    warning and error text colours: on every built-in theme they read at 4.5:1 on every surface."""
+    from goalcoach.widgets.footer import SURFACES, STATUS_COLOURS
+
+    app = make_app()
+    short: list[str] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        for theme in sorted(app.available_themes):
+            app.theme = theme
+            await pilot.pause()
+            variables = app.theme_variables
+            base = Color.parse(variables["background"])
+            for surface_name in SURFACES:
+                surface = base if surface_name == "background" else base + Color.parse(variables[surface_name])
+                for name in STATUS_COLOURS:
+                    if variables[name].startswith("ansi"):
+                        continue  # drawn in the terminal's own palette
+                    ratio = contrast(surface + Color.parse(variables[name]), surface)
+                    if ratio < 4.5:
+                        short.append(f"{theme}: {name} on {surface_name} {ratio:.1f}:1")
+    assert not short, short

@@ -30,7 +30,7 @@ from goalcoach.screens.base import SIZE_NOTICE_CSS, BaseScreen
 from goalcoach.screens.home import HomeScreen
 from goalcoach.screens.saving import Pending, SaveFinished, SaveQueue
 from goalcoach.screens.sections import SECTION_KEYS_BINDING, section_keys_display, section_named
-from goalcoach.widgets.footer import readable_footer_keys
+from goalcoach.widgets.footer import readable_footer_keys, readable_status_colours
 
 DraftSaver = Callable[[], None]
 
@@ -219,7 +219,7 @@ class GoalCoachApp(App[None]):
 
     # -- theme -------------------------------------------------------------------------------
     def get_css_variables(self) -> dict[str, str]:
-        variables = readable_footer_keys(super().get_css_variables())
+        variables = readable_status_colours(readable_footer_keys(super().get_css_variables()))
         self.theme_variables = variables
         return variables
 

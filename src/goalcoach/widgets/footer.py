@@ -172,3 +172,36 @@ def readable_footer_keys(variables: dict[str, str]) -> dict[str, str]:
     if best is None or best == "footer-key-foreground":
         return variables
     return {**variables, "footer-key-foreground": variables[best]}
+
+
+#: Colours that carry meaning in text (a score's quality, a term not used yet, "+ Add").
+STATUS_COLOURS = ("text-success", "text-warning", "text-error")
+SURFACES = ("background", "surface", "panel")
+
+
+def readable_status_colours(variables: dict[str, str]) -> dict[str, str]:
+    """The theme's variables with each status text colour readable (4.5:1) on every surface:
+    where a theme's falls short (textual-light's warning orange is 3.3:1 on its panels), the
+    same hue darkened, or lightened on a dark theme, just enough."""
+    try:
+        base = Color.parse(variables["background"])
+        surfaces = [base] + [base + Color.parse(variables[name]) for name in SURFACES[1:] if name in variables]
+    except (KeyError, ColorParseError):
+        return variables
+    light = _luminance(base) > 0.5
+    changed = {}
+    for name in STATUS_COLOURS:
+        if str(variables.get(name, "")).startswith("ansi"):
+            continue  # the terminal's own palette decides how it looks
+        try:
+            colour = Color.parse(variables[name])
+        except (KeyError, ColorParseError):
+            continue  # not set, or "auto": not a colour to adjust
+        step = 0.0
+        adjusted = colour
+        while step < 1.0 and min(contrast(surface + adjusted, surface) for surface in surfaces) < READABLE_CONTRAST:
+            step += 0.02
+            adjusted = colour.darken(step) if light else colour.lighten(step)
+        if adjusted != colour:
+            changed[name] = adjusted.hex
+    return {**variables, **changed} if changed else variables
