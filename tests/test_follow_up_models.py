@@ -10,8 +10,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from goalcoach.coach import Context, analyse
+from goalcoach.coach.question_kinds import get_kind, judge
 from goalcoach.content import load_follow_ups, load_scenario_sets
-from goalcoach.domain.followups import compose
+from goalcoach.domain.correction import as_correction
+from goalcoach.domain.followups import ask, compose
 from goalcoach.domain.practice_brief import brief_from_target, target_facts
 from goalcoach.domain.practice_session import PracticeSession
 
@@ -95,9 +98,7 @@ def test_every_follow_up_model_answer_reads_whatever_the_profile_holds(short, lo
     assert facts["example"] == ""  # the self-assessment has no example to draw on
     for follow_up in FOLLOW_UPS:
         text = compose(follow_up.model, facts)
-        assert readable(text) == [], (follow_up.id, facts, text)
-        if facts["goal"]:
-            assert text, follow_up.id
+        assert readable(text) + substance(text) == [], (follow_up.id, facts, text)
         for key in ("goal", "long_goal"):
             if facts[key]:
                 assert not re.match(r"(?i)(within|in|over|by)\b", facts[key]), facts[key]
@@ -111,3 +112,68 @@ def test_an_example_in_the_facts_is_kept_whole(follow_up):
     assert readable(text) == [], text
     if "{example}" in follow_up.model:
         assert "Last year I rebuilt our bed report, which cut its run time by half." in text
+
+
+# --- a useful answer for every follow-up, whatever the self-assessment holds -------------------
+
+SHAPES: dict[str, dict] = {
+    "role and organisation only": {},
+    "a short-term goal only": {"short": "Own the readmissions dashboard"},
+    "a long-term goal only": {"long": "Lead the analytics team"},
+    "goals without steps": {"short": "Own the readmissions dashboard", "long": "Lead the analytics team"},
+    "a short-term goal with steps": {"short": "Own the readmissions dashboard", "steps": "Take the SQL course"},
+    "a long-term goal with steps": {"long": "Lead the analytics team", "steps": "Find a mentor in the team"},
+    "a top value only": {"value": "Care"},
+    "everything filled in": {"short": "Own the readmissions dashboard", "long": "Lead the analytics team",
+                             "steps": "Take the SQL course\nfind a mentor", "value": "Care",
+                             "mission": "Better care through better data", "terms": ["patient safety"]},
+    "goals that start with a time phrase": {"short": "Within two years, lead the clinic's reporting work",
+                                            "long": "In five years, head the analytics team"},
+    "goals typed after 'to'": {"short": "to own the readmissions dashboard", "long": "To lead the analytics team."},
+}
+
+
+def own_target_brief(shape: dict):
+    sets, _ = load_scenario_sets()
+    target = {**TARGET, "mission": shape.get("mission", ""), "terms": shape.get("terms", [])}
+    goals = {"short_term": [{"goal": shape["short"], "steps": shape.get("steps", "")}] if "short" in shape else [],
+             "long_term": [{"goal": shape["long"], "steps": "" if "short" in shape else shape.get("steps", "")}]
+             if "long" in shape else []}
+    values = [{"name": shape["value"]}] if "value" in shape else []
+    return brief_from_target(target, sets, goals=goals, values=values, today=TODAY)
+
+
+def substance(text: str) -> list[str]:
+    """What makes a model answer too thin to learn from, on top of what `readable` finds."""
+    problems = []
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text) if s]
+    if len(sentences) < 2:
+        problems.append(f"{len(sentences)} sentence(s)")
+    if len(text.split()) < 25:
+        problems.append(f"{len(text.split())} words")
+    if re.search(r"(?i)\b(?:goal|aim|like|want|plan) is to (?:within|in|over|by)\b|\bto (?:within|over|by) ", text):
+        problems.append("a time phrase where a goal should be")
+    return problems
+
+
+@pytest.mark.parametrize("shape", SHAPES.values(), ids=SHAPES.keys())
+@pytest.mark.parametrize("follow_up", FOLLOW_UPS, ids=[f.id for f in FOLLOW_UPS])
+def test_every_own_target_follow_up_has_a_full_model_answer(follow_up, shape):
+    """The model answer the practice screen shows after a follow-up (made by `ask` from the brief's
+    facts) is a complete answer for any self-assessment that can be practised."""
+    brief = own_target_brief(shape)
+    asked = ask(follow_up, manner=brief.manner, interviewer=brief.interviewer_name, facts=brief.fact_values)
+    text = asked.model_answer
+    assert text, follow_up.id
+    assert readable(text) + substance(text) == [], text
+    assert "Data analyst" in text and (follow_up.id == "salary-pressed" or "Acme Health" in text or "{employer}" not in follow_up.model), text
+    facts = brief.fact_values
+    for key in ("goal", "long_goal", "step"):
+        if facts[key] and "{" + key + "}" in follow_up.model:
+            assert facts[key] in text, (key, text)
+    # The coach, as it judges a reply to this follow-up, finds nothing to fix in its model answer.
+    context = Context(stage="mid", role="Data analyst", company="Acme Health", terms=tuple(shape.get("terms", ())),
+                      follow_up=True)
+    judged = judge(follow_up.kind, analyse(text, as_correction(context) if get_kind(follow_up.kind).after_pushback
+                                           else context).to_dict())
+    assert judged["quality"] == "strong", (text, judged["issues"], judged["elements"])
