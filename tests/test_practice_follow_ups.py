@@ -104,12 +104,17 @@ async def test_each_follow_up_shows_its_own_checklist_and_model_answer(make_app)
         assert follow_up.kind_name in str(run.query_one("#model").border_title)
 
 
-async def test_own_target_never_shows_another_scenarios_persona(make_app, profile):
+def own_target(profile):
+    """A mid-career customer success manager's own target, with goals and a step."""
     profile.save_section("target", {"role": "Customer success manager", "organisation": "Quillworks",
                                     "mission": "Help small shops sell online", "terms": ["Care"], "stage": "mid"})
     profile.save_section("goals", {"short_term": [{"goal": "Run onboarding for our biggest accounts",
                                                    "steps": "Take the Gainsight admin course"}],
                                    "long_term": [{"goal": "Lead the customer success team"}]})
+
+
+async def test_own_target_never_shows_another_scenarios_persona(make_app, profile):
+    own_target(profile)
     app = make_app(profile)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_own_target(pilot)
@@ -152,11 +157,7 @@ LED_OTHERS = ("Last year I led a team of four analysts through our move to a new
 
 
 async def test_own_target_leadership_follow_up_is_judged_by_its_own_checklist(make_app, profile):
-    profile.save_section("target", {"role": "Customer success manager", "organisation": "Quillworks",
-                                    "mission": "Help small shops sell online", "terms": ["Care"], "stage": "mid"})
-    profile.save_section("goals", {"short_term": [{"goal": "Run onboarding for our biggest accounts",
-                                                   "steps": "Take the Gainsight admin course"}],
-                                   "long_term": [{"goal": "Lead the customer success team"}]})
+    own_target(profile)
     app = make_app(profile)
     async with app.run_test(size=(100, 40)) as pilot:
         await open_own_target(pilot)
