@@ -139,7 +139,7 @@ async def test_build_edit_save_two_versions_and_diff(data_dir):
         await pilot.pause()
         assert isinstance(app.screen, DiffScreen)
         await pilot.press("escape", "c")
-        await pilot.pause()
+        await app.wait_for_saves()  # the choice is saved off the UI thread
         assert profile.current_version()["id"] == versions[1]["id"]
         await pilot.press("escape")
         await pilot.pause()

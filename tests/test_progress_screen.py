@@ -155,9 +155,9 @@ async def test_streaks_are_off_by_default_and_toggle_from_the_palette(make_app, 
         commands = list(screen.extra_commands())
         assert commands[0].title == "Practice streaks (now off)"
         commands[0].callback()
-        await pilot.pause()
+        # The screen shows the streak once the setting is saved (off the UI thread).
+        await settle(pilot, lambda: "Streak: 5 days" in str(screen.query_one("#week", Static).render()))
         assert seeded.setting("streaks") is True
-        assert "Streak: 5 days" in str(screen.query_one("#week", Static).render())
         assert list(screen.extra_commands())[0].title == "Practice streaks (now on)"
 
 
