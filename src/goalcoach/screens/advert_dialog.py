@@ -102,7 +102,7 @@ class AdvertDialog(ModalScreen["Choice | None"]):
     def show_error(self, message: str) -> None:
         self.query_one("#advert-error", Static).update(message)
 
-    def show_proposal(self, proposal: Proposal) -> None:
+    async def show_proposal(self, proposal: Proposal) -> None:
         self.proposal = proposal
         self.query_one("#advert-error", Static).update("")
         self.items = [(kind, item) for kind, item in (
@@ -110,7 +110,7 @@ class AdvertDialog(ModalScreen["Choice | None"]):
             ("Stage", proposal.stage), ("Mission", proposal.mission)) if item is not None]
         self.items += [("Value", v) for v in proposal.values] + [("Skill or duty", t) for t in proposal.terms]
         box = self.query_one("#advert-confirm", VerticalScroll)
-        box.remove_children()
+        await box.remove_children()  # the old rows' ids are free again before the new ones mount
         widgets = [
             Static("Keep what fits", classes="advert-heading", markup=False),
             Static(f"space: keep or drop (ticked = kept) · tab: to the text to edit it · {screen_key(self, 'advert.next')}: "
@@ -124,9 +124,14 @@ class AdvertDialog(ModalScreen["Choice | None"]):
             ))
             if item.sentence.rstrip(".") != item.text:
                 widgets.append(Static(f"from: “{item.sentence}”", classes="advert-source", markup=False))
-        box.mount_all(widgets)
+        await box.mount_all(widgets)
         self.query_one("#advert-steps", ContentSwitcher).current = "advert-confirm"
-        self.call_after_refresh(lambda: self.query_one("#keep-0", Checkbox).focus())
+        # Focus once the rows are on screen (a loaded machine may paint them a frame later).
+        self.call_after_refresh(self._focus_first_row)
+
+    def _focus_first_row(self) -> None:
+        for first in self.query("#keep-0"):  # none if the dialog moved on meanwhile
+            first.focus()
 
     # -- confirming ---------------------------------------------------------------------------
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
