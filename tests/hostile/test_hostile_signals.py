@@ -16,6 +16,7 @@ import pytest
 
 from goalcoach.content import load_drills, load_scenario_sets
 from goalcoach.profile import Profile
+from goalcoach.profile.journal import recover
 from hostile_term import PtyApp, data_dir_of, exit_description
 
 # The hostile tier: left out of the fast local run (pytest -m "not slow and not hostile").
@@ -127,7 +128,11 @@ def _run_once(editor: Editor, exe, env, end: Callable[[PtyApp], None]) -> str | 
         app.close()
     if "Traceback" in app.text_since(0):
         problems.append("a traceback was shown: " + app.text_since(0)[-1500:])
-    stored = editor.stored(Profile.open(data_dir_of(env)))
+    # What the next start shows: the save, or (when the save could not finish within the grace
+    # period on a loaded machine) the write-ahead journal, which the next start replays first.
+    profile = Profile.open(data_dir_of(env))
+    recover(profile)
+    stored = editor.stored(profile)
     if TYPED not in stored:
         problems.append(f"the typed text was lost (stored: {stored[:80]!r})")
     return f"{editor.name}: " + "; ".join(problems) if problems else None
