@@ -8,6 +8,7 @@ import pytest
 import html
 import re
 
+from textual import events
 from textual.widgets import Input, OptionList, RadioSet, TabbedContent, TextArea
 
 from goalcoach.app import GoalCoachApp
@@ -166,6 +167,22 @@ async def test_changes_are_saved_without_leaving_the_screen(data_dir):
         stored = lambda: Profile.open(data_dir, clock=fixed_clock).section("target").get("role")  # noqa: E731
         await settle(pilot, lambda: stored() == "Nurse")
         assert isinstance(app.screen, AssessmentScreen)
+
+
+async def test_keys_typed_right_after_tab_land_in_the_next_field(data_dir):
+    """Over SSH a quick typist's keys arrive in one batch: "Nurse", tab, "NHS" must fill two fields."""
+    app = GoalCoachApp(Profile.open(data_dir, clock=fixed_clock), low_bandwidth=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1")
+        await settle(pilot, lambda: isinstance(app.focused, Input) and app.focused.id == "target-role")
+        batch = [*"Nurse", "tab", *"NHS"]
+        for key in batch:  # delivered together, as the terminal's reader hands them over
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        screen = app.screen
+        await settle(pilot, lambda: screen.query_one("#target-organisation", Input).value == "NHS"
+                     or len(screen.query_one("#target-role", Input).value) > len("Nurse"))
+        assert screen.query_one("#target-role", Input).value == "Nurse"
+        assert screen.query_one("#target-organisation", Input).value == "NHS"
 
 
 async def test_sigterm_style_flush_saves_pending_changes(data_dir):

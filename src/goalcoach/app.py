@@ -75,6 +75,11 @@ class GoalCoachApp(App[None]):
         # '?' only reaches here when no text field has focus (a text field types it).
         Binding("question_mark", "help", "Help", show=False, id="app.help_key"),
         Binding("escape", "back", "Back", show=False, id="app.back"),
+        # Tab moves focus before the keys behind it are handed out: as a screen binding it first
+        # travels up from the focused field, and keys already typed (a quick typist, a batch over
+        # SSH) would reach the field being left.
+        Binding("tab", "focus_next", show=False, priority=True, id="app.focus_next"),
+        Binding("shift+tab", "focus_previous", show=False, priority=True, id="app.focus_previous"),
     ]
 
     def __init__(

@@ -194,7 +194,7 @@ class AssessmentScreen(BaseScreen):
         if found:
             # The tab opens at its top: the first field is there already, and scrolling to it
             # before the tab is laid out would hide its label.
-            found[0].focus(scroll_visible=False)
+            self.set_focus(found[0], scroll_visible=False)  # at once: keys already on their way land here
 
     # -- the job advert ---------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
