@@ -88,7 +88,7 @@ def analyse(text: str, context: Context | None = None) -> Feedback:
     found["too_short"] = [Span(0, stripped)] if 0 < words < MIN_WORDS and stripped else []
     found["too_long"] = [Span(over_start, stripped)] if over_start is not None and over_start < stripped else []
 
-    target = find_target(doc, clauses, context)
+    target = find_target(doc, clauses, context, frozenset(doc.sentence_index(s.start) for s in found["misaligned"]))
     expects_ack = bool(context and context.expects_acknowledgement)
     element_results: dict[str, ElementResult] = {}
     for code in ELEMENTS:
