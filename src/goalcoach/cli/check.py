@@ -14,7 +14,8 @@ from typing import Any, TextIO
 
 from goalcoach.coach import ELEMENTS, Context, Feedback, analyse
 from goalcoach.cli.check_question import add_question_option, render_question_report
-from goalcoach.coach.rubric import STAGE_NAMES, STAGES, element_name, issue_name, problem_name
+from goalcoach.coach.rubric import (NOTHING_TO_FIX, STAGE_NAMES, STAGES, element_name, issue_name, no_issue_line,
+                                    problem_name)
 from goalcoach.coach.question_kinds import DEFAULT_KIND, judge
 from goalcoach.textsafety import clean_text
 
@@ -249,7 +250,8 @@ def render_report(fb: Feedback, context: Context | None = None, file: TextIO | N
             lines.append(t)
         console.print(Panel(Group(*lines), title=Text("Issues"), title_align="left"))
     else:
-        console.print(Text("No issues found.", style="green"))
+        line = no_issue_line(fb.to_dict())
+        console.print(Text(line, style="green" if line == NOTHING_TO_FIX else "yellow"))
 
     summary = Text()
     summary.append(f"{fb.words} words · about {fb.speaking_seconds:g} s spoken · score ")
