@@ -80,9 +80,9 @@ def main(argv: list[str] | None = None) -> int:
             raise InputError("the answer is empty")
         feedback = analyse(text, context)
         if args.json:
-            sys.stdout.write(json.dumps(judge(args.question, feedback.to_dict()), ensure_ascii=False) + "\n")
+            sys.stdout.write(json.dumps(judge(args.question, feedback.to_dict(), text), ensure_ascii=False) + "\n")
         elif args.question != DEFAULT_KIND:
-            render_question_report(judge(args.question, feedback.to_dict()), text)
+            render_question_report(judge(args.question, feedback.to_dict(), text), text)
         else:
             render_report(feedback, context)
         return 0
@@ -175,7 +175,7 @@ def _batch_line(line: str, number: int, base: Context, kind: str = DEFAULT_KIND)
         return {"id": ident, "error": f"line {number}: {exc}"}
     if kind != DEFAULT_KIND:  # a follow-up: the main answer named the goal already
         context = dataclasses.replace(context, follow_up=True)
-    return {"id": ident, **judge(kind, analyse(text, context).to_dict())}
+    return {"id": ident, **judge(kind, analyse(text, context).to_dict(), text)}
 
 
 def _batch(path: str, base: Context, out: TextIO, kind: str = DEFAULT_KIND) -> int:
