@@ -142,3 +142,26 @@ def test_check_never_imports_textual(mode):
     assert "TEXTUAL=False" in proc.stderr
     if mode:  # the machine-readable modes stay light
         assert "RICH=False" in proc.stderr
+
+
+NO_LINK = ("In the next two years I want to lead the onboarding redesign, and I'm doing the CIPD Level 5 diploma "
+           "now. Longer term I'd like to be head of people, because I care about fair workplaces and I want to "
+           "keep growing in the people function every single year.")
+BAND = ("Based on my research, roles like this sit within Agenda for Change Band 5, and I'd expect to start "
+        "around the middle of that band, though I'm flexible for the right development opportunities.")
+
+
+def test_no_issues_is_said_only_when_nothing_is_left_to_fix():
+    out = " ".join(check("-", stdin=NO_LINK).stdout.replace("│", " ").split())
+    assert "Fix this first" in out  # no mistake, but the link to the employer is missing
+    assert "No issues found" not in out
+    assert "No mistakes, but still missing: Link to this employer." in out
+    strong = NO_LINK.replace("the onboarding redesign", "the onboarding redesign on your team")
+    out = check("-", stdin=strong).stdout
+    assert "No issues found." in out and "still missing" not in out  # at most a bonus element to add
+
+
+def test_a_question_report_names_what_is_missing_instead_of_no_issues():
+    out = check("-", "--question", "salary", stdin=BAND).stdout
+    assert "No issues found" not in out
+    assert "still missing:" in out and element_name("company_alignment") in out.split("still missing:")[1]

@@ -466,3 +466,26 @@ def test_highlights_stay_on_their_words_after_emoji():
     (line,) = highlighted_lines(EMOJI_ANSWER, feedback(EMOJI_ANSWER))
     marked = [line.plain[span.start:span.end] for span in line.spans if span.style == ISSUE_SPAN_STYLE]
     assert marked == ["I guess"]
+
+
+def test_the_panel_says_no_issues_only_when_nothing_is_missing():
+    from goalcoach.coach import analyse
+    from goalcoach.coach.question_kinds import judge
+    from goalcoach.widgets.coach_panel import fix_rows
+
+    def shown(feedback: dict, answer: str) -> str:
+        return "\n".join(str(getattr(row.content, "plain", row.content)) for row in fix_rows(feedback, answer))
+
+    answer = ("In the next two years I want to lead the onboarding redesign, and I'm doing the CIPD Level 5 "
+              "diploma now. Longer term I'd like to be head of people, because I care about fair workplaces and I "
+              "want to keep growing in the people function every single year.")
+    rows = shown(analyse(answer).to_dict(), answer)
+    assert "No issues found" not in rows
+    assert "still missing: Link to this employer" in rows and "+ Add: Link to this employer" in rows
+    linked = answer.replace("the onboarding redesign", "the onboarding redesign on your team")
+    assert shown(analyse(linked).to_dict(), linked).startswith("No issues found.")
+    # a follow-up judged by its own question: its bonus elements are no gap
+    salary = ("Based on my research, roles like this sit within Agenda for Change Band 5, and I'd expect to start "
+              "around the middle of that band, though I'm flexible for the right development opportunities.")
+    rows = shown(judge("salary", analyse(salary).to_dict()), salary)
+    assert "No issues found" not in rows and "Short-term goal" not in rows.split("\n")[0]

@@ -341,3 +341,17 @@ def test_suggestions_quote_the_goal_never_a_way_of_speaking():
         "To be clear, longer term I'd like to be head of people at your firm, because I care about fair workplaces."))
     assert any("the go-to analyst" in g for g in quoted_goals(
         "Let me be frank: in two years I want to be the go-to analyst for pricing on your team, because I love it."))
+
+
+def test_a_misaligned_answers_fix_never_steers_towards_the_exit_plan():
+    side_plan = ("Long term I'd love to open my own bakery business, but for now I want to learn as much as I can "
+                 "in this kitchen. In my first year I want to master the pastry section, and I'm taking a food "
+                 "hygiene course this spring, because I love baking for people.")
+    fb = analyse(side_plan, Context(company="Harbour Kitchen", role="Commis Chef"))
+    fix = next(i for i in fb.issues if i.code == "misaligned")
+    assert "bakery" not in fix.suggestion and "Harbour Kitchen" in fix.suggestion
+    assert not any("bakery" in g for g in quoted_goals(side_plan, Context(company="Harbour Kitchen")))
+    # a goal of the speaker's own inside the role is still the direction to show
+    aligned = side_plan.replace("master the pastry section", "become a pastry chef de partie")
+    fix = next(i for i in analyse(aligned).issues if i.code == "misaligned")
+    assert "towards 'a pastry chef de partie'" in fix.suggestion

@@ -109,3 +109,25 @@ def test_a_role_that_looks_like_markup_keeps_its_brackets():
     from goalcoach.domain.prefill import area_of
 
     assert "[/]" in area_of("[@click=app.quit]x[/] Data Analyst")
+
+
+@pytest.mark.parametrize("organisation", ["Next", "Next plc", "Shape Technologies"])
+def test_the_template_is_not_linked_to_an_employer_it_never_names(organisation):
+    from goalcoach.domain import coaching
+    from goalcoach.widgets.coach_panel import checklist_rows
+
+    template = load_template()
+    target = {"role": "Pricing Analyst", "organisation": organisation, "terms": []}
+    goals = {"short_term": [{"goal": "Own the monthly forecast", "steps": "finish the SQL course", "target_date": ""}],
+             "long_term": [{"goal": "Lead a forecasting team and help shape how the business plans its stock"}]}
+    slots = {**prefill.examples_for(target, template.examples(), template.fields),
+             **prefill.slot_suggestions(target, goals, date(2026, 12, 1))}
+    text = template.assemble(slots)  # "Over the next two years, …": the name's words, not the name
+    for own_target in (True, False):  # the builder's context, and practice's (which uses the short form)
+        profile = type("P", (), {"section": lambda self, name: target if name == "target" else {}})()
+        feedback = coaching.coach_answer(text, profile, own_target=own_target, company=organisation)
+        rows = [str(row.content) for row in checklist_rows(feedback)]
+        assert "✘ Link to this employer" in rows and "✔ Link to this employer" not in rows
+        assert organisation not in feedback["terms"]["used"]
+    named = text.replace("Longer term,", f"Longer term, at {organisation.split()[0]},")
+    assert coaching.coach_answer(named, None, company=organisation)["elements"]["company_alignment"]["present"]

@@ -191,3 +191,23 @@ def test_a_question_about_the_past_is_not_judged_on_a_goal_it_never_asked_for():
     # A question that asks for the goal still holds a vague one against the answer.
     for kind_id in ("five_years", "first_year", "concrete", "one_line"):
         assert "vague" in [i["code"] for i in judge(kind_id, feedback)["issues"]], kind_id
+
+
+@pytest.mark.parametrize("answer", [
+    "Based on my research, roles like this sit within Agenda for Change Band 5, and I'd expect to start around the "
+    "middle of that band, though I'm flexible for the right development opportunities.",
+    "I'd expect Band 5 on the pay scale, starting at the bottom and moving up the increments as I gain experience "
+    "on the ward, though I'm flexible.",
+    "Based on my research, I'd be looking for something in the range of £32,000 to £36,000, though I'm flexible "
+    "for the right development opportunities.",
+])
+def test_a_salary_answer_naming_a_figure_band_or_range_is_an_answer(answer):
+    out = json.loads(check("-", "--json", "--question", "salary", stdin=answer).stdout)
+    assert out["pay"]  # where the figure, band or range is
+    assert not {"vague", "not_an_answer"} & {i["code"] for i in out["issues"]}
+    assert out["quality"] == "adequate" and out["score"] >= 45
+    # without the figure the same reply says nothing about pay
+    vague = json.loads(check("-", "--json", "--question", "salary",
+                             stdin="I'd expect something fair, though I'm flexible for the right development "
+                                   "opportunities and the chance to learn.").stdout)
+    assert vague["quality"] == "weak" and vague["pay"] == []

@@ -170,3 +170,28 @@ def test_adaptive_pushback_from_the_coach_on_dev_answers(answer_id):
     text = _dev_rows()[answer_id][0]
     code, _line = pick_pushback(coaching.coach(text, coaching.context_for(None)), load_pushbacks())
     assert code == EXPECTED_PUSHBACK[answer_id]
+
+
+# The Lifestyle drill's misstep put perks forward; a recovery that puts them behind the work names
+# them only to set them aside.
+DEMOTED_PERKS = ("Let me clarify, because I answered about my life rather than my work. The perks matter far less "
+                 "to me than the work itself; what I want is to grow into a senior analyst role on your team within "
+                 "two years, because I love turning messy data into decisions. Last year I rebuilt our sales "
+                 "dashboard and, as a result, the weekly report took an hour instead of a day. I'm taking an "
+                 "advanced SQL course this spring, and in five years I'd like to lead an analytics team.")
+
+
+@pytest.mark.parametrize("demoted", [
+    "The perks matter far less to me than the work itself",
+    "I care about the work itself rather than the perks",
+    "The salary is much less important to me than the work itself",
+])
+def test_perks_put_behind_the_work_are_not_the_misstep(demoted):
+    from goalcoach.coach import analyse
+
+    text = DEMOTED_PERKS.replace("The perks matter far less to me than the work itself", demoted)
+    result = check_recovery(analyse(text).to_dict(), "personal_gain")
+    assert result.misstep_gone and result.misstep_spans == [] and result.passed
+    # put forward, they are still the misstep
+    ahead = text.replace(demoted, "The perks matter more to me than the work itself")
+    assert not check_recovery(analyse(ahead).to_dict(), "personal_gain").misstep_gone

@@ -14,7 +14,8 @@ from typing import Any, TextIO
 
 from goalcoach.coach import ELEMENTS, Context, Feedback, analyse
 from goalcoach.cli.check_question import add_question_option, render_question_report
-from goalcoach.coach.rubric import STAGE_NAMES, STAGES, element_name, issue_name, problem_name
+from goalcoach.coach.rubric import (NOTHING_TO_FIX, STAGE_NAMES, STAGES, element_name, issue_name, no_issue_line,
+                                    problem_name)
 from goalcoach.coach.question_kinds import DEFAULT_KIND, judge
 from goalcoach.textsafety import clean_text
 
@@ -79,9 +80,9 @@ def main(argv: list[str] | None = None) -> int:
             raise InputError("the answer is empty")
         feedback = analyse(text, context)
         if args.json:
-            sys.stdout.write(json.dumps(judge(args.question, feedback.to_dict()), ensure_ascii=False) + "\n")
+            sys.stdout.write(json.dumps(judge(args.question, feedback.to_dict(), text), ensure_ascii=False) + "\n")
         elif args.question != DEFAULT_KIND:
-            render_question_report(judge(args.question, feedback.to_dict()), text)
+            render_question_report(judge(args.question, feedback.to_dict(), text), text)
         else:
             render_report(feedback, context)
         return 0
@@ -174,7 +175,7 @@ def _batch_line(line: str, number: int, base: Context, kind: str = DEFAULT_KIND)
         return {"id": ident, "error": f"line {number}: {exc}"}
     if kind != DEFAULT_KIND:  # a follow-up: the main answer named the goal already
         context = dataclasses.replace(context, follow_up=True)
-    return {"id": ident, **judge(kind, analyse(text, context).to_dict())}
+    return {"id": ident, **judge(kind, analyse(text, context).to_dict(), text)}
 
 
 def _batch(path: str, base: Context, out: TextIO, kind: str = DEFAULT_KIND) -> int:
@@ -249,7 +250,8 @@ def render_report(fb: Feedback, context: Context | None = None, file: TextIO | N
             lines.append(t)
         console.print(Panel(Group(*lines), title=Text("Issues"), title_align="left"))
     else:
-        console.print(Text("No issues found.", style="green"))
+        line = no_issue_line(fb.to_dict())
+        console.print(Text(line, style="green" if line == NOTHING_TO_FIX else "yellow"))
 
     summary = Text()
     summary.append(f"{fb.words} words · about {fb.speaking_seconds:g} s spoken · score ")

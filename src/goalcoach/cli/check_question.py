@@ -10,7 +10,7 @@ import argparse
 import sys
 from typing import Any, TextIO
 
-from goalcoach.coach.rubric import element_name, issue_name
+from goalcoach.coach.rubric import NOTHING_TO_FIX, element_name, issue_name, no_issue_line
 from goalcoach.coach.question_kinds import DEFAULT_KIND, KINDS, get_kind, kind_ids
 
 
@@ -47,7 +47,11 @@ def render_question_report(judged: dict[str, Any], text: str, file: TextIO | Non
             line = Text.assemble((f"{issue_name(str(issue.get('code')))}: ", "bold red"), str(issue.get("message") or ""))
             console.print(line)
     else:
-        console.print(Text("No issues found for this question.", style="green"))
+        line = no_issue_line(judged)
+        if line == NOTHING_TO_FIX:
+            console.print(Text("No issues found for this question.", style="green"))
+        else:
+            console.print(Text(line, style="yellow"))
     quality = str(judged.get("quality"))
     summary = Text(f"{judged.get('words', 0)} words · limits {kind.min_words}–{kind.max_words} · score ")
     summary.append(str(judged.get("score")), style="bold")

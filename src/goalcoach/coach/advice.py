@@ -48,10 +48,12 @@ class Target:
         return self.company or (f"this {self.role} role" if self.role else "this role")
 
 
-def find_target(doc: Doc, clauses: ClauseMap, context: Context | None) -> Target:
+def find_target(doc: Doc, clauses: ClauseMap, context: Context | None, away: frozenset[int] = frozenset()) -> Target:
+    """The speaker's own goal. `away` holds the sentences that point away from the role: a side
+    plan ("open my own bakery") is no direction to steer the answer towards."""
     goal = ""
     for m in _GOAL.finditer(doc.folded):
-        if not clauses.own_intent(m.start()):
+        if not clauses.own_intent(m.start()) or doc.sentence_index(m.start()) in away:
             continue
         t = m.group("t").strip()
         if _WEAK_TARGET.match(t) or len(t) < 3:
@@ -132,8 +134,11 @@ def issue_advice(code: str, text: str, start: int, end: int, words: int,
         suggestion = (f"Name the destination as a {target.role}: the skill area or result you're aiming for "
                       f"at {target.where}, and by when ('Within two years I want to …').")
     elif code == "misaligned":
-        goal = f"'{target.goal}'" if target.goal else "your goal"
-        suggestion = f"Show how {target.where} moves you towards {goal}: what you'd learn and build there first."
+        if target.goal:
+            suggestion = f"Show how {target.where} moves you towards '{target.goal}': what you'd learn and build there first."
+        else:
+            suggestion = (f"Lead with a goal inside {target.where}: what you'd learn and build there first, "
+                          "and how the role moves you forward.")
     elif code == "not_an_answer" and text[start:end].startswith("‹"):  # a slot the builder left empty
         message = f"{quoted} is a template slot still to fill in."
         suggestion = "Replace it with your own words; the builder's slots above the editor hold an example."

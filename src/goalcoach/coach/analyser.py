@@ -88,7 +88,7 @@ def analyse(text: str, context: Context | None = None) -> Feedback:
     found["too_short"] = [Span(0, stripped)] if 0 < words < MIN_WORDS and stripped else []
     found["too_long"] = [Span(over_start, stripped)] if over_start is not None and over_start < stripped else []
 
-    target = find_target(doc, clauses, context)
+    target = find_target(doc, clauses, context, frozenset(doc.sentence_index(s.start) for s in found["misaligned"]))
     expects_ack = bool(context and context.expects_acknowledgement)
     element_results: dict[str, ElementResult] = {}
     for code in ELEMENTS:
@@ -145,12 +145,14 @@ def _terms(fb: Feedback, doc: Doc, lex: lexicon.Lexicon, context: Context | None
     if context is None:
         return
     seen: set[str] = set()
-    for term in (*context.terms, context.company or "", context.role or ""):
+    company = (context.company or "").strip()
+    for term in (*context.terms, company, context.role or ""):
         key = term.strip().lower()
         if not key or key in seen:
             continue
         seen.add(key)
-        (fb.terms_used if el.find_term(doc, lex, term.strip()) else fb.terms_missed).append(term.strip())
+        find = el.find_name if term.strip() == company else el.find_term
+        (fb.terms_used if find(doc, lex, term.strip()) else fb.terms_missed).append(term.strip())
 
 
 def _insights(fb: Feedback, doc: Doc, lex: lexicon.Lexicon) -> None:

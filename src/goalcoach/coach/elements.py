@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from goalcoach.coach import vocabulary
 from goalcoach.coach.feedback import Context, Span
 from goalcoach.coach.lexicon import SEP, Lexicon, _variant_re
 from goalcoach.coach.text import Doc, fold
@@ -112,10 +113,19 @@ _ORG_HEADS = {"department", "council", "group", "trust", "hospital", "office", "
 _NAME_STOP = {"the", "hm", "st", "saint", "of", "for", "and", "&", "ltd", "plc", "llp", "inc", "group", "uk", "nhs"}
 
 
+def find_name(doc: Doc, lex: Lexicon, name: str) -> list[Span]:
+    """An organisation's name as said. A name made of everyday words ("Next", "Shape") counts only
+    written as a name, with its capital: "over the next two years" does not mention Next."""
+    found = find_term(doc, lex, name)
+    if not found or not name[:1].isupper() or not all(vocabulary.everyday(w) for w in re.findall(r"[\w'’]+", name)):
+        return found
+    return [s for s in found if doc.head[s.start].isupper()]
+
+
 def find_org(doc: Doc, lex: Lexicon, company: str) -> list[Span]:
     """The organisation by its full name, its distinctive first word ("Harbour Kitchen's" for Harbour
     Kitchen Group) or its kind with "the" ("the Department's" for the Department for Transport)."""
-    out = find_term(doc, lex, company)
+    out = find_name(doc, lex, company)
     words = [w for w in re.findall(r"[\w'’&]+", fold(company))]
     distinctive = [w for w in words if w not in _NAME_STOP and w not in _ORG_HEADS and len(w) >= 3]
     if distinctive and len(words) > 1:

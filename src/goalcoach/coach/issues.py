@@ -27,7 +27,7 @@ def _live(doc: Doc, matches, negatable: bool = True, keep=None) -> list[Span]:
     for m in matches:
         if doc.in_quote(m.start()):
             continue
-        if negatable and doc.negated(m.start(), m.end()):
+        if negatable and (doc.negated(m.start(), m.end()) or doc.demoted(m.start(), m.end())):
             continue
         if keep is not None and not keep(m):
             continue

@@ -17,6 +17,7 @@ from typing import Any
 
 from goalcoach.coach import rubric
 from goalcoach.coach.feedback import SCORE_BANDS
+from goalcoach.coach.pay import pay_spans
 
 DEFAULT_KIND = "career_goals"
 LENGTH_ISSUES = ("too_short", "too_long")
@@ -40,6 +41,9 @@ class QuestionKind:
     max_words: int = 180
     #: Asked after a pushback: re-framing the earlier answer is part of a good reply.
     after_pushback: bool = False
+    #: Asks for pay: a figure, band or range named is the answer to it (and a measurable target,
+    #: so never `vague`), whatever else the answer has.
+    asks_for_pay: bool = False
 
     @property
     def checklist(self) -> tuple[str, ...]:
@@ -91,10 +95,10 @@ KINDS: tuple[QuestionKind, ...] = (
           expects=("adaptability",), bonus=("timeframe", "action_plan", "star_example")),
     _kind("salary", "Salary expectations (first ask)", "What are your salary expectations?",
           expects=("company_alignment", "motivation"), bonus=("short_term", "adaptability"),
-          ignores=("personal_gain",), min_words=15, max_words=150),
+          ignores=("personal_gain",), min_words=15, max_words=150, asks_for_pay=True),
     _kind("salary_pressed", "Salary, asked again", "I understand, but what figure do you have in mind?",
           expects=("company_alignment",), bonus=("motivation", "adaptability"),
-          ignores=("personal_gain", "vague"), min_words=15, max_words=120),
+          ignores=("personal_gain", "vague"), min_words=15, max_words=120, asks_for_pay=True),
     _kind("work_itself", "The work itself (after pay came first)", "Setting pay aside, what do you want from the work itself?",
           expects=("company_alignment", "motivation", "short_term"), bonus=("long_term", "star_example"), after_pushback=True),
     _kind("concrete", "Concretely (after a vague answer)", "What would that look like, concretely?",
@@ -144,19 +148,22 @@ def _present(feedback: dict[str, Any], code: str) -> bool:
     return bool(((feedback.get("elements") or {}).get(code) or {}).get("present"))
 
 
-def judge(kind_id: str | None, feedback: dict[str, Any]) -> dict[str, Any]:
+def judge(kind_id: str | None, feedback: dict[str, Any], text: str = "") -> dict[str, Any]:
     """The coach's result judged as an answer to this kind of question, in the coach's shape.
 
     For the main question this is the coach's own result. For a follow-up: `elements` holds
     only the kind's checklist, `bonus` names the optional ones, `issues` drops those the kind
     ignores and re-measures length by its limits; `score` and `quality` follow the rule below,
-    and `coach` keeps what the career-goals rubric said."""
+    and `coach` keeps what the career-goals rubric said. `text` is the answer: a question about
+    pay is answered by a figure, band or range named in it (listed under `pay`)."""
     kind = get_kind(kind_id)
     if kind.id == DEFAULT_KIND:
         return feedback
     words = int(feedback.get("words") or 0)
+    pay = pay_spans(text) if kind.asks_for_pay and text else []
+    ignored = kind.ignored_issues + (("vague",) if pay else ())
     issues = [dict(i) for i in feedback.get("issues") or []
-              if i.get("code") not in kind.ignored_issues and i.get("code") not in LENGTH_ISSUES]
+              if i.get("code") not in ignored and i.get("code") not in LENGTH_ISSUES]
     if 0 < words < kind.min_words:
         issues.append({"code": "too_short", "start": 0, "end": 0, "spans": [],
                        "message": f"{words} words: a good answer to this needs about {kind.min_words} or more.",
@@ -170,7 +177,7 @@ def judge(kind_id: str | None, feedback: dict[str, Any]) -> dict[str, Any]:
                 for c in kind.checklist}
     have = [c for c in kind.expects if _present(feedback, c)]
     extra = [c for c in kind.bonus_codes if _present(feedback, c)]
-    quality = quality_for(kind, have, codes)
+    quality = quality_for(kind, have, codes, answered=bool(pay))
     judged = {
         **feedback,
         "elements": elements,
@@ -181,6 +188,8 @@ def judge(kind_id: str | None, feedback: dict[str, Any]) -> dict[str, Any]:
         "question": {"kind": kind.id, "name": kind.name},
         "coach": {"score": feedback.get("score"), "quality": feedback.get("quality")},
     }
+    if kind.asks_for_pay:
+        judged["pay"] = [[s.start, s.end] for s in pay]
     if "priority" in feedback:  # the one fix first, by this question's rubric
         judged["priority"] = priority_for(kind, issues, elements)
     return judged
@@ -202,10 +211,11 @@ def priority_for(kind: QuestionKind, issues: list[dict[str, Any]], elements: dic
     return None
 
 
-def quality_for(kind: QuestionKind, have: list[str], issue_codes: list[str]) -> str:
+def quality_for(kind: QuestionKind, have: list[str], issue_codes: list[str], answered: bool = False) -> str:
     """The rubric's rule, scaled to the question: weak on a red flag, two issues, or none of
-    what was asked; strong with no issue and everything the question expects."""
-    if set(issue_codes) & set(rubric.RED_FLAGS) or len(issue_codes) >= 2 or not have:
+    what was asked (`answered`: the figure a pay question asks for is there); strong with no
+    issue and everything the question expects."""
+    if set(issue_codes) & set(rubric.RED_FLAGS) or len(issue_codes) >= 2 or not (have or answered):
         return "weak"
     if not issue_codes and len(have) == len(kind.expects):
         return "strong"

@@ -151,3 +151,25 @@ def quality_from(elements: Iterable[str], issues: Iterable[str]) -> str:
     if not found and len(present) >= 6 and set(STRONG_NEEDS) <= present:
         return "strong"
     return "adequate"
+
+
+NOTHING_TO_FIX = "No issues found."
+
+
+def missing_required(feedback: dict) -> list[str]:
+    """The elements an answer lacks that its question asks for (a follow-up judged by its own
+    question lists its checklist and names its bonus ones; otherwise the rubric's required ones)."""
+    elements = feedback.get("elements") or {}
+    if "question" in feedback:
+        asked = [c for c in ELEMENTS if c in elements and c not in set(feedback.get("bonus") or ())]
+    else:
+        asked = list(REQUIRED_ELEMENTS)
+    return [c for c in asked if not (elements.get(c) or {}).get("present")]
+
+
+def no_issue_line(feedback: dict) -> str:
+    """What to say when no issue was found: "No issues found." only when nothing is missing either."""
+    missing = missing_required(feedback)
+    if not missing:
+        return NOTHING_TO_FIX
+    return "No mistakes, but still missing: " + ", ".join(element_name(c) for c in missing) + "."

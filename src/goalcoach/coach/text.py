@@ -26,6 +26,12 @@ _NEG_AFTER = re.compile(
     r"^[^.!?;]{0,12}?,?\s*but\s+(?:it|that|this|money|pay|the\s+money)?\s*"
     r"(?:isn't|is\s+not|'s\s+not|is\s+never|wasn't|won't\s+be|was\s+never|doesn't|does\s+not)"
 )
+# Put behind something else: "rather than the perks", "the perks matter far less to me than ...".
+_DEMOTED_BEFORE = re.compile(r"\b(?:rather\s+than|instead\s+of|less\s+than)\s+(?:[\w']+\s+){0,2}$")
+_DEMOTED_AFTER = re.compile(
+    r"^(?:\s+[\w']+){0,2}?\s+(?:matters?|mattered|is|are|was|were|comes?|came|counts?|ranks?)\s+"
+    r"(?:(?:far|much|a\s+lot|a\s+good\s+deal|way|rather|very|to\s+me|for\s+me)\s+){0,3}"
+    r"(?:less\b|second\b|secondary\b|after\b|behind\b)")
 _FUTURE = re.compile(
     r"(?:\b(?:will|would|want|wants|hope|hoping|plan|planning|aim|aiming|intend|intending|going\s+to|"
     r"like\s+to|love\s+to|goal|aspire|expect|see\s+myself|looking\s+to|should|next|could|wish|seek)\b|'(?:ll|d)\b)"
@@ -118,6 +124,12 @@ class Doc:
                 not re.search(r"can't\s+wait|no\s+longer|not\s+only|no\s+doubt", clause):
             return True
         return _NEG_AFTER.search(self.folded[end:end + 60]) is not None
+
+    def demoted(self, start: int, end: int) -> bool:
+        """Said to matter less than something else: 'the perks matter far less to me than the
+        work', 'the work rather than the perks'. Putting a thing behind is not putting it forward."""
+        return (_DEMOTED_BEFORE.search(self.clause_before(start, 45)) is not None
+                or _DEMOTED_AFTER.search(self.after(end, 50)) is not None)
 
     def uncertain(self, pos: int) -> bool:
         """Inside 'until I figure out what I want ...' or 'I'm not sure what ...'."""

@@ -15,6 +15,7 @@ _lock = threading.Lock()
 _verdicts: dict[str, bool] = {}  # word -> invented? (answers repeat most of their words)
 _CONTRACTION = re.compile(r"(?:n't|'s|'re|'ll|'ve|'d|'m|s')$")
 _known: frozenset[str] | None = None
+_everyday: frozenset[str] | None = None  # the word list alone, without the coach's phrases
 _SUFFIXES = ("'s", "s", "es", "ed", "d", "ing", "er", "ers", "est", "ly", "ment", "ments", "ation", "ations",
              "isation", "ization", "ise", "ize", "ised", "ized", "ising", "izing", "ist", "ists", "ship",
              "ships", "ness", "al", "ally", "ic", "ical", "ity", "ities", "able", "ful", "less", "ive", "ives",
@@ -23,11 +24,24 @@ _PREFIXES = ("un", "re", "pre", "co", "non", "over", "under", "sub", "mis", "mul
              "up", "out", "de", "dis", "micro", "cyber", "e")
 
 
+def _word_list() -> frozenset[str]:
+    global _everyday
+    if _everyday is None:
+        _everyday = frozenset(_small_english())
+    return _everyday
+
+
+def everyday(word: str) -> bool:
+    """Whether a word is in everyday English use ("next", "shape"); False without a word list."""
+    with _lock:
+        return word.lower() in _word_list()
+
+
 def _load(extra: Callable[[], Iterable[str]]) -> frozenset[str]:
     global _known
     with _lock:
         if _known is None:
-            words = _small_english()
+            words = set(_word_list())
             if not words:  # no word list: every word counts as known, so nothing is called invented
                 return frozenset()
             words.update(extra())

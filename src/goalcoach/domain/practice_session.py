@@ -192,7 +192,7 @@ class PracticeSession:
         """Judge the coach's result by the current question's rubric, keep it, and choose the
         follow-up that reacts to it."""
         question = self.current
-        judged = judge(question.kind, feedback)
+        judged = judge(question.kind, feedback, text)
         answer = Answer(self.index, question.text, text, None if seconds is None else round(float(seconds), 1), judged, question.kind)
         self.answers.append(answer)
         self.upcoming = self._choose(answer) if len(self.asked) <= MAX_FOLLOW_UPS else None

@@ -21,7 +21,8 @@ from textual.dom import NoScreen
 from textual.errors import NoWidget
 from textual.widgets import Static
 
-from goalcoach.coach.rubric import ELEMENTS, ISSUE_SEVERITY, MISSING_PRIORITY, element_name, is_bonus, issue_name
+from goalcoach.coach.rubric import (ELEMENTS, ISSUE_SEVERITY, MISSING_PRIORITY, NOTHING_TO_FIX, element_name, is_bonus,
+                                   issue_name, no_issue_line)
 from goalcoach.textsafety import steady_width
 from goalcoach.widgets.footer import readable_colour
 from goalcoach.widgets.highlight import highlighted_lines, more_note
@@ -162,7 +163,8 @@ def fix_rows(feedback: dict[str, Any], answer: str = "", suggestion_style: str =
         rows += _detail_rows(f"issue:{code}", issue, suggestion_style)
     if issues:
         return rows
-    rows.append(Row("none", Content.styled("No issues found.", GOOD_STYLE), "fix-head"))
+    line = no_issue_line(feedback)
+    rows.append(Row("none", Content.styled(line, GOOD_STYLE if line == NOTHING_TO_FIX else ADD_MARK_STYLE), "fix-head"))
     elements = feedback.get("elements") or {}
     priority = feedback.get("priority")
     if isinstance(priority, dict) and priority.get("kind") == "missing" and priority.get("code"):
