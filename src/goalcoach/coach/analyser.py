@@ -145,12 +145,16 @@ def _terms(fb: Feedback, doc: Doc, lex: lexicon.Lexicon, context: Context | None
     if context is None:
         return
     seen: set[str] = set()
-    for term in (*context.terms, context.company or "", context.role or ""):
+    company = (context.company or "").strip()
+    for term in (*context.terms, company, context.role or ""):
         key = term.strip().lower()
         if not key or key in seen:
             continue
         seen.add(key)
-        (fb.terms_used if el.find_term(doc, lex, term.strip()) else fb.terms_missed).append(term.strip())
+        # The organisation counts as named by any of its short forms too ("St Mary's").
+        said = [term.strip(), *(context.company_aliases if term.strip() == company else ())]
+        used = any(el.find_term(doc, lex, name) for name in said)
+        (fb.terms_used if used else fb.terms_missed).append(term.strip())
 
 
 def _insights(fb: Feedback, doc: Doc, lex: lexicon.Lexicon) -> None:
