@@ -136,3 +136,35 @@ def test_every_user_string_is_escaped_and_renders_back():
 def test_without_any_answer_it_says_so():
     sheet = sheet_for(snapshot([], sections={}))
     assert "no answer yet" in sheet and "no target set" in sheet and "none yet" in sheet
+
+
+def plan_line(sheet: str, title: str) -> str:
+    return next(line for line in sheet.splitlines() if line.startswith(f"- **{title}:**"))
+
+
+def test_a_timeline_typed_with_by_is_not_given_a_second_by():
+    goals = {"short_term": [{"goal": "Finish the ECG module", "target_date": "by June 2026"},
+                            {"goal": "Join the cardiac rota", "target_date": "Module by June 2026, rota by December"}],
+             "long_term": [{"goal": "Lead the heart failure clinic", "target_date": "2030"}]}
+    sheet = sheet_for(snapshot([], sections={"target": TARGET, "goals": goals}))
+    assert "by by" not in sheet.lower() and "(by Module" not in sheet
+    assert "- **Short term:** Finish the ECG module (by June 2026)" in sheet
+    assert "- **Short term:** Join the cardiac rota. Timeline: Module by June 2026, rota by December" in sheet
+    assert plan_line(sheet, "Long term") == "- **Long term:** Lead the heart failure clinic (by 2030)"
+
+
+def test_every_ranked_value_is_on_the_sheet():
+    names = ["Compassion", "Teamwork", "Learning", "Integrity", "Stability"]
+    sections = {"target": TARGET, "values": {"items": [{"name": n} for n in names]}}
+    sheet = sheet_for(snapshot([], sections=sections))
+    assert plan_line(sheet, "Values") == "- **Values:** " + ", ".join(names)
+
+
+def test_the_sheet_and_the_builders_help_give_the_same_length():
+    from goalcoach.content.guides import load_guide
+
+    sheet = sheet_for(snapshot(seed_history()))
+    help_text = " ".join(load_guide("builder").split())
+    for said in ("about one minute", "two at most", "140 to 250 words"):
+        assert said in sheet and said in help_text
+    assert " 40 to 250" not in sheet and "60–90" not in help_text

@@ -283,3 +283,42 @@ def test_score_history_plots_main_answers_only_one_point_per_day():
     assert history[0][0] < history[1][0]
     assert [score for _, score in pm.score_history(records, NOW, "mid")] == [30]
     assert [score for _, score in pm.score_history(records, NOW)] == [50, 52]
+
+
+NURSE = {"role": "Staff Nurse, Cardiology", "organisation": "St Mary's Hospital NHS Trust", "stage": "mid"}
+
+
+def own_target_practice(now: datetime = NOW) -> list[dict[str, Any]]:
+    """A mid-career nurse who practises their own target, with no recurring issue."""
+    return [attempt(now - timedelta(days=d), 84, stage="mid", scenario_id=None, title="My target", own_target=True)
+            for d in range(3)]
+
+
+def practise_next_for(target, history, stage="mid"):
+    from goalcoach.content import load_template
+
+    drills, _ = load_drills()
+    sets, _ = load_scenario_sets()
+    return pm.practise_next(history, drills, sets, NOW, preferred_stage=stage, target=target,
+                            fields=load_template().fields)
+
+
+def test_practise_next_never_offers_another_fields_scenario_for_a_known_target():
+    suggestion = practise_next_for(NURSE, own_target_practice())
+    # No mid-career scenario is a nurse's: the person's own target is what fits.
+    assert (suggestion.kind, suggestion.target_id) == ("own_target", pm.OWN_TARGET_ID)
+    assert suggestion.lead + suggestion.title == "your own target: Staff Nurse, Cardiology at St Mary's Hospital NHS Trust"
+
+
+def test_practise_next_offers_a_scenario_of_the_persons_field_and_stage():
+    suggestion = practise_next_for({**NURSE, "stage": "entry"}, own_target_practice(), stage="entry")
+    assert (suggestion.kind, suggestion.title) == ("scenario", "Newly qualified nurse")
+    assert "your own target" in suggestion.reason.lower()
+    # Once that one was practised recently, their own target comes next, not another field's.
+    done = [*own_target_practice(), attempt(NOW, 80, stage="entry", scenario_id="entry-nurse")]
+    assert practise_next_for({**NURSE, "stage": "entry"}, done, stage="entry").kind == "own_target"
+
+
+def test_practise_next_for_a_target_in_no_known_field_is_the_own_target():
+    target = {"role": "Barista", "organisation": "Bean There", "stage": "mid"}
+    assert practise_next_for(target, own_target_practice()).kind == "own_target"

@@ -318,3 +318,22 @@ async def test_the_trend_says_its_figures_are_daily_averages(make_app, profile):
         screen = await open_progress(pilot)
         trends = " ".join(str(screen.query_one("#trends", Static).render()).split())
         assert "Daily average score" in trends and "best 89" in trends
+
+
+async def test_practise_next_for_a_nurse_is_their_own_target_and_starts_it(make_app, profile):
+    from goalcoach.screens.practice_run import PracticeRunScreen
+    from test_progress_model import NURSE, own_target_practice
+
+    profile.save_section("target", NURSE)
+    for record in own_target_practice():
+        profile.add_attempt(record)
+    home = home_stats_text(profile).plain
+    assert "Practise next: your own target: Staff Nurse, Cardiology at St Mary's Hospital NHS Trust" in home
+    assert "Data analyst" not in home
+    app = make_app(profile)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_progress(pilot)
+        assert "your own target:" in str(screen.query_one("#next", Static).render())
+        await pilot.press("p")
+        await settle(pilot, lambda: isinstance(pilot.app.screen, PracticeRunScreen))
+        assert pilot.app.screen.brief.own_target

@@ -51,10 +51,10 @@ def _dispatch(argv: list[str] | None) -> int:
     except SystemExit as exit_:  # e.g. --data-dir without a path, already explained on stderr
         return exit_.code if isinstance(exit_.code, int) else 2
     command = args[0] if args else ""
-    if command == "check":  # coaching one answer never opens the profile
+    if command == "check":  # opens a profile only when --data-dir names one
         from goalcoach.cli.check import main as check_main
 
-        return check_main(args[1:])
+        return check_main(options + args[1:])
     if command == "target":
         from goalcoach.cli.target import main as target_main
 

@@ -1,6 +1,8 @@
 """`goalcoach check`: coach one answer (report or --json) or many (--batch JSON lines).
 
-Never imports textual; rich is imported only for the human-readable report.
+With --data-dir, the answer is coached against that profile's target (its stage, role,
+organisation and terms), as the app coaches it; the options given still win. Without it no
+profile is opened. Never imports textual; rich is imported only for the human-readable report.
 """
 
 from __future__ import annotations
@@ -54,6 +56,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--company", help="the organisation's name (counts as tying the answer to it)")
     p.add_argument("--terms", default="", metavar="A,B,…",
                    help="comma-separated mission or value terms to look for")
+    p.add_argument("--data-dir", metavar="PATH",
+                   help="coach against the target in the goalcoach profile in PATH (stage, role, organisation "
+                        "and terms), as the app does; the options above win. PATH must hold a profile: none is created")
     p.add_argument("--correction", action="store_true",
                    help="the answer corrects an earlier one, so acknowledging it is part of what is asked")
     add_question_option(p)
@@ -71,6 +76,11 @@ def main(argv: list[str] | None = None) -> int:
                       terms=tuple(t for t in args.terms.split(",") if t.strip()),
                       expects_acknowledgement=args.correction, follow_up=args.question != DEFAULT_KIND)
     try:
+        if args.data_dir is not None:
+            found = _profile_context(args.data_dir, context)
+            if isinstance(found, int):
+                return found
+            context = found
         if args.batch:
             return _batch(args.path, context, sys.stdout, args.question)
         # Escape sequences in the answer (OSC 52, OSC 8, ESC[2J) must never reach the terminal.
@@ -87,10 +97,35 @@ def main(argv: list[str] | None = None) -> int:
             render_report(feedback, context)
         return 0
     except InputError as exc:
-        sys.stderr.write(f"goalcoach check: error: {exc}\n")
+        from goalcoach.cli.profile_options import clean_line
+
+        # A path named in the message could carry terminal control sequences: one clean line.
+        sys.stderr.write(clean_line(f"goalcoach check: error: {exc}") + "\n")
         return USAGE_ERROR
     except BrokenPipeError:  # e.g. piped into `head`
         return 0
+
+
+def _profile_context(data_dir: str, given: Context) -> Context | int:
+    """The context the app's coach uses for the profile's target, with the options given winning;
+    an exit status when data_dir holds no profile (nothing is created there) or cannot be opened."""
+    from goalcoach.cli.profile_options import open_profile
+    from goalcoach.domain.coaching import context_for
+    from goalcoach.domain.organisation_names import with_short_company
+    from goalcoach.paths import profile_file
+
+    path = Path(data_dir).expanduser()
+    stored = profile_file(path)
+    if not path.is_dir() or not (stored.is_file() or stored.is_symlink()):
+        raise InputError(f"{data_dir} holds no goalcoach profile (nothing was created there); "
+                         "leave out --data-dir to check the answer without one")
+    profile = open_profile(str(path))
+    if isinstance(profile, int):
+        return profile
+    context = with_short_company(context_for(profile, stage=given.stage, role=given.role,
+                                             company=given.company, terms=given.terms or None))
+    return dataclasses.replace(context, expects_acknowledgement=given.expects_acknowledgement,
+                               follow_up=given.follow_up)
 
 
 def _read_bytes(path: str, limit: int | None = None) -> bytes:
@@ -141,9 +176,11 @@ def _context_for_line(obj: dict[str, Any], base: Context) -> Context:
     correction = obj.get("expects_acknowledgement", base.expects_acknowledgement)
     if not isinstance(correction, bool):
         raise ValueError('"expects_acknowledgement" must be true or false')
+    company = obj.get("company") or base.company
     return Context(stage=obj.get("stage") or base.stage, role=obj.get("role") or base.role,
-                   company=obj.get("company") or base.company, terms=tuple(terms),
-                   expects_acknowledgement=correction)
+                   company=company, terms=tuple(terms), expects_acknowledgement=correction,
+                   # the short forms of the profile's organisation name only that organisation
+                   company_aliases=base.company_aliases if company == base.company else ())
 
 
 def _batch_line(line: str, number: int, base: Context, kind: str = DEFAULT_KIND) -> dict[str, Any]:

@@ -151,8 +151,13 @@ def _terms(fb: Feedback, doc: Doc, lex: lexicon.Lexicon, context: Context | None
         if not key or key in seen:
             continue
         seen.add(key)
-        find = el.find_name if term.strip() == company else el.find_term
-        (fb.terms_used if find(doc, lex, term.strip()) else fb.terms_missed).append(term.strip())
+        # The organisation counts as named by any of its short forms too ("St Mary's"), and only
+        # as a name: "Next" is not named by "the next two years".
+        is_company = term.strip() == company
+        find = el.find_name if is_company else el.find_term
+        said = [term.strip(), *(context.company_aliases if is_company else ())]
+        used = any(find(doc, lex, name) for name in said)
+        (fb.terms_used if used else fb.terms_missed).append(term.strip())
 
 
 def _insights(fb: Feedback, doc: Doc, lex: lexicon.Lexicon) -> None:

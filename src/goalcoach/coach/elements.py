@@ -93,6 +93,8 @@ def company_alignment(doc: Doc, lex: Lexicon, context: Context | None, misaligne
     if context is not None:
         if context.company and context.company.strip():
             out += find_org(doc, lex, context.company)
+        for alias in context.company_aliases:
+            out += find_org(doc, lex, alias)
         if context.role and context.role.strip():
             # "Executive Officer, Casework": each part of the title names the role
             for part in re.split(r"\s*[,(/\u2013\u2014]\s*|\s+-\s+", context.role):

@@ -33,6 +33,8 @@ class Context:
     follow_up: the answer replies to a follow-up question, after the main answer named the goal:
     naming no target again is no fault here ("How do you like to learn?"), though vague goal
     wording ("I just want to grow") still is.
+    company_aliases: shorter names the organisation goes by ("St Mary's" for St Mary's Hospital
+    NHS Trust): saying one names the organisation, which is still reported by its full name.
     """
 
     stage: str | None = None
@@ -41,11 +43,13 @@ class Context:
     terms: tuple[str, ...] = ()
     expects_acknowledgement: bool = False
     follow_up: bool = False
+    company_aliases: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.stage is not None and self.stage not in STAGES:
             raise ValueError(f"stage must be one of {', '.join(STAGES)}, not {self.stage!r}")
         object.__setattr__(self, "terms", tuple(t.strip() for t in self.terms if t and t.strip()))
+        object.__setattr__(self, "company_aliases", tuple(a.strip() for a in self.company_aliases if a and a.strip()))
 
 
 @dataclass

@@ -35,6 +35,14 @@ def context_for(
     )
 
 
+def target_context(profile: Any | None) -> Context:
+    """The coach's context for the person's own target: the profile's stage, role, organisation
+    (also by its short forms, "St Mary's" for St Mary's Hospital NHS Trust) and terms."""
+    from goalcoach.domain.organisation_names import with_short_company
+
+    return with_short_company(context_for(profile))
+
+
 def coach(text: str, context: Context | None = None) -> dict[str, Any]:
     """The coach's result as plain data (what the panel shows and attempts store)."""
     return analyse(text, context).to_dict()
@@ -49,7 +57,7 @@ def coach_answer(text: str, profile: Any, *, own_target: bool = False, correctio
     from goalcoach.domain.correction import as_correction
     from goalcoach.domain.organisation_names import with_short_company
 
-    ctx = with_short_company(context_for(profile) if own_target else context_for(None, **context))
+    ctx = target_context(profile) if own_target else with_short_company(context_for(None, **context))
     if follow_up:
         ctx = dataclasses.replace(ctx, follow_up=True)
     return coach(text, as_correction(ctx) if correction else ctx)

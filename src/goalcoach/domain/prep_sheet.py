@@ -17,6 +17,17 @@ from goalcoach.domain.transfer import clean, md_inline, md_quote
 MAIN_QUESTION = "What are your career goals?"
 MAX_FOLLOW_UPS = 5
 WORDS_PER_MINUTE = 140  # the rubric's speaking pace
+#: How long an answer should be, as the guides say it: about a minute spoken, two at most.
+LENGTH_ADVICE = ("**Keep it to about one minute, two at most:** roughly 140 to 250 words; "
+                 "a near-term goal, a long-term goal, a step you are taking, and why this role.")
+
+# A timeline typed as a phrase of its own ("by June 2026", "within a year") is shown as typed;
+# a bare date ("June 2026", "2027", "the end of next year") reads "by …"; anything else
+# ("Module by June 2026, registration by December") is the person's own timeline line.
+_TIME_PHRASE = re.compile(r"(?:by|before|within|in|until|till|around|about|after|from|over|during|at|on|"
+                          r"no later than|this|next)\b", re.IGNORECASE)
+_BARE_DATE = re.compile(r"(?:\d|q[1-4]\b|(?:the\s+)?(?:end|start|beginning|middle|spring|summer|autumn|fall|winter|"
+                        r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)", re.IGNORECASE)
 
 
 def _quality(record: dict[str, Any]) -> str:
@@ -101,6 +112,18 @@ def _checklist_line(feedback: dict[str, Any]) -> str:
     return " · ".join(marks)
 
 
+def _timeline(when: str) -> str:
+    """A goal's timeline after the goal: ' (by June 2026)', ' (within a year)', or, for a
+    timeline of several steps, '. Timeline: Module by June 2026, registration by December'."""
+    if not when:
+        return ""
+    if _TIME_PHRASE.match(when):
+        return f" ({md_inline(when)})"
+    if _BARE_DATE.match(when) and not re.search(r"\b(?:by|before|until)\b|[,;]", when, re.IGNORECASE):
+        return f" (by {md_inline(when)})"
+    return f". Timeline: {md_inline(when)}"
+
+
 def _remember(feedback: dict[str, Any] | None, terms: list[str], recovery_moves: Sequence[Any]) -> list[str]:
     items = []
     priority = (feedback or {}).get("priority")
@@ -112,10 +135,7 @@ def _remember(feedback: dict[str, Any] | None, terms: list[str], recovery_moves:
         items.append(f"**Work in their words:** {md_inline(', '.join(missed))}")
     elif terms:
         items.append(f"**Use their words:** {md_inline(', '.join(terms))}")
-    items.append(
-        "**Keep it to one or two minutes:** 40 to 250 words; "
-        "a near-term goal, a long-term goal, a step you are taking, and why this role."
-    )
+    items.append(LENGTH_ADVICE)
     for move in list(recovery_moves)[:3]:
         items.append(f"**{md_inline(move.title)}:** {md_inline(move.how)}")
     return [f"- {item}" for item in items]
@@ -181,15 +201,14 @@ def prep_sheet(
         items = [g for g in goals.get(key) or [] if isinstance(g, dict) and g.get("goal")]
         for goal in items[:2]:
             item = f"- **{title}:** {md_inline(_joined(goal['goal']))}"
-            if goal.get("target_date"):
-                item += f" (by {md_inline(_joined(goal['target_date']))})"
+            item += _timeline(_joined(goal.get("target_date")))
             if _joined(goal.get("steps")):
                 item += f". Steps: {md_inline(_joined(goal.get('steps')))}"
             lines.append(item)
         if not items:
             lines.append(f"- **{title}:** *(not set)*")
     values = [v for v in (sections.get("values") or {}).get("items") or [] if isinstance(v, dict) and v.get("name")]
-    lines.append(f"- **Values:** {md_inline(', '.join(clean(v['name']) for v in values[:3])) if values else '*(not set)*'}")
+    lines.append(f"- **Values:** {md_inline(', '.join(clean(v['name']) for v in values)) if values else '*(not set)*'}")
 
     lines += ["", "## Remember", ""]
     lines += _remember(best[2] if best else current_feedback, terms, recovery_moves)

@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 from goalcoach.coach import rubric
 from goalcoach.coach.rubric import ELEMENTS as ELEMENT_CODES, ISSUES as ISSUE_CODES
 from goalcoach.domain.attempt import KINDS  # noqa: F401 - the kinds the progress filter offers
+from goalcoach.domain.prefill import field_of
 
 Attempt = dict[str, Any]
 
@@ -139,12 +140,45 @@ def weak_labels(attempts: Iterable[Attempt], last: int = 10) -> list[Label]:
 
 
 # -- what to practise next -------------------------------------------------------------------
+#: The suggestion's target_id when it is practice for the person's own target.
+OWN_TARGET_ID = "own-target"
+
+
 @dataclass(frozen=True)
 class Suggestion:
-    kind: str  # "drill" or "scenario"
+    kind: str  # "drill", "scenario" or "own_target"
     target_id: str
     reason: str
     title: str = ""
+
+    @property
+    def lead(self) -> str:
+        """What comes before the title: 'drill ', 'scenario ' or 'your own target: '."""
+        return {"drill": "drill ", "own_target": "your own target: "}.get(self.kind, "scenario ")
+
+
+def _text(value: Any) -> str:
+    return " ".join(str(value or "").split())
+
+
+def target_known(target: Mapping[str, Any] | None) -> bool:
+    """Whether the person has a target of their own to practise: a role and an organisation."""
+    return bool(target) and bool(_text(target.get("role"))) and bool(_text(target.get("organisation")))
+
+
+def _fitting(scenario: Any, field: Any, fields: Sequence[Any]) -> bool:
+    """Whether a scenario is in the person's field of work (by its title, industry and employer)."""
+    employer = getattr(scenario, "employer", None)
+    described = {"role": getattr(scenario, "title", ""),
+                 "organisation": f"{getattr(scenario, 'industry', '')} {getattr(employer, 'name', '')}"}
+    found = field_of(described, fields)
+    return found is not None and found.id == field.id
+
+
+def _own_target(target: Mapping[str, Any]) -> Suggestion:
+    role, organisation = _text(target.get("role")), _text(target.get("organisation"))
+    reason = "No practice scenario is as close to your target as your own: practise the question for it."
+    return Suggestion("own_target", OWN_TARGET_ID, reason, f"{role} at {organisation}")
 
 
 def _recent(attempts: list[Attempt], now: datetime) -> list[Attempt]:
@@ -180,11 +214,16 @@ def practise_next(
     now: datetime,
     *,
     preferred_stage: str | None = None,
+    target: Mapping[str, Any] | None = None,
+    fields: Sequence[Any] = (),
 ) -> Suggestion | None:
     """The weakest area not practised recently.
 
     1. The most frequent issue in the last 10 attempts that has a drill not done recently.
-    2. Else the stage with the lowest average score (or `preferred_stage`, or the first stage,
+    2. With a target of the person's own (`target`: role and organisation): a scenario in their
+       field of work (`fields`, the answer template's) at their stage (`preferred_stage`), the
+       one practised longest ago; when none fits, or all were practised recently, their own target.
+    3. Else the stage with the lowest average score (or `preferred_stage`, or the first stage,
        with no history): its scenario practised longest ago (never practised first).
     """
     history = _ordered(attempts)
@@ -202,6 +241,8 @@ def practise_next(
                 return Suggestion("drill", drill.id, reason, drill.title)
 
     by_stage = _scenarios_by_stage(scenario_sets)
+    if target is not None and target_known(target):
+        return _for_target(history, recent_scenarios, by_stage, preferred_stage, target, fields)
     if not by_stage:
         return None
     averages: dict[str, float] = {}
@@ -229,6 +270,27 @@ def practise_next(
             reason = f"You have not practised a {label.lower()} scenario yet."
         return Suggestion("scenario", scenario.id, reason, scenario.title)
     return None
+
+
+def _for_target(history: list[Attempt], recent_scenarios: set[str], by_stage: dict[str, list[Any]],
+                stage: str | None, target: Mapping[str, Any], fields: Sequence[Any]) -> Suggestion:
+    """A scenario close to the person's own target, else practice for the target itself."""
+    field = field_of(target, fields)
+    if field is None:  # no field of work recognised: no scenario can be shown to be close
+        return _own_target(target)
+    stages = [stage] if stage in by_stage else ([] if stage else list(by_stage))
+    candidates = [(s, scenario) for s in stages for scenario in by_stage[s]
+                  if scenario.id not in recent_scenarios and _fitting(scenario, field, fields)]
+    if not candidates:
+        return _own_target(target)
+    last_done = _last_done(history, "scenario_id")
+    chosen_stage, scenario = min(candidates, key=lambda c: (c[1].id in last_done, last_done.get(c[1].id, "")))
+    label = STAGE_LABELS.get(chosen_stage, chosen_stage).lower()
+    if scenario.id in last_done:
+        reason = f"Close to your own target: the {label} scenario in your field you practised longest ago."
+    else:
+        reason = f"Close to your own target: a {label} scenario in your field you have not practised yet."
+    return Suggestion("scenario", scenario.id, reason, scenario.title)
 
 
 # -- this week, streaks ---------------------------------------------------------------------

@@ -6,9 +6,6 @@ the last one (and at once when the screen closes, the app quits or the terminal 
 
 from __future__ import annotations
 
-import copy
-from collections import Counter
-from functools import partial
 from typing import Any
 
 from rich.text import Text
@@ -16,7 +13,6 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import (
     Input,
@@ -33,9 +29,9 @@ from goalcoach.content import Prompt, load_worksheets
 from goalcoach.domain import assessment as model
 from goalcoach.domain.advert import Choice, target_changes
 from goalcoach.screens.advert_dialog import DRAFT_KEY as ADVERT_DRAFT, AdvertDialog
-from goalcoach.profile.journal import section_target
 from goalcoach.screens.base import BaseScreen
 from goalcoach.screens.dialogs import PromptDialog
+from goalcoach.screens.section_autosave import SectionAutosave
 from goalcoach.widgets.form import FormScroll, show_with_label
 from goalcoach.widgets.goals_editor import GoalsEditor
 from goalcoach.widgets.prose import ProseField
@@ -46,7 +42,6 @@ from goalcoach.widgets.footer import KeyFooter
 SECTIONS = ("target", "values", "skills", "goals", "reflection")
 TABS = tuple(f"tab-{s}" for s in SECTIONS)
 TAB_TITLES = ("Target", "Values", "Skills", "Goals", "Reflection")
-SAVE_DELAY = 0.5  # seconds after the last change
 FOCUSABLE = "Input, TextArea, OptionList, RadioSet"
 
 
@@ -69,7 +64,7 @@ def chips(items: list[str]) -> Text:
     return text
 
 
-class AssessmentScreen(BaseScreen):
+class AssessmentScreen(SectionAutosave, BaseScreen):
     HELP_GUIDE = "assessment"
     CSS_PATH = "assessment.tcss"
     TITLE = "Self-assessment"
@@ -87,10 +82,6 @@ class AssessmentScreen(BaseScreen):
         super().__init__()
         self.sheets = load_worksheets()
         self.data: dict[str, dict[str, Any]] = {}
-        self._dirty: dict[str, set[str]] = {}
-        # Fields handed to a save that has not finished yet (a count per field: saves queue up).
-        self._in_flight: dict[str, Counter[str]] = {}
-        self._save_timer: Timer | None = None
         self._per_goal_keys: list[str] = []
         self._shown: dict[str, str] = {}
 
@@ -255,20 +246,9 @@ class AssessmentScreen(BaseScreen):
             )
         box.mount(*widgets)
 
-    # -- changes ----------------------------------------------------------------------------------
-    def _change(self, section: str, **changes: Any) -> None:
-        """Keep the change in memory, show progress, and save shortly after the last change."""
-        if all(self.data[section].get(k) == v for k, v in changes.items()):
-            return
-        self.data[section].update(changes)
-        dirty = self._dirty.setdefault(section, set())
-        dirty.update(changes)
-        # Written ahead at once (the journal batches keys); saved to the profile below.
-        self.app.journal.note_section(section, {k: self.data[section][k] for k in dirty})
+    # -- changes (kept and saved by SectionAutosave) --------------------------------------------
+    def _show_progress(self) -> None:
         self._show(self.query_one("#progress", Static), self._progress())
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        self._save_timer = self.set_timer(SAVE_DELAY, self.flush)
 
     def _show(self, widget: Static, content: str | Text) -> None:
         """Update only on a real change: each update re-lays out the screen, so not per keystroke."""
@@ -276,61 +256,6 @@ class AssessmentScreen(BaseScreen):
         if self._shown.get(key) != str(content):
             self._shown[key] = str(content)
             widget.update(content)
-
-    def flush(self) -> None:
-        """Write every pending change now (only the fields that changed, so another session's
-        edits to other fields of the same section survive)."""
-        self._sync_from_widgets()
-        if self._save_timer is not None:
-            self._save_timer.stop()
-            self._save_timer = None
-        for section, keys in list(self._dirty.items()):
-            # A copy: the save runs on another thread while the person keeps typing.
-            changes = copy.deepcopy({k: self.data[section][k] for k in keys})
-            del self._dirty[section]
-            self._in_flight.setdefault(section, Counter()).update(keys)
-            self.app.save(
-                partial(self.app.profile.update_section, section, **changes),
-                lane=f"section:{section}",
-                then=partial(self._saved, section, set(keys)),
-                failed=partial(self._not_saved, section, set(keys)),
-            )
-
-    def _unsaved(self) -> dict[str, set[str]]:
-        unsaved = {section: set(keys) for section, keys in self._dirty.items()}
-        for section, counts in self._in_flight.items():
-            unsaved.setdefault(section, set()).update(k for k, n in counts.items() if n > 0)
-        return unsaved
-
-    def _landed(self, section: str, keys: set[str]) -> None:
-        self._in_flight.get(section, Counter()).subtract(keys)
-
-    def _not_saved(self, section: str, keys: set[str], _error: str) -> None:
-        # Still on screen: marked dirty again so the next change or leaving saves it.
-        self._landed(section, keys)
-        self._dirty.setdefault(section, set()).update(keys)
-
-    def _saved(self, section: str, keys: set[str], stored: dict[str, Any]) -> None:
-        """The section as saved; if it holds another session's change, show it and say so."""
-        self._landed(section, keys)
-        pending = self._unsaved().get(section, set())
-        if not pending:  # nothing newer typed here: the journal's copy is no longer needed
-            self.app.journal.settle(section_target(section))
-        if not self.is_attached:
-            return
-        shown = self.data[section]
-        others = {k for k in set(stored) | set(shown) if k not in pending and stored.get(k) != shown.get(k)}
-        if not others:
-            return
-        self.notify(
-            f"Another goalcoach session changed {', '.join(sorted(others))} in {section}: "
-            "this screen now shows both sessions' changes.",
-            title="Changed in another session",
-            severity="information",
-            timeout=10,
-            markup=False,
-        )
-        self.run_worker(self._reload(), group="assessment-reload", exclusive=True, exit_on_error=False)
 
     async def _reload(self) -> None:
         """Rebuild the fields from the profile (plus what is still being saved from here),

@@ -117,7 +117,7 @@ class BuilderScreen(BaseScreen):
 
     def on_mount(self) -> None:
         self.app.register_draft_saver(self.flush_slots)
-        self._coach_context = coaching.context_for(self.app.profile)
+        self._coach_context = coaching.target_context(self.app.profile)
         # Focus now, before the first paint, so keys typed the moment the screen opens land in
         # the editor; it is scrolled into view once the layout is known.
         self.editor.focus(scroll_visible=False)

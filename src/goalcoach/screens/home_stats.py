@@ -24,12 +24,13 @@ DEFAULT_KEYS = {"assessment": "1", "builder": "2", "practice": "3", "drill": "4"
 
 def suggestion_for(profile: Any, attempts: list[dict[str, Any]], now: datetime) -> pm.Suggestion | None:
     """What to practise next, from the profile's history and the installed content."""
-    from goalcoach.content import load_drills, load_scenario_sets
+    from goalcoach.content import load_drills, load_scenario_sets, load_template
 
     drills, _ = load_drills()
     sets, _ = load_scenario_sets()
     stage = target_stage(profile)
-    return pm.practise_next(attempts, drills, sets, now, preferred_stage=stage)
+    return pm.practise_next(attempts, drills, sets, now, preferred_stage=stage,
+                            target=profile.section("target") or {}, fields=load_template().fields)
 
 
 def streaks_on(profile: Any) -> bool:
@@ -85,7 +86,7 @@ def home_stats_text(profile: Any, now: datetime | None = None, keys: Mapping[str
     suggestion = suggestion_for(profile, attempts, now)
     if suggestion is not None:
         text.append("\nPractise next: ", style="bold")
-        text.append("drill " if suggestion.kind == "drill" else "scenario ")
+        text.append(suggestion.lead)
         text.append(suggestion.title or suggestion.target_id, style="italic")
         text.append(f" (press {keys['progress']}, then {keys['practise_next']})", style="dim")
     return text

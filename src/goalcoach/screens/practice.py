@@ -53,7 +53,7 @@ class PracticeScreen(BaseScreen):
     ) -> None:
         super().__init__()
         self.loader: Loader = loader or load_scenario_sets
-        self.start = start  # a scenario id to open at once ("practise next")
+        self.start = start  # a scenario id, or OWN_TARGET, to open at once ("practise next")
         self.clock = clock or time.monotonic
         self.sets: list[ScenarioSet] = []
         self.errors: list[ContentError] = []
@@ -83,7 +83,9 @@ class PracticeScreen(BaseScreen):
             self._show_detail(option_list.options[first].id or "")
         for error in self.errors:
             self.notify(f"Skipped a broken scenario file: {error}", title="Content", severity="warning", timeout=10, markup=False)
-        if self.start and f"scenario:{self.start}" in self.briefs:
+        if self.start == OWN_TARGET:
+            self.action_own_target(close_picker_too=True)
+        elif self.start and f"scenario:{self.start}" in self.briefs:
             self._start(self.briefs[f"scenario:{self.start}"], close_picker_too=True)
 
     # -- the list ------------------------------------------------------------------------------
@@ -131,7 +133,7 @@ class PracticeScreen(BaseScreen):
             self._start(self.briefs[key])
 
     # -- actions -------------------------------------------------------------------------------
-    def action_own_target(self) -> None:
+    def action_own_target(self, close_picker_too: bool = False) -> None:
         target = self._target()
         problem = target_problem(target, advice_keys(self.app))
         if problem:
@@ -143,7 +145,7 @@ class PracticeScreen(BaseScreen):
             values=(profile.section("values") or {}).get("items") or [], current_version=profile.current_version(),
             today=self.app.now().date(),
         )
-        self._start(brief)
+        self._start(brief, close_picker_too=close_picker_too)
 
     def _start(self, brief: Brief, *, close_picker_too: bool = False) -> None:
         from goalcoach.screens.practice_run import PracticeRunScreen

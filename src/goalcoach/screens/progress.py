@@ -342,7 +342,7 @@ class ProgressScreen(BaseScreen):
         if suggestion is None:
             text.append("nothing to suggest: no drills or scenarios are installed", style="italic")
             return text
-        text.append("drill " if suggestion.kind == "drill" else "scenario ")
+        text.append(suggestion.lead)
         text.append(f"“{suggestion.title or suggestion.target_id}”", style="italic")
         text.append("\n  " + suggestion.reason)
         return text
@@ -358,10 +358,10 @@ class ProgressScreen(BaseScreen):
             from goalcoach.screens.drill import DrillScreen
 
             screen = DrillScreen(start=suggestion.target_id)
-        else:
-            from goalcoach.screens.practice import PracticeScreen
+        else:  # a scenario, or the person's own target
+            from goalcoach.screens.practice import OWN_TARGET, PracticeScreen
 
-            screen = PracticeScreen(start=suggestion.target_id)
+            screen = PracticeScreen(start=OWN_TARGET if suggestion.kind == "own_target" else suggestion.target_id)
         self.reload_on_resume = True  # the activity adds attempts: show them on the way back
         self.app.push_screen(screen)
 
