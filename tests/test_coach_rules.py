@@ -22,6 +22,14 @@ GOOD = ("In the next two years I want to lead the onboarding redesign on your te
         "workplaces. ")
 
 
+def test_a_reason_put_before_the_goal_with_so_is_a_reason():
+    text = ("I have seen how fast good monitoring catches outages before customers notice, so I want to "
+            "move into site reliability engineering within two years.")
+    assert "motivation" in codes(text)
+    assert "motivation" not in codes("I finished the course last spring. I want to move into site reliability engineering.")
+    assert "motivation" not in codes("It went well, so I started applying. I want to move into site reliability engineering.")
+
+
 def test_negation_suppresses_misaligned_and_personal_gain():
     text = GOOD + "I don't want to leave after a year, and it's never been about the salary for me."
     assert not {"misaligned", "personal_gain"} & codes(text)
