@@ -27,6 +27,7 @@ from goalcoach.screens.keys import SHARED_KEYS
 from goalcoach.widgets.score_chart import ScoreChart, Series, summary_lines
 from goalcoach.widgets.save_state import AppHeader
 from goalcoach.widgets.footer import KeyFooter
+from goalcoach.widgets.line_input import LineInput
 
 # A DataTable measures every cell it holds, so it gets one page of the (filtered, sorted) history
 # at a time: 10,000 rows would take seconds on every sort or keystroke in the filter.
@@ -147,7 +148,7 @@ class ProgressScreen(BaseScreen):
             with ContentSwitcher(id="table-area", initial="attempts-view"):
                 with Vertical(id="attempts-view"):
                     with Horizontal(id="filter-bar"):
-                        yield Input(placeholder="Filter: scenario, question or answer text", id="filter", compact=True)
+                        yield LineInput(placeholder="Filter: scenario, question or answer text", id="filter", compact=True)
                         yield Static("", id="table-status", markup=False)
                     table: DataTable[Text] = DataTable(id="attempts", cursor_type="row", zebra_stripes=True)
                     table.show_row_labels = False
