@@ -126,8 +126,9 @@ class PracticeRunScreen(BaseScreen):
         Binding("enter", "done", "Another scenario", id="practice.done"),
         Binding("escape", "leave", "Back", id="practice.run_back"),
     ]
-    # Under 80 columns the footer leaves these out so Quit and f1 Help stay (help lists them).
-    FOOTER_SECONDARY = ("finish", "timer_reset", "timer_reset_ctrl")
+    # Under 80 columns the footer leaves these out so the session's own keys (next question, model
+    # answer, finish), Quit and f1 Help stay; escape still goes back and the help lists them all.
+    FOOTER_SECONDARY = ("timer_reset", "timer_reset_ctrl", "leave")
 
     def __init__(
         self, brief: Brief, *, clock: Callable[[], float] | None = None, close_picker_too: bool = False
