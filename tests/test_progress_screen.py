@@ -276,7 +276,7 @@ async def test_the_chart_lines_take_the_theme_colours_and_follow_a_theme_change(
         await settle(pilot, lambda: primary() != dark_primary and primary() in drawn_colours())
 
 
-async def test_at_60x20_the_table_keeps_score_and_time_and_the_legend_hides_no_point(make_app, seeded):
+async def test_at_60x20_the_table_keeps_kind_and_score_and_the_legend_hides_no_point(make_app, seeded):
     from textual.widgets import ContentSwitcher
 
     from goalcoach.widgets.score_chart import ScoreChart
@@ -288,12 +288,12 @@ async def test_at_60x20_the_table_keeps_score_and_time_and_the_legend_hides_no_p
         await settle(pilot, lambda: table.row_count == 12)
         lines = screen_text(app).splitlines()
         heading = next(line for line in lines if "Date" in line)
-        assert "Score" in heading and "Time" in heading, heading
-        newest = next(line for line in lines if "Engineer going deeper" in line)
-        assert "81" in newest and "1:05" in newest, newest
-        # Wider again, the Kind column comes back.
+        assert "Kind" in heading and "Score" in heading, heading
+        newest = next(line for line in lines if "Engineer going" in line)
+        assert "practice" in newest and "81" in newest, newest
+        # Wider again, the Time column comes back.
         await pilot.resize_terminal(80, 24)
-        await settle(pilot, lambda: "Kind" in screen_text(app))
+        await settle(pilot, lambda: "Time" in screen_text(app))
 
         await pilot.resize_terminal(60, 20)
         await pilot.press("c")

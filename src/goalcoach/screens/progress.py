@@ -44,11 +44,12 @@ COLUMNS: tuple[tuple[str, str, int], ...] = (
     ("score", "Score", 5),
     ("time", "Time", 5),
 )
-# A narrow table keeps Score and Time in view: the Scenario column gives up width first, down to
-# MIN_SCENARIO; below that the Kind column goes (the k filter and the status line still name it).
+# A narrow table keeps Kind and Score in view: the Scenario column gives up width first, down to
+# MIN_SCENARIO; below that the Time column goes (an attempt's details show it), then Kind.
 MIN_SCENARIO = 18
 CELL_PADDING = 2  # a DataTable cell's padding, left and right
 TABLE_EDGE = 4  # the vertical scrollbar and the sort mark beside one heading
+LEFT_OUT_FIRST = ("time", "kind")
 
 
 def fit_columns(width: int) -> list[tuple[str, str, int]]:
@@ -59,8 +60,9 @@ def fit_columns(width: int) -> list[tuple[str, str, int]]:
         others = sum(w for k, _, w in shown if k != "scenario")
         return width - TABLE_EDGE - others - CELL_PADDING * len(shown)
 
-    if scenario_room(columns) < MIN_SCENARIO:
-        columns = [c for c in columns if c[0] != "kind"]
+    for key in LEFT_OUT_FIRST:
+        if scenario_room(columns) < MIN_SCENARIO:
+            columns = [c for c in columns if c[0] != key]
     scenario = max(MIN_SCENARIO, min(dict((k, w) for k, _, w in COLUMNS)["scenario"], scenario_room(columns)))
     return [(k, label, scenario if k == "scenario" else w) for k, label, w in columns]
 
