@@ -318,3 +318,25 @@ async def test_the_trend_says_its_figures_are_daily_averages(make_app, profile):
         screen = await open_progress(pilot)
         trends = " ".join(str(screen.query_one("#trends", Static).render()).split())
         assert "Daily average score" in trends and "best 89" in trends
+
+
+async def test_own_target_follow_ups_name_their_question_and_one_day_of_scores_is_said_in_words(make_app, profile):
+    own = dict(stage=None, scenario_id=None, title="My target: Data engineer at Northwind", own_target=True)
+    asked = ("Could you say more? What would you hope to achieve in your first year?",
+             "[b]Which[/b] of your skills carry over?")
+    profile.add_attempt(attempt(NOW - timedelta(minutes=9), 49, follow_up=False, **own))
+    for minutes, question in zip((6, 3), asked):
+        profile.add_attempt(attempt(NOW - timedelta(minutes=minutes), 60, follow_up=True, question=question, **own))
+    app = make_app(profile)
+    async with app.run_test(size=(100, 24)) as pilot:
+        screen = await open_progress(pilot)
+        await settle(pilot, lambda: screen.query_one("#attempts", DataTable).row_count == 3)
+        shown = screen_text(app)
+        assert "↳ Could you say more?" in shown and "↳ [b]Which[/b] of your" in shown, shown
+        assert "My target: Data engineer" in shown  # the main answer keeps its title
+        # Every score is from one day: no lone dot on an empty axis, a plain sentence instead.
+        await pilot.press("c")
+        await settle(pilot, lambda: "from one day" in screen_text(app))
+        shown = " ".join(screen_text(app).split())
+        assert "All your scores so far are from one day (2 Nov): All 49/100" in shown, shown
+        assert "100┤" not in shown

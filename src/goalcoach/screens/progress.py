@@ -233,7 +233,7 @@ class ProgressScreen(BaseScreen):
             cells = {
                 "date": Text(pm.format_date(attempt.get("created"), now)),
                 "kind": Text(str(attempt.get("kind", ""))),
-                "scenario": Text(pm.scenario_label(attempt), no_wrap=True, overflow="ellipsis"),
+                "scenario": Text(pm.row_label(attempt), no_wrap=True, overflow="ellipsis"),
                 "score": Text("—" if score is None else str(score), justify="right"),
                 "time": Text(format_duration(attempt.get("seconds")), justify="right"),
             }
