@@ -334,3 +334,17 @@ async def test_a_long_one_line_field_shows_its_start_once_focus_moves_on(make_ap
         await settle(pilot, lambda: "region office" in screen_text(app))
         await pilot.press("X")
         assert app.screen.query_one("#target-role", Input).value == long_role + "X"
+
+
+async def test_keys_that_arrive_with_a_tab_go_to_the_field_it_moves_to(make_app):
+    # Over SSH a quick typist's keys arrive together: the app reads "role", tab and "org" at once.
+    from textual import events
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_assessment(pilot)
+        for key, character in [*((c, c) for c in "role"), ("tab", "\t"), *((c, c) for c in "org")]:
+            app.post_message(events.Key(key, character))
+        await settle(pilot, lambda: "org" in screen_text(app))
+        assert app.screen.query_one("#target-role", Input).value == "role"
+        assert app.screen.query_one("#target-organisation", Input).value == "org"

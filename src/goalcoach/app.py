@@ -77,6 +77,12 @@ class GoalCoachApp(App[None]):
         # '?' only reaches here when no text field has focus (a text field types it).
         Binding("question_mark", "help", "Help", show=False, id="app.help_key"),
         Binding("escape", "back", "Back", show=False, id="app.back"),
+        # Focus moves as tab is read, before the keys after it: keys that arrive together (fast
+        # typing over SSH) go to the field tab moved to, not to the one it left. (As a screen
+        # binding, tab acts only once the field it left has dealt with it, and the keys read
+        # meanwhile have already been sent there.)
+        Binding("tab", "focus_next", show=False, priority=True, id="app.focus_next"),
+        Binding("shift+tab", "focus_previous", show=False, priority=True, id="app.focus_previous"),
     ]
 
     def __init__(
