@@ -129,3 +129,20 @@ async def test_low_bandwidth_mode_steadies_every_text_cursor(make_app):
         field.focus()
         await pilot.pause()
         assert field.cursor_blink is False
+
+
+async def test_the_help_footer_names_its_scrolling_keys(make_app):
+    from textual.widgets import MarkdownViewer
+
+    from goalcoach_test_support import screen_text, settle
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f1")
+        await settle(pilot, lambda: isinstance(app.screen, HelpScreen) and "Close" in screen_text(app))
+        footer = "".join(screen_text(app).splitlines()[-1].split())  # the screenshot's spacing varies
+        for shown in ("↑↓Scroll", "pguppgdnPage", "escClose"):
+            assert shown in footer, footer
+        viewer = app.screen.query_one(MarkdownViewer)
+        await pilot.press("pagedown")
+        await settle(pilot, lambda: viewer.scroll_y > 0)  # and they do what they say

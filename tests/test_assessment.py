@@ -330,3 +330,25 @@ def test_assessment_goals_long_term_80x24(snap_compare, make_app, profile):
 def test_assessment_goals_long_term_120x36(snap_compare, make_app, profile):
     _seed(profile)
     assert snap_compare(make_app(profile), terminal_size=(120, 36), run_before=_goals_at_long_term)
+
+
+async def test_a_long_one_line_field_shows_its_start_once_focus_moves_on(make_app):
+    long_role = "Principal data engineer for the analytics platform team in the northern region office"
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_assessment(pilot)
+        await _focused(pilot, "target-role")
+        await pilot.press(long_role[0])  # typed (a whole value set at once is shown from its start)
+        app.screen.query_one("#target-role", Input).insert_text_at_cursor(long_role[1:])
+        await settle(pilot, lambda: "region office" in screen_text(app))
+        await pilot.press("tab")
+        await _focused(pilot, "target-organisation")
+        await settle(pilot, lambda: "Principal data engineer" in screen_text(app))
+        assert "region office" not in screen_text(app)
+        # Back in the field, the cursor is where it was (the end), and in view.
+        await pilot.press("shift+tab")
+        await _focused(pilot, "target-role")
+        await settle(pilot, lambda: "region office" in screen_text(app))
+        await pilot.press("X")
+        assert app.screen.query_one("#target-role", Input).value == long_role + "X"
+

@@ -42,8 +42,8 @@ async def test_written_drill_checklist_and_attempt(make_app):
         await settle(pilot, lambda: drill_run_ready(app))
         run = app.screen
         assert isinstance(run, DrillRunScreen) and run.drill.id == drill.id
-        setup = text_of(run, "#drill-setup Static")
-        assert drill.flawed_answer[:40] in setup and drill.pushback in setup
+        assert drill.flawed_answer[:40] in text_of(run, "#drill-context Static")
+        assert drill.pushback in text_of(run, "#drill-pushback")
         clock.now += 75
         await type_recovery(pilot, RECOVERY)
         await submit(pilot, "f5")
@@ -82,8 +82,8 @@ async def test_adaptive_mode_drills_the_builder_answer(make_app, profile):
         expected_code, expected_line = pick_pushback(coaching.coach(HEDGING_ANSWER, coaching.context_for(profile)), load_pushbacks())
         assert expected_code == "hedging"
         assert run.drill.misstep == "hedging" and run.drill.pushback == expected_line
-        setup = text_of(run, "#drill-setup Static")
-        assert HEDGING_ANSWER[:40] in setup and expected_line in setup
+        assert HEDGING_ANSWER[:40] in text_of(run, "#drill-context Static")
+        assert expected_line in text_of(run, "#drill-pushback")
 
         await type_recovery(pilot, RECOVERY)
         await submit(pilot)
@@ -120,3 +120,20 @@ async def test_broken_drill_file_is_named_and_the_rest_work(make_app, tmp_path):
         assert any("drills/zz-broken.toml" in p for p in prompts)
         await pilot.press("enter")
         await settle(pilot, lambda: drill_run_ready(app))
+
+
+async def test_the_pushback_stays_in_view_under_a_long_first_answer_at_80x24(make_app):
+    from dataclasses import replace
+
+    from goalcoach_test_support import screen_text
+
+    drill = load_drills()[0][0]
+    long_answer = " ".join([HEDGING_ANSWER] * 6)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.push_screen(DrillRunScreen(replace(drill, flawed_answer=long_answer), clock=FakeClock(5.0)))
+        await settle(pilot, lambda: drill_run_ready(app))
+        await settle(pilot, lambda: "Interviewer:" in screen_text(app))
+        shown = " ".join(screen_text(app).split())
+        assert f"Interviewer: “{drill.pushback}”" in shown, shown
+        await settle(pilot, lambda: isinstance(app.focused, AnswerEditor))  # the recovery is typed under it

@@ -180,3 +180,20 @@ async def test_own_target_leadership_follow_up_is_judged_by_its_own_checklist(ma
         assert "✔ Example with a result" in checklist
         assert "Vague" not in fixes
         assert run.session.answers[-1].quality == "strong"
+
+
+FILLERS = ("Um, so, basically, I want to, like, become a senior nurse, you know, um, in five years, and "
+           "basically I will, like, do the training first, you know, um, on a medical ward, like, here.")
+
+
+async def test_the_headline_follow_up_after_fillers_is_named_for_what_prompted_it(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        run, _ = await answer_main(pilot, app, FILLERS)
+        assert run.session.current.follow_up_id == "filler-main-goal"
+        await type_answer(pilot, "My goal is to lead a ward team within five years, starting as a staff nurse here.")
+        await submit(pilot)
+        await pilot.press("s")
+        await settle(pilot, lambda: run.phase == "summary")
+        rows = [str(row.content) for row in run.query(".summary-question")]
+        assert "judged as: In one sentence (after a long or hesitant answer)" in rows[1], rows

@@ -3,6 +3,7 @@ timer, own target, and broken content reported by name."""
 
 from __future__ import annotations
 
+import html
 import shutil
 
 import pytest
@@ -14,6 +15,7 @@ from goalcoach.screens.practice_run import PracticeRunScreen
 from goalcoach.widgets.editor import AnswerEditor
 from goalcoach.widgets.timer import TimerDisplay
 from goalcoach_test_support import (
+    _TEXT_RUN,
     FakeClock,
     practice_run_ready,
     record_notifications,
@@ -119,7 +121,7 @@ async def test_full_session_with_follow_up_and_summary(make_app):
 
         await pilot.press("s")
         assert run.phase == "summary"
-        summary = text_of(run, "#summary-text")
+        summary = " ".join(str(row.content) for row in run.query(".summary-row Static")) + text_of(run, "#summary-text")
         assert "Q1" in summary and "Q2" in summary and follow_up.text in summary
         assert "First → last" not in summary  # a main answer is never compared with a follow-up
         assert "Practise next:" in summary
@@ -242,3 +244,32 @@ async def test_broken_scenario_file_is_named_and_the_rest_work(make_app, broken_
         assert any(o.id and o.id.startswith("scenario:") for o in options.options)
         await pilot.press("enter")
         await settle(pilot, lambda: practice_run_ready(app))
+
+
+async def test_a_long_question_in_the_summary_wraps_in_line_with_itself(make_app):
+    app = make_app()
+    scenario = load_scenario_sets()[0][0].scenarios[0]
+    from goalcoach.domain.practice_brief import brief_from_scenario
+    from goalcoach_test_support import screen_text
+
+    async with app.run_test(size=(60, 20)) as pilot:
+        await app.push_screen(PracticeRunScreen(brief_from_scenario(scenario, "entry"), clock=FakeClock()))
+        await settle(pilot, lambda: practice_run_ready(app))
+        await pilot.press("enter")
+        await type_answer(pilot, FIRST)
+        await submit(pilot)
+        await pilot.press("n")  # the follow-up's answer box opens at once
+        await type_answer(pilot, SECOND)
+        await submit(pilot)
+        await pilot.press("s")
+        await settle(pilot, lambda: app.screen.phase == "summary" and "judged as" in screen_text(app))
+        question = app.screen.session.answers[1].question  # a follow-up, two lines or more at 60 columns
+        words = question.split()
+        svg = app.export_screenshot()
+        runs = [(float(x), html.unescape(t).replace("\xa0", " ").strip()) for x, _, t in _TEXT_RUN.findall(svg)]
+        start = next(x for x, t in runs if t.startswith(" ".join(words[:2])))
+        # The question's next line starts where the question does, not under its number.
+        wrapped = [x for x, t in runs if t and t.split()[0] in words[2:] and not t.startswith(" ".join(words[:2]))]
+        assert wrapped and all(x == start for x in wrapped[:1]), (start, runs)
+        judged = next(x for x, t in runs if t.startswith("judged as"))
+        assert judged == start

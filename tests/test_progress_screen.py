@@ -276,7 +276,7 @@ async def test_the_chart_lines_take_the_theme_colours_and_follow_a_theme_change(
         await settle(pilot, lambda: primary() != dark_primary and primary() in drawn_colours())
 
 
-async def test_at_60x20_the_table_keeps_score_and_time_and_the_legend_hides_no_point(make_app, seeded):
+async def test_at_60x20_the_table_keeps_kind_and_score_and_the_legend_hides_no_point(make_app, seeded):
     from textual.widgets import ContentSwitcher
 
     from goalcoach.widgets.score_chart import ScoreChart
@@ -288,12 +288,12 @@ async def test_at_60x20_the_table_keeps_score_and_time_and_the_legend_hides_no_p
         await settle(pilot, lambda: table.row_count == 12)
         lines = screen_text(app).splitlines()
         heading = next(line for line in lines if "Date" in line)
-        assert "Score" in heading and "Time" in heading, heading
-        newest = next(line for line in lines if "Engineer going deeper" in line)
-        assert "81" in newest and "1:05" in newest, newest
-        # Wider again, the Kind column comes back.
+        assert "Kind" in heading and "Score" in heading, heading
+        newest = next(line for line in lines if "Engineer going" in line)
+        assert "practice" in newest and "81" in newest, newest
+        # Wider again, the Time column comes back.
         await pilot.resize_terminal(80, 24)
-        await settle(pilot, lambda: "Kind" in screen_text(app))
+        await settle(pilot, lambda: "Time" in screen_text(app))
 
         await pilot.resize_terminal(60, 20)
         await pilot.press("c")
@@ -337,3 +337,25 @@ async def test_practise_next_for_a_nurse_is_their_own_target_and_starts_it(make_
         await pilot.press("p")
         await settle(pilot, lambda: isinstance(pilot.app.screen, PracticeRunScreen))
         assert pilot.app.screen.brief.own_target
+
+
+async def test_own_target_follow_ups_name_their_question_and_one_day_of_scores_is_said_in_words(make_app, profile):
+    own = dict(stage=None, scenario_id=None, title="My target: Data engineer at Northwind", own_target=True)
+    asked = ("Could you say more? What would you hope to achieve in your first year?",
+             "[b]Which[/b] of your skills carry over?")
+    profile.add_attempt(attempt(NOW - timedelta(minutes=9), 49, follow_up=False, **own))
+    for minutes, question in zip((6, 3), asked):
+        profile.add_attempt(attempt(NOW - timedelta(minutes=minutes), 60, follow_up=True, question=question, **own))
+    app = make_app(profile)
+    async with app.run_test(size=(100, 24)) as pilot:
+        screen = await open_progress(pilot)
+        await settle(pilot, lambda: screen.query_one("#attempts", DataTable).row_count == 3)
+        shown = screen_text(app)
+        assert "↳ Could you say more?" in shown and "↳ [b]Which[/b] of your" in shown, shown
+        assert "My target: Data engineer" in shown  # the main answer keeps its title
+        # Every score is from one day: no lone dot on an empty axis, a plain sentence instead.
+        await pilot.press("c")
+        await settle(pilot, lambda: "from one day" in screen_text(app))
+        shown = " ".join(screen_text(app).split())
+        assert "All your scores so far are from one day (2 Nov): All 49/100" in shown, shown
+        assert "100┤" not in shown

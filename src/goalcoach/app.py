@@ -58,6 +58,8 @@ class GoalCoachApp(App[None]):
     # Every screen gets -narrow or -wide from its width: from 110 columns there is room for two
     # panes side by side (builder, practice feedback, drill feedback, progress insights).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    # And -short under 24 rows, where a screen keeps what matters in view (home: the next step).
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]
     # Seconds leaving waits for queued saves (another session may hold the profile lock for up
     # to 15 s); what is not on disk by then is replayed from the journal at the next start.
     LEAVE_WAIT = 10.0

@@ -111,7 +111,7 @@ KINDS: tuple[QuestionKind, ...] = (
           expects=("star_example", "company_alignment"), bonus=("motivation",), after_pushback=True),
     _kind("commit", "Say it with conviction (after hedging)", "What do you actually want?",
           expects=("short_term", "company_alignment"), bonus=("long_term", "motivation"), after_pushback=True),
-    _kind("one_line", "In one sentence (after a long answer)", "If you had to sum it up in a sentence?",
+    _kind("one_line", "In one sentence (after a long or hesitant answer)", "If you had to sum it up in a sentence?",
           expects=("long_term",), bonus=("short_term", "company_alignment"), min_words=8, max_words=60, after_pushback=True),
     _kind("example", "An example", "Can you give me an example of that?",
           expects=("star_example",), bonus=("motivation", "company_alignment")),

@@ -365,6 +365,16 @@ def scenario_label(attempt: Attempt) -> str:
     return str(attempt.get("scenario_id") or attempt.get("drill_id") or "—")
 
 
+def row_label(attempt: Attempt) -> str:
+    """What the table's Scenario column shows for an attempt: a follow-up names the question it
+    answered (every answer of a session shares its scenario's title, and an own-target session's
+    title is the same every time), under its scenario's row when sorted by scenario."""
+    question = attempt.get("question")
+    if attempt.get("follow_up") and isinstance(question, str) and question.strip():
+        return "↳ " + " ".join(question.split())
+    return scenario_label(attempt)
+
+
 def search_text(attempt: Attempt) -> str:
     """What the text filter looks in, folded for case-insensitive matching."""
     return " ".join(

@@ -23,6 +23,7 @@ from goalcoach.profile.journal import draft_target
 from goalcoach.profile.validation import MAX_TEXT
 from goalcoach.screens.keys import screen_key
 from goalcoach.widgets.footer import KeyFooter
+from goalcoach.widgets.line_input import LineInput
 
 DRAFT_KEY = "advert"
 
@@ -119,7 +120,7 @@ class AdvertDialog(ModalScreen["Choice | None"]):
         for index, (kind, item) in enumerate(self.items):
             widgets.append(Horizontal(
                 Checkbox(kind, True, id=f"keep-{index}", compact=True),
-                Input(item.text, id=f"text-{index}", compact=True, select_on_focus=False, disabled=kind == "Stage"),
+                LineInput(item.text, id=f"text-{index}", compact=True, select_on_focus=False, disabled=kind == "Stage"),
                 classes="advert-row",
             ))
             if item.sentence.rstrip(".") != item.text:

@@ -38,6 +38,7 @@ from goalcoach.widgets.prose import ProseField
 from goalcoach.widgets.values_editor import ValuesEditor
 from goalcoach.widgets.save_state import AppHeader
 from goalcoach.widgets.footer import KeyFooter
+from goalcoach.widgets.line_input import LineInput
 
 SECTIONS = ("target", "values", "skills", "goals", "reflection")
 TABS = tuple(f"tab-{s}" for s in SECTIONS)
@@ -101,10 +102,10 @@ class AssessmentScreen(SectionAutosave, BaseScreen):
         with TabbedContent(id="tabs"):
             with TabPane(TAB_TITLES[0], id=TABS[0]):
                 with FormScroll():
-                    yield field(prompts["role"], Input(str(target.get("role", "")), id="target-role", select_on_focus=False))
-                    yield field(prompts["organisation"], Input(str(target.get("organisation", "")), id="target-organisation", select_on_focus=False))
+                    yield field(prompts["role"], LineInput(str(target.get("role", "")), id="target-role", select_on_focus=False))
+                    yield field(prompts["organisation"], LineInput(str(target.get("organisation", "")), id="target-organisation", select_on_focus=False))
                     yield field(prompts["mission"], self._text_area(str(target.get("mission", "")), "target-mission"))
-                    yield field(prompts["terms"], Input(model.join_list(target.get("terms")), id="target-terms", select_on_focus=False))
+                    yield field(prompts["terms"], LineInput(model.join_list(target.get("terms")), id="target-terms", select_on_focus=False))
                     yield Static(chips(list(target.get("terms") or [])), id="target-terms-chips", markup=False)
                     yield field(prompts["stage"], self._stage_radios(str(target.get("stage", ""))))
                     yield Static(self._stage_description(str(target.get("stage", ""))), id="stage-description", markup=False)
@@ -118,7 +119,7 @@ class AssessmentScreen(SectionAutosave, BaseScreen):
             with TabPane(TAB_TITLES[2], id=TABS[2]):
                 with FormScroll():
                     for key in ("hard", "soft", "to_develop"):
-                        yield field(prompts[key], Input(model.join_list(skills.get(key)), id=f"skills-{key}", select_on_focus=False))
+                        yield field(prompts[key], LineInput(model.join_list(skills.get(key)), id=f"skills-{key}", select_on_focus=False))
                         yield Static(chips(list(skills.get(key) or [])), id=f"skills-{key}-chips", markup=False)
                     yield Label(prompts["per_goal"].label, classes="field-label", markup=False)
                     yield Static(prompts["per_goal"].hint, classes="hint", markup=False)
@@ -240,7 +241,7 @@ class AssessmentScreen(SectionAutosave, BaseScreen):
             widgets.append(
                 Vertical(
                     Label(goal, classes="per-goal-label", markup=False),
-                    Input(model.join_list(per_goal.get(goal)), id=f"pergoal-{index}", classes="per-goal", select_on_focus=False),
+                    LineInput(model.join_list(per_goal.get(goal)), id=f"pergoal-{index}", classes="per-goal", select_on_focus=False),
                     classes="field per-goal-field",
                 )
             )

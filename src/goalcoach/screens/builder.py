@@ -59,9 +59,9 @@ class BuilderScreen(BaseScreen):
         Binding("ctrl+r", "copy", "Copy", id="builder.copy"),
         Binding("ctrl+l", "empty_editor", "Empty editor", show=False, id="builder.empty"),
     ]
-    # Under 80 columns the footer leaves these out, so help and quit stay in sight; the keys still
-    # work and the help lists them (the preview's label names ctrl+t too).
-    FOOTER_SECONDARY = ("use_template", "copy")
+    # Under 80 columns the footer leaves these out, so the template, saving, help and quit stay in
+    # sight; the keys still work and the help lists them (tab reaches the editor too).
+    FOOTER_SECONDARY = ("copy", "focus_editor")
 
     def __init__(self) -> None:
         super().__init__()

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from goalcoach.screens.keys import screen_key
+from goalcoach.widgets.line_input import LineInput
 
 DIALOG_CSS = """
 ConfirmDialog, PromptDialog { align: center middle; background: $background 60%; }
@@ -77,7 +78,7 @@ class PromptDialog(ModalScreen["str | None"]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(self.question, classes="dialog-question", markup=False)
-            yield Input(self.default, id="prompt-input", select_on_focus=True)
+            yield LineInput(self.default, id="prompt-input", select_on_focus=True)
             with Horizontal():
                 yield Button("OK", id="ok", variant="primary")
                 yield Button("Cancel", id="cancel")

@@ -277,10 +277,13 @@ class DrillRunScreen(BaseScreen):
         flawed = highlighted_answer(drill.flawed_answer, self.first_feedback) if self.first_feedback else Text(drill.flawed_answer)
         setup = Text.assemble(("Question: ", "bold"), drill.question, "\n", ("Your first answer: ", "bold"))
         setup.append_text(flawed)
-        setup.append("\nInterviewer: ", style="bold")
-        setup.append(f"“{drill.pushback}”", style="bold italic")
+        pushback = Text.assemble(("Interviewer: ", "bold"), (f"“{drill.pushback}”", "bold italic"))
         yield AppHeader()
-        yield VerticalScroll(Static(setup, markup=False), id="drill-setup")
+        with Vertical(id="drill-setup"):
+            # A long first answer scrolls in its own box: the pushback under it, the line being
+            # answered, stays in view whatever its length.
+            yield VerticalScroll(Static(setup, markup=False), id="drill-context")
+            yield Static(pushback, id="drill-pushback", markup=False)
         with ContentSwitcher(initial="drill-answer", id="drill-phases"):
             with Vertical(id="drill-answer"):
                 yield Static("Type your recovery: acknowledge, reframe (short term, long term, why here), one STAR example. "

@@ -16,6 +16,23 @@ from goalcoach.screens.sections import SECTIONS, section_key, section_keys_displ
 from goalcoach.widgets.footer import KeyFooter
 
 
+SCROLL = Binding.Group("Scroll")
+PAGE = Binding.Group("Page")
+
+
+class GuideViewer(MarkdownViewer):
+    """The guide, with its scrolling keys shown in the footer (a scroll view's own are hidden)."""
+
+    BINDINGS = [
+        Binding("up", "scroll_up", "Scroll up", id="help.scroll_up", group=SCROLL),
+        Binding("down", "scroll_down", "Scroll down", id="help.scroll_down", group=SCROLL),
+        Binding("pageup", "page_up", "Page up", id="help.page_up", group=PAGE),
+        Binding("pagedown", "page_down", "Page down", id="help.page_down", group=PAGE),
+        Binding("home", "scroll_home", "Top", id="help.top"),
+        Binding("end", "scroll_end", "End", id="help.end"),
+    ]
+
+
 class HelpScreen(MinimumSize, ModalScreen[None]):
     BINDINGS = [
         Binding("escape", "close", "Close", id="help.close"),
@@ -53,7 +70,7 @@ class HelpScreen(MinimumSize, ModalScreen[None]):
                 id="help-title",
                 markup=False,
             )
-            yield MarkdownViewer(text, show_table_of_contents=False, open_links=False)
+            yield GuideViewer(text, show_table_of_contents=False, open_links=False)
         yield KeyFooter()
 
     def _section_keys(self) -> str:

@@ -19,7 +19,10 @@ from goalcoach.widgets.footer import KeyFooter
 
 INTRO = (
     "goalcoach helps you answer “What are your career goals?” with confidence: "
-    "know what you want, build an answer, and practise it against real interview follow-ups.\n"
+    "know what you want, build an answer, and practise it against real interview follow-ups."
+)
+# Left out on a short terminal (home.tcss), so the sections and the next step stay in view.
+INTRO_MORE = (
     "An instant coach reads every answer and shows what is strong and what to fix; "
     "everything stays private on this machine."
 )
@@ -40,6 +43,7 @@ class HomeScreen(BaseScreen):
         yield AppHeader()
         with VerticalScroll(id="home-body"):
             yield Static(INTRO, id="intro", markup=False)
+            yield Static(INTRO_MORE, id="intro-more", markup=False)
             yield OptionList(*[self._option(s, section_key(self.app, s)) for s in SECTIONS], id="sections")
             yield Static("", id="stats", markup=False)
         yield KeyFooter()

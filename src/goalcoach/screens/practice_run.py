@@ -78,24 +78,27 @@ def brief_text(brief: Brief, answer_key: str = "enter", timer_key: str = "t") ->
     return text
 
 
-def summary_text(
+def summary_parts(
     session: PracticeSession, history: list[dict[str, Any]] | None = None,
     keys: dict[str, str] | None = None, done_key: str = "enter",
-) -> Text:
+) -> tuple[Text, list[tuple[Text, Text]], Text]:
+    """The summary as shown: its title, one (label, question) pair per answer (the question
+    wraps beside its label, in line with itself) and the rest."""
     summary = session.summary(history or (), keys)
-    text = Text()
-    text.append(f"{session.brief.title}\n\n", style="bold")
+    head = Text(session.brief.title, style="bold")
+    rows = []
     for number, ((question, score, quality), kind) in enumerate(zip(summary.rows, summary.kinds), start=1):
-        text.append(f" Q{number}  {score:>3}/100  {quality:<9} ", style="bold")
-        text.append(question + "\n")
-        text.append(f"      judged as: {kind}\n", style="dim")
+        asked = Text(question + "\n")
+        asked.append(f"judged as: {kind}", style="dim")
+        rows.append((Text(f" Q{number}  {score:>3}/100  {quality:<9} ", style="bold"), asked))
+    text = Text()
     if summary.comparisons:
-        text.append("\nLike with like\n", style="bold")
+        text.append("Like with like\n", style="bold")
         for comparison in summary.comparisons:
             sign = "+" if comparison.change > 0 else ""
             text.append(f" {comparison.label}: {comparison.before} → {comparison.now} ({sign}{comparison.change})\n")
     else:
-        text.append("\nEach answer is judged against its own question; practise this scenario again to compare.\n", style="dim")
+        text.append("Each answer is judged against its own question; practise this scenario again to compare.\n", style="dim")
     if summary.issues_left:
         text.append("Still to fix: ", style="bold")
         text.append(", ".join(label(c) for c in summary.issues_left) + "\n")
@@ -104,7 +107,7 @@ def summary_text(
         text.append(f"{label(summary.focus)}. ", style="bold")
     text.append(summary.advice + "\n")
     text.append(f"\nPress {done_key} for another scenario.", style="italic")
-    return text
+    return head, rows, text
 
 
 class PracticeRunScreen(BaseScreen):
@@ -126,8 +129,9 @@ class PracticeRunScreen(BaseScreen):
         Binding("enter", "done", "Another scenario", id="practice.done"),
         Binding("escape", "leave", "Back", id="practice.run_back"),
     ]
-    # Under 80 columns the footer leaves these out so Quit and f1 Help stay (help lists them).
-    FOOTER_SECONDARY = ("finish", "timer_reset", "timer_reset_ctrl")
+    # Under 80 columns the footer leaves these out so the session's own keys (next question, model
+    # answer, finish), Quit and f1 Help stay; escape still goes back and the help lists them all.
+    FOOTER_SECONDARY = ("timer_reset", "timer_reset_ctrl", "leave")
 
     def __init__(
         self, brief: Brief, *, clock: Callable[[], float] | None = None, close_picker_too: bool = False
@@ -168,7 +172,10 @@ class PracticeRunScreen(BaseScreen):
                     yield CoachPanel(id="coach")
                     with VerticalScroll(id="model"):
                         yield Static(self.brief.model_answer or "No model answer for this question.", id="model-text", markup=False)
-            yield VerticalScroll(Static("", id="summary-text", markup=False), id="summary")
+            with VerticalScroll(id="summary"):
+                yield Static("", id="summary-head", markup=False)
+                yield Vertical(id="summary-rows")
+                yield Static("", id="summary-text", markup=False)
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -329,8 +336,16 @@ class PracticeRunScreen(BaseScreen):
 
     def action_finish(self) -> None:
         history = self.app.profile.attempts()
-        summary = summary_text(self.session, history, advice_keys(self.app), self.key("practice.done"))
-        self.query_one("#summary-text", Static).update(summary)
+        head, rows, rest = summary_parts(self.session, history, advice_keys(self.app), self.key("practice.done"))
+        self.query_one("#summary-head", Static).update(head)
+        listed = self.query_one("#summary-rows", Vertical)
+        listed.remove_children()
+        listed.mount_all(
+            Horizontal(Static(number, classes="summary-label", markup=False), Static(asked, classes="summary-question", markup=False),
+                       classes="summary-row")
+            for number, asked in rows
+        )
+        self.query_one("#summary-text", Static).update(rest)
         self.query_one("#run-question", Static).update(Text("Session summary", style="bold"))
         self.query_one(TimerDisplay).display = False
         self._go("summary")

@@ -27,6 +27,7 @@ from goalcoach.screens.keys import SHARED_KEYS
 from goalcoach.widgets.score_chart import ScoreChart, Series, summary_lines
 from goalcoach.widgets.save_state import AppHeader
 from goalcoach.widgets.footer import KeyFooter
+from goalcoach.widgets.line_input import LineInput
 
 # A DataTable measures every cell it holds, so it gets one page of the (filtered, sorted) history
 # at a time: 10,000 rows would take seconds on every sort or keystroke in the filter.
@@ -43,11 +44,12 @@ COLUMNS: tuple[tuple[str, str, int], ...] = (
     ("score", "Score", 5),
     ("time", "Time", 5),
 )
-# A narrow table keeps Score and Time in view: the Scenario column gives up width first, down to
-# MIN_SCENARIO; below that the Kind column goes (the k filter and the status line still name it).
+# A narrow table keeps Kind and Score in view: the Scenario column gives up width first, down to
+# MIN_SCENARIO; below that the Time column goes (an attempt's details show it), then Kind.
 MIN_SCENARIO = 18
 CELL_PADDING = 2  # a DataTable cell's padding, left and right
 TABLE_EDGE = 4  # the vertical scrollbar and the sort mark beside one heading
+LEFT_OUT_FIRST = ("time", "kind")
 
 
 def fit_columns(width: int) -> list[tuple[str, str, int]]:
@@ -58,8 +60,9 @@ def fit_columns(width: int) -> list[tuple[str, str, int]]:
         others = sum(w for k, _, w in shown if k != "scenario")
         return width - TABLE_EDGE - others - CELL_PADDING * len(shown)
 
-    if scenario_room(columns) < MIN_SCENARIO:
-        columns = [c for c in columns if c[0] != "kind"]
+    for key in LEFT_OUT_FIRST:
+        if scenario_room(columns) < MIN_SCENARIO:
+            columns = [c for c in columns if c[0] != key]
     scenario = max(MIN_SCENARIO, min(dict((k, w) for k, _, w in COLUMNS)["scenario"], scenario_room(columns)))
     return [(k, label, scenario if k == "scenario" else w) for k, label, w in columns]
 
@@ -147,7 +150,7 @@ class ProgressScreen(BaseScreen):
             with ContentSwitcher(id="table-area", initial="attempts-view"):
                 with Vertical(id="attempts-view"):
                     with Horizontal(id="filter-bar"):
-                        yield Input(placeholder="Filter: scenario, question or answer text", id="filter", compact=True)
+                        yield LineInput(placeholder="Filter: scenario, question or answer text", id="filter", compact=True)
                         yield Static("", id="table-status", markup=False)
                     table: DataTable[Text] = DataTable(id="attempts", cursor_type="row", zebra_stripes=True)
                     table.show_row_labels = False
@@ -230,7 +233,7 @@ class ProgressScreen(BaseScreen):
             cells = {
                 "date": Text(pm.format_date(attempt.get("created"), now)),
                 "kind": Text(str(attempt.get("kind", ""))),
-                "scenario": Text(pm.scenario_label(attempt), no_wrap=True, overflow="ellipsis"),
+                "scenario": Text(pm.row_label(attempt), no_wrap=True, overflow="ellipsis"),
                 "score": Text("—" if score is None else str(score), justify="right"),
                 "time": Text(format_duration(attempt.get("seconds")), justify="right"),
             }

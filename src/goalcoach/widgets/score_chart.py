@@ -57,6 +57,10 @@ class ScoreChart(Vertical):
     }
     ScoreChart > PlotextPlot { height: 1fr; }
     ScoreChart > .heading { height: auto; padding: 0 1; text-align: center; }
+    ScoreChart > .one-day { display: none; height: 1fr; padding: 1 2; content-align: center middle; text-align: center; }
+    /* A single day is no trend: it is said in words, not drawn as a dot on an empty axis. */
+    ScoreChart.-one-day > PlotextPlot { display: none; }
+    ScoreChart.-one-day > .one-day { display: block; }
     """
 
     _series: Series = []
@@ -65,6 +69,7 @@ class ScoreChart(Vertical):
     def compose(self) -> ComposeResult:
         yield Static("", classes="heading", markup=False)
         yield PlotextPlot()
+        yield Static("", classes="one-day", markup=False)
 
     @property
     def plot(self) -> PlotextPlot:
@@ -94,6 +99,9 @@ class ScoreChart(Vertical):
         plt.ylim(0, 100)
         plt.yticks(Y_TICKS)
         days = sorted({day for _, points in series for day, _ in points})
+        self.set_class(len(days) == 1, "-one-day")
+        if len(days) == 1:
+            self.query_one(".one-day", Static).update(one_day_text(series, days[0]))
         if not days:
             plt.xticks([])
             self._legend = Content("")
@@ -116,6 +124,15 @@ class ScoreChart(Vertical):
         ticks = sorted({0, span // 2, span}) if span > 1 else [0, 1]
         plt.xticks(ticks, [day_label(first.fromordinal(first.toordinal() + t)) for t in ticks])
         plot.refresh()
+
+
+def one_day_text(series: Series, day: date) -> Content:
+    """What the chart says when every score is from one day: the scores, and when a line comes."""
+    scores = " · ".join(f"{name} {points[0][1]}/100" for name, points in series if points)
+    return Content.assemble(
+        (f"All your scores so far are from one day ({day_label(day)}): ", "bold"), scores, "\n\n",
+        "The chart draws your trend once you have practised on two different days.",
+    )
 
 
 def summary_lines(series: Series) -> list[str]:
