@@ -249,7 +249,10 @@ class AssessmentScreen(SectionAutosave, BaseScreen):
 
     # -- changes (kept and saved by SectionAutosave) --------------------------------------------
     def _show_progress(self) -> None:
-        self._show(self.query_one("#progress", Static), self._progress())
+        # A field's first Changed can arrive while the screen is (re)composing, before the
+        # progress line exists; the line is composed from the same data.
+        for line in self.query("#progress").results(Static):
+            self._show(line, self._progress())
 
     def _show(self, widget: Static, content: str | Text) -> None:
         """Update only on a real change: each update re-lays out the screen, so not per keystroke."""
