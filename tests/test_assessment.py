@@ -352,3 +352,12 @@ async def test_a_long_one_line_field_shows_its_start_once_focus_moves_on(make_ap
         await pilot.press("X")
         assert app.screen.query_one("#target-role", Input).value == long_role + "X"
 
+
+
+async def test_f7_selects_a_one_line_field_so_it_can_be_emptied(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_assessment(pilot)
+        await pilot.press(*"Staff nurse")
+        await pilot.press("f7", "backspace", *"Ward manager")
+        assert app.screen.query_one("#target-role", Input).value == "Ward manager"

@@ -2,18 +2,22 @@
 
 Textual's Input keeps its horizontal scroll when focus leaves, so a field longer than its box
 goes on showing its tail (the end typed last) after Tab moves on. This one scrolls back to the
-start on blur, and on focus brings the cursor (kept where it was) back into view.
+start on blur, and on focus brings the cursor (kept where it was) back into view. `f7` selects
+all of it, as in the multi-line boxes (Input's own ctrl+shift+a does not reach it in most terminals).
 """
 
 from __future__ import annotations
 
 from rich.cells import cell_len
 from textual import events
+from textual.binding import Binding
 from textual.geometry import Region
 from textual.widgets import Input
 
 
 class LineInput(Input):
+    BINDINGS = [Binding("f7", "select_all", "Select all", show=False)]
+
     # Textual runs Input's own focus and blur handlers as well (it calls each class's).
     def _on_blur(self, event: events.Blur) -> None:
         self.scroll_to(x=0, animate=False, immediate=True)
