@@ -361,3 +361,18 @@ async def test_f7_selects_a_one_line_field_so_it_can_be_emptied(make_app):
         await pilot.press(*"Staff nurse")
         await pilot.press("f7", "backspace", *"Ward manager")
         assert app.screen.query_one("#target-role", Input).value == "Ward manager"
+
+
+async def test_a_goal_box_shows_an_example_not_the_hint_printed_above_it(make_app):
+    from goalcoach.content import load_worksheets
+
+    prompts = {p.id: p for p in load_worksheets().goals_prompts}
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_assessment(pilot)
+        await pilot.press("ctrl+n", "ctrl+n", "ctrl+n")
+        await settle(pilot, lambda: active_tab(app) == "tab-goals")
+        box = app.screen.query_one("#goal-short_term-0-goal", ProseField)
+        assert box.placeholder.startswith("For example:")
+        await settle(pilot, lambda: box.placeholder[:30] in screen_text(app))
+        assert screen_text(app).count(prompts["short_term"].hint[:40]) == 1  # the hint, once

@@ -234,6 +234,7 @@ class Prompt:
     id: str
     label: str
     hint: str
+    example: str = ""  # shown in an empty box where the hint is already printed above it
 
 
 @dataclass(frozen=True)

@@ -10,9 +10,14 @@ from goalcoach.content.toml_reading import Node, cached_or_fresh, check_unique, 
 from goalcoach.content.types import WORKSHEET_PROMPTS, WORKSHEET_STAGES, Prompt, Stage, Worksheets
 
 
+def _prompt(node: Node) -> Prompt:
+    example = node.text("example") if "example" in node.data else ""  # optional
+    return Prompt(**node.strings("id", "label", "hint"), example=example)
+
+
 def _prompts(doc: Node, key: str, expected: tuple[str, ...] | None = None) -> tuple[Prompt, ...]:
     nodes = doc.tables(key)
-    prompts = tuple(Prompt(**n.strings("id", "label", "hint")) for n in nodes)
+    prompts = tuple(_prompt(n) for n in nodes)
     if expected is not None and tuple(p.id for p in prompts) != expected:
         raise doc.fail(key, f"expected the ids {', '.join(expected)} in that order")
     check_unique(nodes, [p.id for p in prompts], set())

@@ -40,7 +40,9 @@ class GoalBlock(Vertical):
             label = f"{prompt.label} {self.index + 1}" if field == "goal" else prompt.label
             widget_id = f"goal-{self.horizon}-{self.index}-{field}"
             # A wrapping box even for the timeline: its hint is a sentence a one-line input would cut.
-            box = ProseField(self.goal[field], placeholder=prompt.hint, one_paragraph=True, id=widget_id, classes=f"goal-{field}")
+            # The goal's hint is printed above its group, so its box shows an example instead.
+            placeholder = prompt.example or prompt.hint
+            box = ProseField(self.goal[field], placeholder=placeholder, one_paragraph=True, id=widget_id, classes=f"goal-{field}")
             yield Vertical(Label(label, classes="field-label", markup=False), box, classes="field")
 
     def values(self) -> dict[str, str]:
