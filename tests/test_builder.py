@@ -117,7 +117,7 @@ async def test_build_edit_save_two_versions_and_diff(data_dir):
         versions = profile.versions()
         assert [v["name"] for v in versions] == ["Version 1", "Version 2"]
         assert versions[1]["text"].endswith("team. Acme rocks")
-        assert profile.current_version()["id"] == versions[0]["id"]  # the first saved is current
+        assert profile.current_version()["id"] == versions[1]["id"]  # the newest saved is current
         attempts = profile.attempts()
         assert [a["kind"] for a in attempts] == ["builder", "builder"]
         assert attempts[1]["version_id"] == versions[1]["id"] and attempts[1]["stage"] == "entry"
@@ -134,13 +134,13 @@ async def test_build_edit_save_two_versions_and_diff(data_dir):
         assert "".join(inserted).strip() == "Acme rocks"
         assert "+2 words" in str(app.screen.query_one("#diff-title", Static).render())
         await pilot.press("escape")
-        # Mark two with space and compare them, then make the second current.
+        # Mark two with space and compare them, then make the first current again.
         await pilot.press("up", "space", "down", "space", "d")
         await pilot.pause()
         assert isinstance(app.screen, DiffScreen)
-        await pilot.press("escape", "c")
+        await pilot.press("escape", "up", "c")
         await app.wait_for_saves()  # the choice is saved off the UI thread
-        assert profile.current_version()["id"] == versions[1]["id"]
+        assert profile.current_version()["id"] == versions[0]["id"]
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, BuilderScreen)

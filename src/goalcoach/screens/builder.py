@@ -308,12 +308,13 @@ class BuilderScreen(BaseScreen):
 
         def write() -> None:  # on a save worker: the version, then what points at it
             saved = profile.add_version(name, text, **extra)
-            if profile.current_version() is None:  # the first version is the current one until changed
-                profile.set_current_version(saved["id"])
+            # The answer just saved is the one practice and the prep sheet use, until another is chosen.
+            profile.set_current_version(saved["id"])
             if attempt is not None:
                 profile.add_attempt({**attempt, "version_id": saved["id"]})
 
-        self.app.save(write, lane="versions", then=lambda _: self.notify(f"Saved “{name}”.", markup=False))
+        saved = f"Saved “{name}” as your current answer ({self.key('builder.versions')} to choose another)."
+        self.app.save(write, lane="versions", then=lambda _: self.notify(saved, markup=False))
 
     @work(group="dialog", exclusive=True, exit_on_error=False)
     async def action_versions(self) -> None:
