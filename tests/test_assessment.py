@@ -376,3 +376,16 @@ async def test_a_goal_box_shows_an_example_not_the_hint_printed_above_it(make_ap
         assert box.placeholder.startswith("For example:")
         await settle(pilot, lambda: box.placeholder[:30] in screen_text(app))
         assert screen_text(app).count(prompts["short_term"].hint[:40]) == 1  # the hint, once
+
+
+async def test_tab_stops_only_on_fields_that_take_typing(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_assessment(pilot)
+        await pilot.press("ctrl+n", "ctrl+n")
+        await settle(pilot, lambda: active_tab(app) == "tab-skills" and isinstance(app.focused, (Input, TextArea)))
+        seen = []
+        for _ in range(6):  # round the tab's fields more than once
+            await pilot.press("tab")
+            seen.append(app.focused)
+        assert all(isinstance(widget, (Input, TextArea)) for widget in seen), seen

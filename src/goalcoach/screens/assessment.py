@@ -22,6 +22,7 @@ from textual.widgets import (
     Static,
     TabbedContent,
     TabPane,
+    Tabs,
     TextArea,
 )
 
@@ -147,8 +148,15 @@ class AssessmentScreen(SectionAutosave, BaseScreen):
     def on_mount(self) -> None:
         self.app.register_draft_saver(self.flush)
         self._rebuild_per_goal()
+        self._fields_only_as_tab_stops()
         # Focus now, before the first paint, so keys pressed the moment it shows land here.
         self._focus_first()
+
+    def _fields_only_as_tab_stops(self) -> None:
+        # Tab past the last field would stop on the tab strip, where typing goes nowhere;
+        # the strip changes with ctrl+n / ctrl+p (or a click) instead.
+        for strip in self.query(Tabs):
+            strip.can_focus = False
 
     def on_unmount(self) -> None:
         self.flush()
@@ -272,6 +280,7 @@ class AssessmentScreen(SectionAutosave, BaseScreen):
         self._shown.clear()
         self._per_goal_keys = []
         await self.recompose()
+        self._fields_only_as_tab_stops()
         self.query_one("#tabs", TabbedContent).active = tab
         self._rebuild_per_goal()
         found = self.query(f"#{focused_id}") if focused_id else None
