@@ -35,6 +35,21 @@ _WEAK_TARGET = re.compile(r"^(?:(?:a|an|the|my|more)\s+)?(?:better|successful|ha
                           r"something|anything|more|part|able|sure|there|it|that|this|myself|well)\b")
 
 
+# A name's capitalised words run on past the goal's word limit: "… Hospital NHS Trust".
+_NAME_WORD_END = re.compile(r"(?<![\w'’&-])(?:[A-Z][\w'’&.-]*)$")
+_NAME_GOES_ON = re.compile(r"(?:\s+(?:(?:of|for|and|&|the)\s+)?[A-Z][\w'’&-]*)+")
+GOAL_CHARS = 70
+
+
+def _shorten(goal: str) -> str:
+    """At most about GOAL_CHARS characters, cut between words, never inside one; a name that
+    runs on keeps its last word."""
+    if len(goal) <= GOAL_CHARS:
+        return goal
+    cut = goal.rfind(" ", 0, GOAL_CHARS + 1)
+    return goal[:cut if cut > 0 else GOAL_CHARS].rstrip(" ,;:")
+
+
 @dataclass(frozen=True)
 class Target:
     """What the person is aiming at, in their own words, and where."""
@@ -60,9 +75,13 @@ def find_target(doc: Doc, clauses: ClauseMap, context: Context | None, away: fro
             continue
         if _BE.match(m.group()) and not _BE_TARGET.match(t):
             continue
-        goal = " ".join(doc.head[m.start("t"):m.start("t") + len(t)].split())
+        end = m.start("t") + len(t)
+        name = _NAME_GOES_ON.match(doc.head, end) if _NAME_WORD_END.search(doc.head, 0, end) else None
+        if name:  # the word limit fell inside a name: "St Mary's Hospital NHS Trust" keeps "Trust"
+            end = name.end()
+        goal = _shorten(" ".join(doc.head[m.start("t"):end].split()))
         break
-    return Target(goal=goal[:70], role=(context.role or "") if context else "",
+    return Target(goal=goal, role=(context.role or "") if context else "",
                   company=(context.company or "") if context else "")
 
 _ISSUES = {

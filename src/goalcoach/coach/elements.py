@@ -168,22 +168,31 @@ def adaptability(doc: Doc, lex: Lexicon) -> list[Span]:
 
 
 def star_example(doc: Doc, lex: Lexicon) -> list[Span]:
+    """A past action of the speaker's followed by a result: a figure or change ("which cut waits by
+    a third") or an outcome in words or counts ("all six of them stayed", "no further falls", "the
+    audit came back clean"), in the same sentence or up to two after the action."""
     irregular = "|".join(lex.words("star", "past_irregular"))
     past_action = lex.cached("past_action", lambda: re.compile(
         rf"\b(?:i|we)(?:'ve|\s+have)?\s+(?:\w+ly\s+)?(?:\w{{3,}}ed|{irregular})\b"))
+    # "I planned to ...", "I decided that I would ...": a plan told in the past tense is no deed
+    plan_verbs = lex.wordset("star", "plan_verbs")
     future = lex.cached("star_future", lambda: re.compile(r"(?:\b(?:" + "|".join(
         re.escape(w) for w in lex.words("star", "future_markers") if not w.startswith("'")) + r")\b|'(?:ll|d)\b)"))
+    outcomes = lex.cached("star_outcomes", lambda: re.compile(
+        "|".join(f"(?:{p})" for p in lex.words("star", "outcomes"))))
+    results = [(m.start(), m.end()) for m in lex.scan(doc.folded, doc.word_starts, "star", "results", "regex")]
+    results += [(m.start(), m.end()) for m in outcomes.finditer(doc.folded)]
     out = []
-    for m in lex.scan(doc.folded, doc.word_starts, "star", "results", "regex"):
-        i = doc.sentence_index(m.start())
+    for start, end in sorted(results):
+        i = doc.sentence_index(start)
         s = doc.sent_starts[i]
-        if future.search(doc.folded[s:m.start()]):
+        if future.search(doc.folded[s:start]):
             continue
-        first = max(0, i - 2)
-        region_start = doc.sent_starts[first]
-        pa = past_action.search(doc.folded, region_start, m.end())
+        region_start = doc.sent_starts[max(0, i - 2)]
+        pa = next((a for a in past_action.finditer(doc.folded, region_start, end)
+                   if a.group().split()[-1] not in plan_verbs), None)
         if pa:
-            out.append(Span(max(pa.start(), s) if pa.start() >= s else s, m.end()))
+            out.append(Span(pa.start() if pa.start() >= s else s, end))
     return out
 
 

@@ -30,7 +30,7 @@ SCHEMA: dict[str, set[str]] = {
     "action": {"steps", "exclude", "regex", "acronym_verbs", "done_verbs", "live_verbs"},
     "alignment": {"org_nouns", "your_generic", "phrases", "here_not_after"},
     "adaptability": {"phrases", "exclude"},
-    "star": {"results", "regex", "past_irregular", "future_markers"},
+    "star": {"results", "regex", "outcomes", "plan_verbs", "past_irregular", "future_markers"},
     "acknowledgement": {"phrases"},
     "targets": {"roles", "frames", "vague_objects", "vague_phrases", "past_markers", "acronym_stop"},
     "stopwords": {"words"},

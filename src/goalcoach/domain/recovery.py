@@ -37,7 +37,19 @@ CHECKED_MOVES: tuple[tuple[str, str, str], ...] = (
     ("star", "A STAR example with a result", "star_example"),
 )
 
+#: Push-backs that only ask for more (an example, a time, a reason, the steps, the goals either
+#: side of it) or test a strong answer: the first answer said nothing wrong, so there is no slip
+#: to acknowledge and "Yes, of course" is a fine way in. Leaving out the job on offer is a
+#: mistake in itself (neglecting the role), so company_alignment still wants the slip owned.
+ASKS_FOR_MORE: frozenset[str] = frozenset(
+    ("star_example", "timeframe", "motivation", "action_plan", "short_term", "long_term", GENERAL_CODE))
+
 Span = tuple[int, int]
+
+
+def moves_for(misstep: str) -> tuple[tuple[str, str, str], ...]:
+    """The moves a recovery from this misstep is checked for: owning the slip only where there was one."""
+    return tuple(m for m in CHECKED_MOVES if m[0] != "acknowledge" or misstep not in ASKS_FOR_MORE)
 
 
 class MoveResult(NamedTuple):
@@ -130,10 +142,11 @@ def check_recovery(feedback: dict[str, Any], misstep: str) -> RecoveryResult:
 
     `misstep` is an issue code (gone when the coach no longer finds it), a missing element's
     code from adaptive mode (gone once the element is present), or GENERAL_CODE (nothing to fix).
+    The moves are those `moves_for(misstep)` lists: no slip to own after a request for more.
     """
     moves = [
         MoveResult(move_id, label, element_present(feedback, code), _spans(_element(feedback, code).get("evidence")))
-        for move_id, label, code in CHECKED_MOVES
+        for move_id, label, code in moves_for(misstep)
     ]
     if misstep in ISSUE_SEVERITY:
         still = issue_spans(feedback, misstep)

@@ -57,12 +57,24 @@ OWN_RECOVERY = (
 )
 
 
-def own_recovery(profile: Any, today: date | None = None) -> str:
+#: The model recovery when the interviewer asked for an example: the answer is the example, with
+#: what was done and what came of it, then the link back to the goal. Your self-assessment holds
+#: no past example, so the story is one to swap for your own.
+OWN_EXAMPLE_RECOVERY = (
+    "Yes, of course. Last year our shift handovers kept running over, so I wrote a one-page checklist "
+    "with the team and trialled it for a month, which cut the time they take by half. That is the "
+    "approach I'd bring as your new {role} at {employer}, where over the next two years I want to {goal}."
+)
+
+
+def own_recovery(profile: Any, today: date | None = None, misstep: str | None = None) -> str:
     """A model recovery in the person's own material, never another person's story; what
-    their self-assessment lacks shows as a ‹gap› to fill."""
+    their self-assessment lacks shows as a ‹gap› to fill. Asked for an example, it gives one
+    with a result (a story to swap for your own) before the goal."""
     target = profile.section("target") or {}
     facts = target_facts(target, profile.section("goals") or {}, (profile.section("values") or {}).get("items") or [], today)
-    return compose(OWN_RECOVERY, {**facts, "employer": " ".join(str(target.get("organisation") or "").split())},
+    template = OWN_EXAMPLE_RECOVERY if misstep == "star_example" else OWN_RECOVERY
+    return compose(template, {**facts, "employer": " ".join(str(target.get("organisation") or "").split())},
                    show_gaps=True)
 
 
@@ -112,7 +124,9 @@ def checklist_text(result: RecoveryResult, text: str, retry_key: str = "r") -> C
     if result.passed:
         verdict = "Recovered: the misstep is gone and every move made."
     elif result.misstep_gone and not result.new_red_flags and result.about_career:
-        verdict = f"{result.done_count}/{len(result.moves)} moves made: see what is missing."
+        missing = ", ".join(m.label for m in result.moves if not m.done)
+        verdict = (f"{result.done_count}/{len(result.moves)} moves made and the misstep is gone. "
+                   f"Still to do: {missing}.")
     else:
         verdict = f"Not recovered yet: fix what is marked ✘ above, then try again ({retry_key})."
     parts.append(("\n" + verdict, DONE_STYLE if result.passed else PARTLY_STYLE))
@@ -228,7 +242,7 @@ class DrillScreen(BaseScreen):
         if event.state == WorkerState.SUCCESS:
             feedback = event.worker.result
             code, line = pick_pushback(feedback, load_pushbacks())
-            drill = adaptive_drill(self.latest, code, line, self.drills, own_recovery(self.app.profile, self.app.now().date()), advice_keys(self.app))
+            drill = adaptive_drill(self.latest, code, line, self.drills, own_recovery(self.app.profile, self.app.now().date(), code), advice_keys(self.app))
             self.app.push_screen(DrillRunScreen(drill, clock=self.clock, adaptive=True, first_feedback=feedback))
         elif event.state == WorkerState.ERROR:
             self.notify(f"The coach could not read your answer: {event.worker.error}", severity="error", markup=False)

@@ -3,9 +3,11 @@ practice asks from the duties they kept."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from goalcoach.coach.vocabulary import everyday
 from goalcoach.domain.advert.proposal import Item
 
 
@@ -61,9 +63,29 @@ def duty_follow_ups(target: dict[str, Any], limit: int = 3) -> list[str]:
     questions: list[str] = []
     for duty in target.get("duties") or ():
         term = str(duty.get("term") if isinstance(duty, dict) else duty or "").strip()
-        question = f"The advert mentions {term}: how does that fit your plans?"
+        sentence = str(duty.get("sentence") or "") if isinstance(duty, dict) else ""
+        question = f"The advert mentions {in_sentence(term, sentence)}: how does that fit your plans?"
         if term and question not in questions:
             questions.append(question)
         if len(questions) == limit:
             break
     return questions
+
+
+_TITLE_WORD = re.compile(r"(?<![\w'’-])([A-Z][a-z][a-z'’-]*)(?![\w'’-])")
+_MINOR = {"a", "an", "and", "the", "of", "for", "in", "on", "to", "with", "at", "by", "or", "&"}
+
+
+def in_sentence(term: str, sentence: str = "") -> str:
+    """A duty's term as it reads in the middle of a question: a common word capitalised only because
+    it opened the advert's sentence or a Title Case heading ("Leadership and people management")
+    is lower-cased; names and acronyms keep their capitals ("NHS Trust", "Datix", "SQL")."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", sentence) if w.lower() not in _MINOR]
+    heading = len(words) > 1 and all(w[0].isupper() for w in words)
+    opens = not sentence.strip() or sentence.lstrip(" \t-*•").startswith(term)
+
+    def lower(m: re.Match[str]) -> str:
+        word = m.group(1)
+        return word.lower() if (heading or (opens and m.start() == 0)) and everyday(word) else word
+
+    return _TITLE_WORD.sub(lower, term)

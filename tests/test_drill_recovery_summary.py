@@ -1,0 +1,63 @@
+"""The recovery checklist's summary counts what it lists; a request for an example wants an example."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from goalcoach.coach import analyse
+from goalcoach.domain.recovery import check_recovery
+from goalcoach.screens.drill import checklist_text, own_recovery
+
+ASKED_FOR_AN_EXAMPLE = (
+    "Yes, of course. When our ward had three falls in one week, I pulled the team together for a ten-minute "
+    "safety huddle at every shift change, and we had no further falls for the rest of that month. In my first "
+    "year as your Ward Manager I want to make that huddle part of every shift, and in five years I'd like to "
+    "become a matron for acute medicine."
+)
+
+
+def labelled(present: list[str]) -> dict:
+    return {"elements": {c: {"present": True, "evidence": [[0, 5]]} for c in present}, "issues": []}
+
+
+def test_the_summary_counts_the_moves_it_lists_and_says_the_misstep_is_gone():
+    result = check_recovery(labelled(["short_term", "long_term", "company_alignment", "star_example"]), "vague")
+    text = checklist_text(result, "x" * 10).plain
+    lines = [line for line in text.splitlines() if line.startswith((" ✔", " ✘"))]
+    assert len(lines) == len(result.moves) + 1  # the moves, then the misstep
+    ticked = sum(line.startswith(" ✔") for line in lines)
+    assert ticked == result.done_count + 1 == 5
+    assert f"{result.done_count}/{len(result.moves)} moves made and the misstep is gone" in text
+    assert "Still to do: Acknowledge the slip." in text
+
+
+def test_asked_for_an_example_yes_of_course_is_a_fine_way_in():
+    result = check_recovery(analyse(ASKED_FOR_AN_EXAMPLE).to_dict(), "star_example")
+    text = checklist_text(result, ASKED_FOR_AN_EXAMPLE).plain
+    assert "Acknowledge the slip" not in text
+    assert "✘" not in text
+    assert "Recovered" in text and result.passed
+
+
+def test_a_slip_still_wants_owning():
+    assert [m.move_id for m in check_recovery(labelled([]), "vague").moves][0] == "acknowledge"
+    assert [m.move_id for m in check_recovery(labelled([]), "company_alignment").moves][0] == "acknowledge"
+
+
+class _Profile:
+    def __init__(self, sections: dict):
+        self.sections = sections
+
+    def section(self, name: str):
+        return self.sections.get(name)
+
+
+def test_the_model_recovery_for_a_missing_example_has_an_example_with_a_result():
+    profile = _Profile({
+        "target": {"role": "Ward Manager", "organisation": "St Mary's Hospital NHS Trust"},
+        "goals": {"short_term": [{"goal": "cut falls on the ward by 20%"}]},
+    })
+    model = own_recovery(profile, date(2026, 12, 1), "star_example")
+    assert analyse(model).elements["star_example"].present
+    assert "Ward Manager" in model and "St Mary's Hospital NHS Trust" in model
+    assert not analyse(own_recovery(profile, date(2026, 12, 1), "vague")).elements["star_example"].present
