@@ -75,3 +75,8 @@ def test_the_leadership_follow_up_sees_the_example(monkeypatch, capsys):
     assert main(["check", "--question", kind, "--json", "-"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["elements"]["star_example"]["present"] and report["quality"] in ("adequate", "strong")
+
+
+def test_an_action_told_with_an_irregular_past_verb_counts():
+    text = "When our ward kept missing handover details, I drew up a one-page checklist with the night team, and we had no missed handover items for the next three months. That is the kind of improvement I want to lead as a ward manager within two years."
+    assert analyse(text).elements["star_example"].present
