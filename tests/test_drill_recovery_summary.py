@@ -52,12 +52,18 @@ class _Profile:
         return self.sections.get(name)
 
 
-def test_the_model_recovery_for_a_missing_example_has_an_example_with_a_result():
-    profile = _Profile({
+def test_the_model_recovery_for_a_missing_example_opens_with_your_own_example():
+    moment = "When our ward had three falls in a week I started safety huddles, and we had no further falls that month."
+    sections = {
         "target": {"role": "Ward Manager", "organisation": "St Mary's Hospital NHS Trust"},
         "goals": {"short_term": [{"goal": "cut falls on the ward by 20%"}]},
-    })
-    model = own_recovery(profile, date(2026, 12, 1), "star_example")
+        "values": {"items": [{"name": "Teamwork", "moment": ""}, {"name": "Safety", "moment": moment, "non_negotiable": True}]},
+    }
+    model = own_recovery(_Profile(sections), date(2026, 12, 1), "star_example")
+    assert moment.rstrip(".") in model  # the person's own story, not one made up for them
     assert analyse(model).elements["star_example"].present
     assert "Ward Manager" in model and "St Mary's Hospital NHS Trust" in model
-    assert not analyse(own_recovery(profile, date(2026, 12, 1), "vague")).elements["star_example"].present
+    assert not analyse(own_recovery(_Profile(sections), date(2026, 12, 1), "vague")).elements["star_example"].present
+    # Without a story of their own, the model shows where one goes.
+    sections["values"] = {"items": []}
+    assert "‹example›" in own_recovery(_Profile(sections), date(2026, 12, 1), "star_example")

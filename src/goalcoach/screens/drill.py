@@ -57,25 +57,32 @@ OWN_RECOVERY = (
 )
 
 
-#: The model recovery when the interviewer asked for an example: the answer is the example, with
-#: what was done and what came of it, then the link back to the goal. Your self-assessment holds
-#: no past example, so the story is one to swap for your own.
+#: The model recovery when the interviewer asked for an example: the answer is the example (the
+#: moment written beside a value in the self-assessment, the person's own story), then the goal.
 OWN_EXAMPLE_RECOVERY = (
-    "Yes, of course. Last year our shift handovers kept running over, so I wrote a one-page checklist "
-    "with the team and trialled it for a month, which cut the time they take by half. That is the "
-    "approach I'd bring as your new {role} at {employer}, where over the next two years I want to {goal}."
+    "Yes, of course. {example}. That is the approach I'd bring as your new {role} at {employer}, "
+    "where over the next two years I want to {goal}."
 )
+
+
+def _own_moment(values: list[Any]) -> str:
+    """The first moment written beside a value, non-negotiable values first: a story of one's own."""
+    ranked = sorted((v for v in values if isinstance(v, dict)), key=lambda v: not v.get("non_negotiable"))
+    moment = next((" ".join(str(v.get("moment") or "").split()) for v in ranked if str(v.get("moment") or "").strip()), "")
+    return moment.rstrip(" .")
 
 
 def own_recovery(profile: Any, today: date | None = None, misstep: str | None = None) -> str:
     """A model recovery in the person's own material, never another person's story; what
-    their self-assessment lacks shows as a ‹gap› to fill. Asked for an example, it gives one
-    with a result (a story to swap for your own) before the goal."""
+    their self-assessment lacks shows as a ‹gap› to fill. Asked for an example, it opens with
+    their own (a value's moment), or a ‹example› gap to fill with one."""
     target = profile.section("target") or {}
-    facts = target_facts(target, profile.section("goals") or {}, (profile.section("values") or {}).get("items") or [], today)
-    template = OWN_EXAMPLE_RECOVERY if misstep == "star_example" else OWN_RECOVERY
-    return compose(template, {**facts, "employer": " ".join(str(target.get("organisation") or "").split())},
-                   show_gaps=True)
+    values = (profile.section("values") or {}).get("items") or []
+    facts = target_facts(target, profile.section("goals") or {}, values, today)
+    employer = " ".join(str(target.get("organisation") or "").split())
+    if misstep == "star_example":
+        return compose(OWN_EXAMPLE_RECOVERY, {**facts, "employer": employer, "example": _own_moment(values)}, show_gaps=True)
+    return compose(OWN_RECOVERY, {**facts, "employer": employer}, show_gaps=True)
 
 
 def adaptive_drill(
