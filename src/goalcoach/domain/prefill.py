@@ -201,8 +201,12 @@ def tidy_punctuation(text: str) -> str:
 
 def sentence_body(text: str) -> str:
     """Typed text without its closing full stop, ready to be joined into a longer sentence or
-    followed by '. Next part': 'across the Trust.' → 'across the Trust'. Keeps '?' and '!'."""
-    return tidy_punctuation(text).rstrip(" .")
+    followed by '. Next part': 'across the Trust.' → 'across the Trust'. Keeps '?' and '!'; a
+    bracketed note typed after the stop joins the sentence ('huddle. (Ward 7)' → 'huddle (Ward 7)')."""
+    text = tidy_punctuation(text)
+    if m := re.fullmatch(r"(?P<body>.*?)\.\s*(?P<note>\([^()]*\))[\s.]*", text):
+        text = f"{m.group('body')} {m.group('note')}"
+    return text.rstrip(" .")
 
 
 def as_clause(text: str) -> str:
