@@ -129,3 +129,12 @@ def test_follow_ups_come_from_the_confirmed_duties_in_the_adverts_order():
     assert questions[0] == "The advert mentions housing data: how does that fit your plans?"
     assert not any("briefing papers" in q for q in duty_follow_ups(target, limit=15))
     assert duty_follow_ups({}) == []
+
+
+def test_a_title_lines_specialty_is_not_taken_for_the_employer_on_the_line_below(proposals):
+    found = proposals["nhs_ward_manager.txt"]
+    assert found.organisation.text == "St Mary's Hospital NHS Trust"
+    assert found.title.text == "Ward Manager - Acute Medicine"
+    # The employer's name leaves out terms that name it, word for word only ("St" is in "e-rostering").
+    assert any("e-rostering" in t.text for t in found.terms)
+    assert not any("Mary" in t.text for t in found.terms)

@@ -177,3 +177,20 @@ def test_every_own_target_follow_up_has_a_full_model_answer(follow_up, shape):
     judged = judge(follow_up.kind, analyse(text, as_correction(context) if get_kind(follow_up.kind).after_pushback
                                            else context).to_dict())
     assert judged["quality"] == "strong", (text, judged["issues"], judged["elements"])
+
+
+def test_a_goal_typed_with_a_range_of_years_and_a_bracketed_note_reads_in_every_model_answer():
+    short = "Within 18 months, cut falls on the ward by 20% through a nurse-led falls huddle. (Ward 7)"
+    long = ("In 3-5 years, become a matron for acute medicine, leading several wards and shaping "
+            "nurse-led discharge across the Trust.")
+    facts = facts_for(short, long, "Complete the leadership programme.", "Helping others")
+    assert facts["goal"] == "cut falls on the ward by 20% through a nurse-led falls huddle"
+    assert facts["long_goal"].startswith("become a matron for acute medicine")
+    for follow_up in FOLLOW_UPS:
+        text = compose(follow_up.model, facts)
+        assert readable(text) == [], (follow_up.id, text)
+        assert "(Ward 7)" not in text and "3-5" not in text, (follow_up.id, text)
+    brief = brief_from_target({**TARGET, "role": "Ward Manager (Band 7)"}, load_scenario_sets()[0],
+                              goals={"short_term": [{"goal": short}], "long_term": [{"goal": long}]}, today=TODAY)
+    assert "huddle as your new Ward Manager (Band 7)" in brief.model_answer
+    assert "I'd like to become a matron for acute medicine" in brief.model_answer

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -131,3 +132,100 @@ def test_the_template_is_not_linked_to_an_employer_it_never_names(organisation):
         assert organisation not in feedback["terms"]["used"]
     named = text.replace("Longer term,", f"Longer term, at {organisation.split()[0]},")
     assert coaching.coach_answer(named, None, company=organisation)["elements"]["company_alignment"]["present"]
+
+
+# What a first-time user types: parentheses, grades, ranges of years, trailing full stops.
+TYPED_ROLES = [
+    "Ward Manager (Band 7)",
+    "Band 6 Staff Nurse",
+    "Deputy Sister, Band 6",
+    "Clinical Nurse Specialist (Band 7) – Diabetes",
+    "Ward Manager - Acute Medicine",
+    "Staff Nurse (Cardiology)",
+    "Store Manager",
+    "Data Analyst II",
+]
+TYPED_SHORT = [
+    "Within 18 months, cut falls on the ward by 20% through a nurse-led falls huddle. (Ward 7)",
+    "In 12-18 months, run the ward's e-rostering.",
+    "Lead the sepsis audit by June 2027..",
+    "I want to become a Band 7 (ward manager) within two years.",
+]
+TYPED_LONG = [
+    "In 3-5 years, become a matron for acute medicine, leading several wards and shaping nurse-led discharge across the Trust.",
+    "In 3–5 years become a consultant nurse in critical care.",
+    "In three to five years, I want to lead a team.",
+    "Within 4 to 6 years: head a nursing directorate.",
+    "in the next 3-5 yrs, lead the diabetes service (Trust-wide).",
+]
+
+
+def grammar_problems(text: str) -> list[str]:
+    """Ways a pre-filled answer stops reading as English."""
+    problems = []
+    if re.search(r"\bto\s+(?:with)?in\b", text, re.I):
+        problems.append("a time phrase after 'to'")
+    if re.search(r"\.\s*\([^()]*\)\s*\.", text):
+        problems.append("a bracketed fragment standing as a sentence")
+    if re.search(r"\.\.|,\.|\s[,.]|,,", text):
+        problems.append("doubled or stray punctuation")
+    if re.search(r"draws me most is [^,]*(?:\(|\)|\bband\b|\bgrade\b|\d)", text, re.I):
+        problems.append("the area is built from the title's grade or brackets")
+    return problems
+
+
+@pytest.mark.parametrize("role", TYPED_ROLES)
+@pytest.mark.parametrize(("short", "long"), list(zip(TYPED_SHORT, TYPED_LONG)) + [(TYPED_SHORT[0], TYPED_LONG[4])])
+def test_what_a_person_types_prefills_grammatical_sentences(role, short, long):
+    text = sentence({"role": role}, {"short_term": [{"goal": short}], "long_term": [{"goal": long}]})
+    assert grammar_problems(text) == [], text
+
+
+@pytest.mark.parametrize(
+    ("typed", "frame", "rest"),
+    [
+        ("In 3-5 years, become a matron", "three to five years", "become a matron"),
+        ("In 3–5 years become a matron", "three to five years", "become a matron"),
+        ("In 3 to 5 years, become a matron", "three to five years", "become a matron"),
+        ("in the next 2 or 3 years: lead the unit", "two to three years", "lead the unit"),
+        ("Within 12-18 months, own the rota", "12 to 18 months", "own the rota"),
+        ("Become a matron in 3-5 years.", "three to five years", "Become a matron"),
+    ],
+)
+def test_a_range_of_years_is_a_time_phrase(typed, frame, rest):
+    assert prefill.split_time_phrase(typed, TODAY) == (frame, rest)
+
+
+def test_the_nurses_prefill_reads_as_english():
+    target = {"role": "Ward Manager (Band 7)", "organisation": "St Mary's Hospital NHS Trust"}
+    goals = {
+        "short_term": [{"goal": "Within 18 months, cut falls on the ward by 20% through a nurse-led falls huddle. (Ward 7)",
+                        "steps": "Complete the Trust Band 7 leadership programme; ask my matron to mentor me."}],
+        "long_term": [{"goal": "In 3-5 years, become a matron for acute medicine, leading several wards and "
+                               "shaping nurse-led discharge across the Trust."}],
+    }
+    found = prefill.slot_suggestions(target, goals, TODAY)
+    assert found["goal"] == "cut falls on the ward by 20% through a nurse-led falls huddle"
+    assert found["area"] == "acute medicine"
+    assert found["long_term"] == ("become a matron for acute medicine, leading several wards and shaping "
+                                  "nurse-led discharge across the Trust")
+    text = sentence(target, goals)
+    assert "huddle. The part of the work that draws me most is acute medicine, because" in text
+    assert "Longer term, I would like to become a matron for acute medicine" in text
+
+
+@pytest.mark.parametrize(
+    ("role", "area"),
+    [
+        ("Ward Manager (Band 7)", None),
+        ("Band 6 Staff Nurse", None),
+        ("Store Manager", None),
+        ("Staff Nurse (Cardiology)", "cardiology"),
+        ("Ward Manager - Acute Medicine", "acute medicine"),
+        ("Clinical Nurse Specialist (Band 7) – Diabetes", "diabetes"),
+        ("Marketing Manager, EMEA", "marketing"),
+        ("Software Engineer II", "software"),
+    ],
+)
+def test_the_area_leaves_out_grades_brackets_and_places(role, area):
+    assert prefill.slot_suggestions({"role": role}, {}, TODAY).get("area") == area

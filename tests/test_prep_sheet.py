@@ -168,3 +168,24 @@ def test_the_sheet_and_the_builders_help_give_the_same_length():
     for said in ("about one minute", "two at most", "140 to 250 words"):
         assert said in sheet and said in help_text
     assert " 40 to 250" not in sheet and "60–90" not in help_text
+
+
+def test_a_goal_or_timeline_typed_with_a_full_stop_gets_no_second_one():
+    goals = {"short_term": [{"goal": "Within 18 months, cut falls on the ward by 20% through a nurse-led falls huddle. (Ward 7)",
+                             "target_date": "Leadership programme by June 2026; 20% reduction by end of 2026.",
+                             "steps": "Complete the leadership programme; lead the falls QI project."},
+                            {"goal": "Finish the ECG module.", "target_date": "by June 2026."}],
+             "long_term": [{"goal": "In 3-5 years, become a matron for acute medicine across the Trust.",
+                            "target_date": "MSc started 2027; matron applications by 2029..",
+                            "steps": "Shadow a matron."},
+                           {"goal": "Would I run a unit?", "steps": "Ask."}]}
+    sheet = sheet_for(snapshot([], sections={"target": TARGET, "goals": goals}))
+    plan = sheet.split("## Your plan in brief")[1].split("## Remember")[0]
+    assert ".." not in plan and "?." not in plan and ". (" not in plan
+    assert ("- **Short term:** Within 18 months, cut falls on the ward by 20% through a nurse-led falls huddle (Ward 7). "
+            "Timeline: Leadership programme by June 2026; 20% reduction by end of 2026. "
+            "Steps: Complete the leadership programme; lead the falls QI project.") in plan
+    assert "- **Short term:** Finish the ECG module (by June 2026)\n" in plan
+    assert ("- **Long term:** In 3-5 years, become a matron for acute medicine across the Trust. "
+            "Timeline: MSc started 2027; matron applications by 2029. Steps: Shadow a matron.") in plan
+    assert "- **Long term:** Would I run a unit? Steps: Ask." in plan

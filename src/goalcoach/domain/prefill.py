@@ -8,7 +8,10 @@ sentence, whatever the person typed:
   moves into the time frame; otherwise the goal's Timeline field gives it; otherwise two years;
 - lead-ins such as "I want to" or "My goal is to" are dropped from goals;
 - the area is the field named in the role ("Clinical Informatics Analyst" → "clinical
-  informatics"), never the job title itself;
+  informatics", "Staff Nurse (Cardiology)" → "cardiology"), never the job title, its grade
+  ("Band 7") or a bare place ("ward"); else the field a goal names ("a matron for acute
+  medicine"); else it is left to the person;
+- a bracketed note typed after a goal's full stop is left out, and typed stops are made single;
 - the examples shown in empty slots come from the person's field of work when the content
   has examples for it.
 
@@ -35,10 +38,12 @@ _MONTHS = ("january february march april may june july august september october 
 _MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(_MONTHS)} | {"sept": 9}
 _MONTH = r"(?:" + "|".join(_MONTHS) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
 
-# "within 18 months", "in the next two years", "over the coming year", "18 months"
+# "within 18 months", "in the next two years", "over the coming year", "18 months",
+# and ranges: "in 3-5 years", "in 3–5 years", "in three to five years", "in 2 or 3 years"
 _DURATION = re.compile(
-    rf"(?:(?:with)?in|over|during|for)?\s*(?:the\s+)?(?:next|coming|following)?\s*(?P<n>{_NUM})?[\s-]*"
-    r"(?P<unit>months?|years?)",
+    rf"(?:(?:with)?in|over|during|for)?\s*(?:the\s+)?(?:next|coming|following)?\s*(?P<n>{_NUM})?"
+    rf"(?:\s*(?:-|–|—|to|or)\s*(?P<n2>{_NUM}))?[\s-]*"
+    r"(?P<unit>months?|years?|yrs?)",
     re.I,
 )
 # "by June 2027", "by the end of 2027", "before spring 2028", "June 2027", "2027"
@@ -63,6 +68,26 @@ _TITLE_WORDS = {
     "accountant", "auditor", "clerk", "agent", "operator", "owner", "expert", "i", "ii", "iii", "jr", "sr",
     "level", "entry", "mid", "of", "and", "&", "for", "in", "the", "a", "an", "-", "–",
 }
+
+# A grade in a job title: "Band 7", "(Band 6)", "AfC band 8a", "Grade 3", "Level 2"
+_GRADE = re.compile(r"\b(?:(?:NHS|AfC|pay)\s+)?(?:band|grade|level|scale|tier)\s*\d+[a-d]?\b", re.I)
+# What follows a title: "(Cardiology)", " - Acute Medicine", ", Payments"
+_QUALIFIER = re.compile(r"\s*[()]\s*|\s+[-–—|]\s+|\s*,\s*")
+# Words that, alone, name a place or a unit of work rather than a field ("Ward Manager" → not "ward")
+_PLACE_WORDS = {
+    "ward", "wards", "store", "shop", "branch", "site", "office", "team", "shift", "floor", "unit", "department",
+    "project", "programme", "program", "product", "account", "case", "charge", "deputy", "sister", "duty",
+    "area", "regional", "district", "general", "clinical", "medical", "technical", "home", "house", "restaurant", "kitchen", "night", "day",
+}
+_GOAL_AREA = re.compile(
+    r"\b(?:" + "|".join(sorted(w for w in _TITLE_WORDS if w.isalpha() and len(w) > 3))
+    + r"|matron|sister|role|career|post|job|specialising|specializing|specialise|specialize|working|work)s?"
+    r"\s+(?:for|in|of)\s+(?P<area>[A-Za-z][\w&'’ -]*?)(?=\s*[,.;:!?()]|\s+(?:and|by|within|in|at|across|to|so|"
+    r"because|where|while|with|from|on|through)\b|$)",
+    re.I,
+)
+_NOT_AN_AREA_START = {"the", "a", "an", "my", "our", "this", "that", "their", "his", "her", "its", "your", "several",
+                      "one", "two", "three", "four", "five", "some", "many", "all", "every", "each"}
 
 
 # --- words and numbers ------------------------------------------------------------------------
@@ -124,8 +149,14 @@ def time_frame_of(text: str, today: date) -> str | None:
         n = _count(m.group("n"))
         if n is None:
             return None
-        months = n * (12 if m.group("unit").lower().startswith("year") else 1)
-        return duration_phrase(months)
+        in_years = m.group("unit").lower().startswith("y")
+        if m.group("n2"):
+            upper = _count(m.group("n2"))
+            if upper is None or upper <= n:
+                return None
+            low, high = (_spelled(n), _spelled(upper)) if upper <= 10 else (str(n), str(upper))
+            return f"{low} to {high} {'years' if in_years else 'months'}"
+        return duration_phrase(n * (12 if in_years else 1))
     if m := _DATE.fullmatch(text):
         months = _date_months(m, today)
         return duration_phrase(months) if months else None
@@ -154,10 +185,38 @@ def split_time_phrase(goal: str, today: date) -> tuple[str | None, str]:
 # --- clauses ----------------------------------------------------------------------------------
 
 
+# A note in brackets typed after the sentence has ended: "… falls huddle. (Ward 7)"
+_AFTERTHOUGHT = re.compile(r"(?<=[.!?])\s*\([^()]*\)\s*[.!]*$")
+
+
+def tidy_punctuation(text: str) -> str:
+    """Typed text with its stops made single: 'end of 2026..' → 'end of 2026.', 'huddle ,' →
+    'huddle,', ',.' → '.'; an ellipsis ('…', '...') is kept."""
+    text = " ".join((text or "").split())
+    text = re.sub(r"\s+([,;:.!?])", r"\1", text)
+    text = re.sub(r"(?<!\.)\.\.(?!\.)", ".", text)
+    text = re.sub(r"[,;:]+(?=[.!?])", "", text)
+    return re.sub(r"([,;:!?])\1+", r"\1", text)
+
+
+def sentence_body(text: str) -> str:
+    """Typed text without its closing full stop, ready to be joined into a longer sentence or
+    followed by '. Next part': 'across the Trust.' → 'across the Trust'. Keeps '?' and '!'; a
+    bracketed note typed after the stop joins the sentence ('huddle. (Ward 7)' → 'huddle (Ward 7)')."""
+    text = tidy_punctuation(text)
+    if m := re.fullmatch(r"(?P<body>.*?)\.\s*(?P<note>\([^()]*\))[\s.]*", text):
+        text = f"{m.group('body')} {m.group('note')}"
+    return text.rstrip(" .")
+
+
 def as_clause(text: str) -> str:
     """'I want to Become the go-to analyst.' -> 'become the go-to analyst', to read after 'my goal
-    is to'. A leading capital is lowered only when the next letter is lower case (keeps 'SQL')."""
-    text = " ".join((text or "").split()).rstrip(".!").strip(" ,;:")
+    is to'. A leading capital is lowered only when the next letter is lower case (keeps 'SQL').
+    A bracketed note typed after the sentence's end ('… huddle. (Ward 7)') is left out: spoken
+    in the middle of an answer it would stand as a sentence of its own."""
+    text = tidy_punctuation(text)
+    text = _AFTERTHOUGHT.sub("", text)
+    text = text.rstrip(".!").strip(" ,;:")
     for _ in range(2):  # "My goal is to: to …"
         text = _LEAD_INS.sub("", text).strip(" ,;:")
     if len(text) > 1 and text[0].isupper() and text[1].islower():
@@ -174,14 +233,40 @@ def join_steps(steps: str) -> str:
     return ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
-def area_of(role: str) -> str:
-    """The field a job title names, without the title: 'Clinical Informatics Analyst' →
-    'clinical informatics', 'Senior SQL Developer' → 'SQL'; '' when only a title is left."""
-    words = [w for w in re.split(r"[\s,()]+|(?<=\w)/(?=\w)", role or "") if w]
-    kept = [w for w in words if w.lower().strip(".") not in _TITLE_WORDS]
+def _field_words(text: str) -> str:
+    """The words of a title that name a field: 'Clinical Informatics Analyst' → 'clinical informatics'."""
+    text = _GRADE.sub(" ", text)
+    words = [w for w in re.split(r"[\s,()]+|(?<=\w)/(?=\w)", text) if w]
+    kept = [w for w in words if w.lower().strip(".") not in _TITLE_WORDS and not w.isdigit()]
     while kept and kept[-1].lower() in {"of", "and", "&", "for", "in"}:
         kept.pop()
+    while kept and kept[0].lower() in {"of", "and", "&", "for", "in"}:
+        kept.pop(0)
+    if all(w.lower() in _PLACE_WORDS for w in kept):
+        return ""
     return " ".join(w if (w.isupper() and len(w) > 1) or any(c.isupper() for c in w[1:]) else w.lower() for w in kept)
+
+
+def area_of(role: str) -> str:
+    """The field a job title names, without the title or its grade: 'Clinical Informatics
+    Analyst' → 'clinical informatics', 'Senior SQL Developer' → 'SQL', 'Staff Nurse (Cardiology)'
+    → 'cardiology', 'Ward Manager - Acute Medicine' → 'acute medicine'; '' when only a title, a
+    grade ('Ward Manager (Band 7)') or a place ('ward', 'store') is left."""
+    role = " ".join((role or "").split())
+    for part in _QUALIFIER.split(role):  # the title first, then what qualifies it
+        if part and (area := _field_words(part)):
+            return area
+    return ""
+
+
+def area_in_goal(goal: str) -> str:
+    """The field a goal names after a title: 'become a matron for acute medicine, leading …' →
+    'acute medicine'; '' when it names none."""
+    for m in _GOAL_AREA.finditer(" ".join((goal or "").split())):
+        words = m.group("area").split()
+        if 1 <= len(words) <= 4 and words[0].lower() not in _NOT_AN_AREA_START:
+            return _field_words(m.group("area"))
+    return ""
 
 
 # --- the slots --------------------------------------------------------------------------------
@@ -210,6 +295,8 @@ def slot_suggestions(target: Mapping[str, Any], goals: Mapping[str, Any], today:
     if long:
         found["long_term"] = as_clause(split_time_phrase(str(long["goal"]), today)[1])
     area = area_of(str(target.get("role") or ""))
+    for goal in (short, long):
+        area = area or (area_in_goal(str(goal["goal"])) if goal else "")
     if area:
         found["area"] = area
     return {k: v for k, v in found.items() if v}

@@ -11,6 +11,7 @@ import re
 from typing import Any, Iterable, Mapping, Sequence
 
 from goalcoach.coach import rubric
+from goalcoach.domain.prefill import sentence_body, tidy_punctuation
 from goalcoach.domain.progress import format_date, score_of
 from goalcoach.domain.transfer import clean, md_inline, md_quote
 
@@ -112,16 +113,27 @@ def _checklist_line(feedback: dict[str, Any]) -> str:
     return " · ".join(marks)
 
 
-def _timeline(when: str) -> str:
-    """A goal's timeline after the goal: ' (by June 2026)', ' (within a year)', or, for a
-    timeline of several steps, '. Timeline: Module by June 2026, registration by December'."""
-    if not when:
-        return ""
-    if _TIME_PHRASE.match(when):
-        return f" ({md_inline(when)})"
-    if _BARE_DATE.match(when) and not re.search(r"\b(?:by|before|until)\b|[,;]", when, re.IGNORECASE):
-        return f" (by {md_inline(when)})"
-    return f". Timeline: {md_inline(when)}"
+def _plan_item(goal: Mapping[str, Any]) -> str:
+    """A goal with its timeline and steps as the person typed them, one stop between sentences:
+    'Finish the module (by June 2026). Steps: …', or, for a timeline of several steps, 'Join the
+    rota. Timeline: Module by June 2026, rota by December. Steps: …'. Each typed part is escaped
+    on its own; the last keeps the ending it was typed with."""
+    text, when, steps = (_joined(goal.get(key)) for key in ("goal", "target_date", "steps"))
+    parts: list[tuple[str, str]] = [("", text)]
+    if when and (_TIME_PHRASE.match(when) or (_BARE_DATE.match(when) and not re.search(
+            r"\b(?:by|before|until)\b|[,;]", when, re.IGNORECASE))):
+        by = "" if _TIME_PHRASE.match(when) else "by "
+        parts = [("", f"{sentence_body(text)} ({by}{sentence_body(when)})")]
+    elif when:
+        parts.append(("Timeline: ", when))
+    if steps:
+        parts.append(("Steps: ", steps))
+    line = ""
+    for label, typed in parts[:-1]:
+        body = sentence_body(typed)
+        line += label + md_inline(body) + (" " if body.endswith(("!", "?")) else ". ")
+    label, typed = parts[-1]
+    return line + label + md_inline(tidy_punctuation(typed))
 
 
 def _remember(feedback: dict[str, Any] | None, terms: list[str], recovery_moves: Sequence[Any]) -> list[str]:
@@ -200,11 +212,7 @@ def prep_sheet(
     for key, title in (("short_term", "Short term"), ("long_term", "Long term")):
         items = [g for g in goals.get(key) or [] if isinstance(g, dict) and g.get("goal")]
         for goal in items[:2]:
-            item = f"- **{title}:** {md_inline(_joined(goal['goal']))}"
-            item += _timeline(_joined(goal.get("target_date")))
-            if _joined(goal.get("steps")):
-                item += f". Steps: {md_inline(_joined(goal.get('steps')))}"
-            lines.append(item)
+            lines.append(f"- **{title}:** {_plan_item(goal)}")
         if not items:
             lines.append(f"- **{title}:** *(not set)*")
     values = [v for v in (sections.get("values") or {}).get("items") or [] if isinstance(v, dict) and v.get("name")]

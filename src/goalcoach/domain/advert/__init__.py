@@ -11,6 +11,8 @@ tidied, which is what the person is shown.
 
 from __future__ import annotations
 
+import re
+
 from goalcoach.domain.advert.confirmed_target import Choice, duty_follow_ups, target_changes
 from goalcoach.domain.advert.duties_and_skills import find_terms
 from goalcoach.domain.advert.lines import Line, lines_of, sentences
@@ -46,8 +48,11 @@ def propose(advert: str) -> Proposal:
     values, mission = find_values(lines)
     terms = find_terms(lines)
     if organisation is not None:  # "the face of Brightways" is about the employer, not a skill
-        name = organisation.text.split()[0].lower()
-        terms = [t for t in terms if name not in t.text.lower()]
+        # The name's first real word, as a word: "St Mary's …" must not drop "e-rostering".
+        words = [w for w in organisation.text.split() if w.lower().rstrip(".") not in ("the", "st", "saint")]
+        if words:
+            name = re.compile(rf"(?<![\w'’]){re.escape(words[0])}(?![\w'’])", re.I)
+            terms = [t for t in terms if not name.search(t.text)]
     if len(terms) < 3 or (title is None and organisation is None):
         found = "no duties or skills" if len(terms) < 3 else "no job title or employer"
         raise AdvertError(f"that does not read like a job advert: {found} found")

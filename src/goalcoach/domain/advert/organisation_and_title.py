@@ -49,6 +49,11 @@ def find_organisation(lines: list[Line]) -> Item | None:
             for part in parts[1:]:
                 name = _clean_name(re.split(r"\s+(?:at|in)\s+|,\s*", part)[0])
                 if name[:1].isupper() and not JOB_NOUN.search(name) and text.count(name) > 1:
+                    # "Ward Manager - Acute Medicine" over a line "St Mary's Hospital NHS Trust":
+                    # the suffix is the specialty and the line under it names the employer.
+                    below = _name_line(lines[lines.index(line) + 1:lines.index(line) + 3])
+                    if below is not None and not ORG_SUFFIX.search(name):
+                        return below
                     return item_at(name, line.text, line.start)
     for line in lines[:3]:  # "Backend Engineer @ Loopwise", "Volunteer Coordinator at Brightside ..."
         head = next(sentences(line), (line.text, line.start))[0]
@@ -74,6 +79,16 @@ def find_organisation(lines: list[Line]) -> Item | None:
                 rf"^{name}\s+(?:is|are|makes|builds|provides|serves|runs|works|helps|has|delivers|moves)\b", sentence)
             if m and not re.match(r"^(?:We|You|Our|This|The|It|As|Are)\b", m.group(1)):
                 return item_at(_fuller(m.group(1).strip(), lines), sentence, start)
+    return None
+
+
+def _name_line(lines: list[Line]) -> Item | None:
+    """The first of these lines that is, whole, an organisation's name ("St Mary's Hospital NHS Trust")."""
+    for line in lines:
+        name = _clean_name(line.text)
+        if 1 <= len(name.split()) <= 8 and ORG_SUFFIX.search(name) and not JOB_NOUN.search(name) \
+                and name[:1].isupper() and not name.endswith(":"):
+            return item_at(name, line.text, line.start)
     return None
 
 
