@@ -158,6 +158,89 @@ async def test_fill_everything_by_keyboard_and_see_it_after_a_restart(data_dir):
         assert "Values 5/5" in screen_text(again)
 
 
+WARD_GOAL = "Cut falls on the ward by 20%"
+MATRON_GOAL = "Become a matron for acute medicine"
+
+
+def _seed_goals_with_skills(data_dir) -> Profile:
+    profile = Profile.open(data_dir, clock=fixed_clock)
+    profile.save_section("skills", {"hard": ["IV cannulation"], "soft": [], "to_develop": [],
+                                    "per_goal": {WARD_GOAL: ["falls huddles", "QI"], MATRON_GOAL: ["budgets"]}})
+    blank = {"steps": "", "target_date": "", "resources": ""}
+    profile.save_section("goals", {"short_term": [dict(blank, goal=WARD_GOAL)], "long_term": [dict(blank, goal=MATRON_GOAL)]})
+    return profile
+
+
+async def _goal_box(pilot, widget_id: str) -> ProseField:
+    """The Goals tab open, with the cursor at the end of one goal's wording."""
+    app = pilot.app
+    await pilot.press("1")
+    await settle(pilot, lambda: isinstance(app.focused, Input) and app.focused.id == "target-role")
+    await pilot.press("ctrl+n", "ctrl+n", "ctrl+n")
+    await settle(pilot, lambda: active_tab(app) == "tab-goals" and app.focused is not None)
+    box = app.screen.query_one(f"#{widget_id}", ProseField)
+    box.focus()
+    await pilot.pause()
+    box.move_cursor(box.document.end)
+    return box
+
+
+async def _skills_tab(pilot) -> str:
+    """The Skills tab, tabbed down to the skills for each goal: what the screen shows there."""
+    app = pilot.app
+    await pilot.press("ctrl+b")
+    await settle(pilot, lambda: active_tab(app) == "tab-skills" and bool(app.screen.query("#pergoal-1")))
+    await pilot.press("tab", "tab", "tab", "tab")
+    await settle(pilot, lambda: app.focused is not None and app.focused.id == "pergoal-1"
+                 and app.screen.can_view_entire(app.focused))
+    await pilot.pause()
+    return screen_text(app)
+
+
+def _per_goal_values(app) -> list[str]:
+    return [w.value for w in app.screen.query("#per-goal Input").results(Input)]
+
+
+async def test_skills_for_a_goal_follow_it_when_its_wording_changes(data_dir):
+    app = GoalCoachApp(_seed_goals_with_skills(data_dir), low_bandwidth=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _goal_box(pilot, "goal-short_term-0-goal")
+        await type_text(pilot, " (Ward 7)")
+        shown = await _skills_tab(pilot)
+        assert WARD_GOAL + " (Ward 7)" in shown
+        assert _per_goal_values(app) == ["falls huddles, QI", "budgets"]
+        await app.wait_for_saves()
+        await pilot.press("escape")
+        await settle(pilot, lambda: not isinstance(app.screen, AssessmentScreen))
+        await app.wait_for_saves()
+
+    saved = Profile.open(data_dir, clock=fixed_clock).section("skills")["per_goal"]
+    assert saved == {WARD_GOAL + " (Ward 7)": ["falls huddles", "QI"], MATRON_GOAL: ["budgets"]}
+    again = GoalCoachApp(Profile.open(data_dir, clock=fixed_clock), low_bandwidth=True)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1")
+        await settle(pilot, lambda: isinstance(again.screen, AssessmentScreen) and again.focused is not None)
+        await pilot.press("ctrl+n", "ctrl+n")
+        await settle(pilot, lambda: bool(again.screen.query("#pergoal-1")))
+        assert _per_goal_values(again) == ["falls huddles, QI", "budgets"]
+
+
+async def test_skills_for_a_deleted_goal_stay_listed_as_an_earlier_goal(data_dir):
+    app = GoalCoachApp(_seed_goals_with_skills(data_dir), low_bandwidth=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        box = await _goal_box(pilot, "goal-long_term-0-goal")
+        box.select_all()
+        await pilot.press("backspace")
+        await settle(pilot, lambda: not app.screen.data["goals"]["long_term"])
+        shown = await _skills_tab(pilot)
+        assert "(earlier goal) " + MATRON_GOAL in shown
+        assert _per_goal_values(app) == ["falls huddles, QI", "budgets"]
+        await app.wait_for_saves()
+        app.flush_drafts()
+        await app.wait_for_saves()
+        assert Profile.open(data_dir, clock=fixed_clock).section("skills")["per_goal"][MATRON_GOAL] == ["budgets"]
+
+
 async def test_changes_are_saved_without_leaving_the_screen(data_dir):
     app = GoalCoachApp(Profile.open(data_dir, clock=fixed_clock), low_bandwidth=True)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -64,3 +64,17 @@ def test_next_version_name_skips_taken_names():
     assert m.next_version_name([]) == "Version 1"
     assert m.next_version_name([{"name": "Version 1"}, {"name": "Mine"}]) == "Version 3"
     assert m.next_version_name([{"name": "Version 2"}]) == "Version 3"
+
+
+def test_skills_follow_a_goal_whose_wording_changes():
+    per_goal = {"Lead": ["rotas"], "Lead team": ["budgets"]}
+    # Retyped: kept under the old wording while it is blank, then follow the new wording.
+    assert m.follow_goal_wording(per_goal, "Lead team", "  ", ["Lead"]) == (per_goal, "Lead team")
+    moved, key = m.follow_goal_wording(per_goal, "Lead team", "Lead ward team", ["Lead", "Lead ward team"])
+    assert (moved, key) == ({"Lead": ["rotas"], "Lead ward team": ["budgets"]}, "Lead ward team")
+    # Wording another goal's skills are under: nothing moves, neither goal loses its skills.
+    assert m.follow_goal_wording(per_goal, "Lead team", "Lead", ["Lead"]) == (per_goal, "Lead team")
+    # Another goal still has the old wording: copied, not taken from it.
+    copied, _ = m.follow_goal_wording({"Lead": ["rotas"]}, "Lead", "Lead well", ["Lead", "Lead well"])
+    assert copied == {"Lead": ["rotas"], "Lead well": ["rotas"]}
+    assert m.earlier_goals({"Lead": ["rotas"], "Gone": ["x"], "Empty": []}, ["Lead"]) == ["Gone"]

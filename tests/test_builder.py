@@ -411,3 +411,23 @@ async def test_the_editor_names_the_key_to_the_slots_and_can_be_emptied_then_res
         await pilot.press("f1")
         await settle(pilot, lambda: "`ctrl+l`: empty the editor" in help_text(app))
         assert "`ctrl+z` in the editor brings the text back" in help_text(app)
+
+
+async def test_at_80x24_the_footer_and_the_advice_for_an_unfilled_slot_name_the_key_to_the_slots(data_dir):
+    profile = Profile.open(data_dir, clock=fixed_clock)
+    seed(profile)  # no reason given: the template keeps that slot unfilled
+    app = GoalCoachApp(profile, low_bandwidth=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_builder(pilot)
+        await settle(pilot, lambda: isinstance(app.focused, AnswerEditor))
+        # The slots sit above the editor, out of sight: the footer names the key to them.
+        await settle(pilot, lambda: "^g Slots" in screen_text(app).splitlines()[-1])
+        assert "Time frame" not in screen_text(app)
+        await pilot.press("ctrl+t")
+        await settle(pilot, lambda: "‹" in editor(app).text)
+        await coached(pilot)
+        advice = " ".join(panel_text(app).split())
+        assert "ctrl+g goes to the builder's template slots, each with an example" in advice
+        assert "above the editor" not in advice
+        await pilot.press("ctrl+g")
+        await settle(pilot, lambda: "Time frame" in screen_text(app))

@@ -76,3 +76,27 @@ def test_python_dash_m_goalcoach_runs_the_command_line(tmp_path):
     check = run_module("check", "-", stdin=ANSWER, cwd=tmp_path)
     assert check.returncode == 0, check.stderr
     assert "Checklist" in check.stdout and "Traceback" not in check.stderr
+
+
+def _help(capsys, *args: str) -> str:
+    with pytest.raises(SystemExit) as done:
+        main([*args, "--help"])
+    assert done.value.code == 0
+    return capsys.readouterr().out
+
+
+def test_help_names_the_folder_the_profile_is_kept_in(capsys, monkeypatch, tmp_path):
+    from goalcoach.paths import default_data_dir
+
+    monkeypatch.delenv("GOALCOACH_DATA_DIR", raising=False)
+    shown = _help(capsys)
+    lines = shown.splitlines()
+    at = lines.index("your data (private to you, nothing is sent anywhere):")
+    assert lines[at + 1].strip() == str(default_data_dir())  # the platform's user data directory
+    assert "goalcoach export --format json" in shown
+    assert f"else {default_data_dir()}" in " ".join(shown.split())  # --data-dir's default
+    assert max(len(line) for line in lines[at:]) <= 80
+    # The folder this run would use: $GOALCOACH_DATA_DIR, or --data-dir before or after.
+    monkeypatch.setenv("GOALCOACH_DATA_DIR", str(tmp_path / "from-env"))
+    assert f"  {tmp_path / 'from-env'}\n  (chosen with $GOALCOACH_DATA_DIR)" in _help(capsys)
+    assert f"  {tmp_path / 'chosen'}\n  (chosen with --data-dir)" in _help(capsys, "--data-dir", str(tmp_path / "chosen"))

@@ -228,3 +228,40 @@ def test_own_target_asks_about_the_duties_in_its_advert(sets, follow_ups):
     session.advance()
     session.record("b", 1, {**feedback(90), "quality": "strong"})
     assert session.upcoming.kind == "salary"  # then the common questions
+
+
+def _shown_summary(session, history) -> str:
+    from goalcoach.screens.practice_run import summary_parts
+
+    _, _, rest = summary_parts(session, history)
+    return rest.plain
+
+
+def _session_with_a_follow_up(brief, follow_ups):
+    session = PracticeSession(brief, follow_ups=follow_ups)
+    session.record("My main answer", 1, feedback(80, missing=["star_example"]))
+    session.advance()
+    follow = session.record("My follow-up", 1, feedback(20))
+    return session, follow
+
+
+def test_like_with_like_never_compares_another_scenario_or_another_target(sets, brief, follow_ups):
+    session, follow = _session_with_a_follow_up(brief, follow_ups)
+    kind = session.asked[1].kind
+    elsewhere = {"kind": "practice", "scenario_id": "another-scenario", "follow_up": True, "own_target": False,
+                 "question_kind": kind, "score": 4, "session_id": "older"}
+    shown = _shown_summary(session, [elsewhere])
+    assert "Like with like" not in shown and "→" not in shown
+    assert "practise this scenario again to compare" in shown
+    here = {**elsewhere, "scenario_id": brief.scenario_id, "scenario_title": brief.title, "score": 10}
+    shown = _shown_summary(session, [here, elsewhere])
+    assert f"{get_kind(kind).name}, against your last answer to it at this scenario: 10 → {follow.score}" in shown
+
+    # Your own target: only answers to the same target (its role and organisation) compare.
+    nurse = brief_from_target({"role": "Ward Manager", "organisation": "St Mary's", "stage": "mid"}, sets)
+    own, _ = _session_with_a_follow_up(nurse, follow_ups)
+    earlier_target = {"kind": "practice", "scenario_id": None, "own_target": True, "follow_up": False,
+                      "scenario_title": "My target: Account manager at Corvid", "score": 40, "session_id": "older"}
+    assert "Like with like" not in _shown_summary(own, [earlier_target])
+    same_target = {**earlier_target, "scenario_title": nurse.title}
+    assert "Main question, against your last attempt at your own target: 40 → 80" in _shown_summary(own, [same_target])

@@ -359,3 +359,28 @@ async def test_own_target_follow_ups_name_their_question_and_one_day_of_scores_i
         shown = " ".join(screen_text(app).split())
         assert "All your scores so far are from one day (2 Nov): All 49/100" in shown, shown
         assert "100┤" not in shown
+
+
+def follow_up_answer(created, score: int, kind: str, missing: tuple[str, ...]) -> dict:
+    """A follow-up as practice stores it: judged by its own question's checklist."""
+    record = attempt(created, score, issues=("filler",), follow_up=True, question_kind=kind)
+    record["feedback"]["question"] = {"kind": kind, "name": kind}
+    record["feedback"]["elements"] = {code: {"present": False, "evidence": []} for code in missing}
+    return record
+
+
+async def test_often_wrong_counts_missing_elements_only_against_the_checklist_an_answer_was_judged_by(make_app, profile):
+    hour = timedelta(hours=1)
+    start = NOW - timedelta(days=1)
+    profile.add_attempt(attempt(start, 60, issues=("filler",), missing=("action_plan",)))
+    for n, kind in enumerate(("leadership", "example", "fit", "plan"), start=1):
+        # A leadership story lacks a long-term goal and the employer: no fault of the story.
+        profile.add_attempt(follow_up_answer(start + n * hour, 20, kind, ("long_term", "company_alignment", "star_example")))
+    app = make_app(profile)
+    async with app.run_test(size=(100, 36)) as pilot:
+        screen = await open_progress(pilot)
+        weak = " ".join(str(screen.query_one("#weak", Static).render()).split())
+    assert weak.startswith("Often wrong (last 10):")
+    assert "5× filler words" in weak  # an issue counts from every answer
+    assert "1× no concrete plan" in weak  # the main answer's checklist
+    assert "no long-term goal" not in weak and "no link to this employer" not in weak

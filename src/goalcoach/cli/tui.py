@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from goalcoach import __version__
-from goalcoach.cli.profile_options import add_data_dir_argument, open_profile
+from goalcoach.cli.profile_options import add_data_dir_argument, data_dir_help, data_dir_option, open_profile
 
 DESCRIPTION = """\
 goalcoach: a private, keyboard-driven coach for the interview question
@@ -23,10 +23,13 @@ after the command.
 """
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(data_dir: str | None = None) -> argparse.ArgumentParser:
+    """The main command's parser; its help ends with the folder the profile is kept in (the
+    one `data_dir`, a --data-dir given, names; else $GOALCOACH_DATA_DIR's or the default)."""
     parser = argparse.ArgumentParser(
         prog="goalcoach",
         description=DESCRIPTION,
+        epilog=data_dir_help(data_dir),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"goalcoach {__version__}")
@@ -35,7 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str]) -> int:
-    args = build_parser().parse_args(argv)
+    args = build_parser(data_dir_option(argv)).parse_args(argv)
     profile = open_profile(args.data_dir)
     if isinstance(profile, int):
         return profile

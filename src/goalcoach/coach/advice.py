@@ -144,7 +144,9 @@ def _quote(text: str, start: int, end: int) -> str:
 
 
 def issue_advice(code: str, text: str, start: int, end: int, words: int,
-                 target: Target | None = None) -> tuple[str, str]:
+                 target: Target | None = None, *, slots_key: str = "") -> tuple[str, str]:
+    """The message and suggestion for an issue. `slots_key`: the key to the builder's template
+    slots, when the answer is written in the builder."""
     message, suggestion = _ISSUES[code]
     quoted = _quote(text, start, end)
     message = message.format(q=quoted, words=words, minutes=round(words / 140, 1))
@@ -160,7 +162,11 @@ def issue_advice(code: str, text: str, start: int, end: int, words: int,
                           "and how the role moves you forward.")
     elif code == "not_an_answer" and text[start:end].startswith("‹"):  # a slot the builder left empty
         message = f"{quoted} is a template slot still to fill in."
-        suggestion = "Replace it with your own words; the builder's slots above the editor hold an example."
+        if slots_key:
+            suggestion = (f"Replace it with your own words: {slots_key} goes to the builder's template slots, "
+                          "each with an example.")
+        else:
+            suggestion = "Replace it with your own words; each of the answer builder's template slots has an example."
     elif code == "unrealistic" and target.goal:
         suggestion = (f"Keep '{target.goal}' as the direction, but name the step before it and what you'd "
                       f"take on first at {target.where}.")

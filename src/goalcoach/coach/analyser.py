@@ -110,7 +110,8 @@ def analyse(text: str, context: Context | None = None) -> Feedback:
         # the detector lists its strongest evidence first: the leap's job title, not the date beside it
         valid = set(spans)
         main = next((s for s in found[code] if s in valid), spans[0]) if spans else Span(0, len(text))
-        message, suggestion = issue_advice(code, text, main.start, main.end, words, target)
+        message, suggestion = issue_advice(code, text, main.start, main.end, words, target,
+                                           slots_key=context.slots_key if context else "")
         issue_list.append(Issue(code, main.start, main.end, message, suggestion, spans))
     issue_list.sort(key=lambda i: ISSUES.index(i.code))
 

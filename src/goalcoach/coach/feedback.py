@@ -35,6 +35,8 @@ class Context:
     wording ("I just want to grow") still is.
     company_aliases: shorter names the organisation goes by ("St Mary's" for St Mary's Hospital
     NHS Trust): saying one names the organisation, which is still reported by its full name.
+    slots_key: the key that reaches the answer builder's template slots, when the answer is
+    written there: the advice for a slot left unfilled names it.
     """
 
     stage: str | None = None
@@ -44,6 +46,7 @@ class Context:
     expects_acknowledgement: bool = False
     follow_up: bool = False
     company_aliases: tuple[str, ...] = ()
+    slots_key: str = ""
 
     def __post_init__(self) -> None:
         if self.stage is not None and self.stage not in STAGES:

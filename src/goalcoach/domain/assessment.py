@@ -2,6 +2,7 @@
 
 - lists typed as comma-separated text, and back;
 - the ranked values list (add, move, toggle), capped at five;
+- skills per goal following a goal whose wording changes;
 - the progress line ("Target 5/5 · Values 5/5 · Skills 4 · Goals 2 · Reflection 3/7");
 - a word-level diff of two answer versions.
 """
@@ -37,6 +38,45 @@ def split_list(text: str) -> list[str]:
 
 def join_list(items: Iterable[str] | None) -> str:
     return ", ".join(str(i) for i in (items or ()))
+
+
+# --- skills per goal ---------------------------------------------------------------------------
+
+
+def follow_goal_wording(
+    per_goal: dict[str, list[str]], key: str, wording: str, goals: Iterable[str]
+) -> tuple[dict[str, list[str]], str]:
+    """Skills typed for a goal (per_goal, keyed by the goal's text) kept with the goal when its
+    wording changes from `key` to `wording`; `goals` are the goals' texts after the change.
+
+    Returns the mapping and the key the goal's skills are under now. A blank wording keeps them
+    under the old text (the goal is being retyped); wording that already has skills of its own
+    (another goal's) moves nothing, so neither goal's skills are lost. When another goal still
+    has the old text, its skills stay with it too (copied, not moved)."""
+    wording = wording.strip()
+    if not wording or wording == key:
+        return per_goal, key or wording
+    if not key or not per_goal.get(key):
+        return per_goal, wording
+    if per_goal.get(wording):
+        return per_goal, key
+    still_used = key in set(goals)
+    moved: dict[str, list[str]] = {}
+    for name, skills in per_goal.items():
+        if name == key:
+            moved[wording] = list(skills)
+            if still_used:
+                moved[key] = list(skills)
+        elif name != wording:
+            moved[name] = skills
+    return moved, wording
+
+
+def earlier_goals(per_goal: dict[str, list[str]], goals: Iterable[str]) -> list[str]:
+    """Goals that have skills typed for them but are no longer among `goals` (their wording was
+    deleted): kept, so the skills can still be seen, moved or cleared."""
+    current = set(goals)
+    return [name for name, skills in per_goal.items() if skills and name not in current]
 
 
 # --- ranked values -----------------------------------------------------------------------------

@@ -35,12 +35,13 @@ def context_for(
     )
 
 
-def target_context(profile: Any | None) -> Context:
+def target_context(profile: Any | None, *, slots_key: str = "") -> Context:
     """The coach's context for the person's own target: the profile's stage, role, organisation
-    (also by its short forms, "St Mary's" for St Mary's Hospital NHS Trust) and terms."""
+    (also by its short forms, "St Mary's" for St Mary's Hospital NHS Trust) and terms.
+    `slots_key`: the key to the builder's template slots, for an answer written there."""
     from goalcoach.domain.organisation_names import with_short_company
 
-    return with_short_company(context_for(profile))
+    return dataclasses.replace(with_short_company(context_for(profile)), slots_key=slots_key)
 
 
 def coach(text: str, context: Context | None = None) -> dict[str, Any]:

@@ -243,7 +243,9 @@ class PracticeSession:
     def summary(self, history: Iterable[dict[str, Any]] = (), keys: Mapping[str, str] | None = None) -> Summary:
         """Each answer with its own judgement; comparisons only of like with like (the main
         question against your last attempt at this scenario, a follow-up kind against your last
-        answer of that kind); "practise next" from what your latest answers still show."""
+        answer of that kind to this scenario: never a sales scenario's answer against a nursing
+        one; for your own target, the same target); "practise next" from what your latest
+        answers still show."""
         answers = self.answers
         rows = [(a.question, a.score, a.quality) for a in answers]
         kinds = [get_kind(a.kind).name for a in answers]
@@ -263,20 +265,31 @@ class PracticeSession:
         )
 
     def _comparisons(self, history: list[dict[str, Any]]) -> list[Comparison]:
+        brief = self.brief
         earlier = [h for h in history if isinstance(h, dict) and h.get("kind") == "practice"
-                   and h.get("session_id") != self.session_id]
+                   and h.get("session_id") != self.session_id and _same_brief(h, brief)]
+        here = "your own target" if brief.own_target else "this scenario"
         out: list[Comparison] = []
         for answer in _latest_per_kind(self.answers):
             if answer.kind == DEFAULT_KIND:
-                same = [h for h in earlier if not h.get("follow_up") and h.get("scenario_id") == self.brief.scenario_id
-                        and bool(h.get("own_target")) == self.brief.own_target]
-                label = "Main question, against your last attempt at this scenario"
+                same = [h for h in earlier if not h.get("follow_up")]
+                label = f"Main question, against your last attempt at {here}"
             else:
-                same = [h for h in earlier if h.get("question_kind") == answer.kind]
-                label = f"{get_kind(answer.kind).name}, against your last answer to it"
+                same = [h for h in earlier if h.get("follow_up") and h.get("question_kind") == answer.kind]
+                label = f"{get_kind(answer.kind).name}, against your last answer to it at {here}"
             if same:
                 out.append(Comparison(label, int(same[-1].get("score") or 0), answer.score))
         return out
+
+
+def _same_brief(attempt: dict[str, Any], brief: Brief) -> bool:
+    """Whether an earlier attempt answered the same scenario, or the same own target (its role
+    and organisation, as its title names them)."""
+    if bool(attempt.get("own_target")) != brief.own_target:
+        return False
+    if brief.own_target:
+        return attempt.get("scenario_title") == brief.title
+    return attempt.get("scenario_id") == brief.scenario_id
 
 
 def _latest_per_kind(answers: list[Answer]) -> list[Answer]:

@@ -110,7 +110,11 @@ class Label:
 
 def weak_labels(attempts: Iterable[Attempt], last: int = 10) -> list[Label]:
     """Issue codes and missing required elements across the last `last` attempts, most frequent
-    first (an issue counts once per attempt, however many times it was flagged)."""
+    first (an issue counts once per attempt, however many times it was flagged).
+
+    Issues (fillers, hedging, …) count from every answer; missing elements only from answers
+    judged by the main question's checklist. A follow-up (a leadership story, a plan) is judged
+    by its own question, so what it lacks of the main question's checklist is no fault."""
     recent = _ordered(attempts)[-last:] if last > 0 else []
     issues: Counter[str] = Counter()
     missing: Counter[str] = Counter()
@@ -120,12 +124,12 @@ def weak_labels(attempts: Iterable[Attempt], last: int = 10) -> list[Label]:
             continue
         codes = {str(i.get("code")) for i in feedback.get("issues") or [] if isinstance(i, dict) and i.get("code")}
         issues.update(codes)
+        if attempt.get("follow_up") or "question" in feedback:
+            continue  # judged by its own question's checklist, not the main question's
         elements = feedback.get("elements")
         if isinstance(elements, dict) and elements:
             for code in REQUIRED_ELEMENTS:
                 result = elements.get(code)
-                if result is None and "question" in feedback:
-                    continue  # a follow-up judged by its own question: not on its checklist
                 if not (isinstance(result, dict) and result.get("present")):
                     missing[code] += 1
     labels = [Label("issue", c, n) for c, n in issues.items()] + [Label("missing", c, n) for c, n in missing.items()]

@@ -34,7 +34,7 @@ from goalcoach.screens.base import BaseScreen
 from goalcoach.screens.dialogs import PromptDialog
 from goalcoach.screens.section_autosave import SectionAutosave
 from goalcoach.widgets.form import FormScroll, show_with_label
-from goalcoach.widgets.goals_editor import GoalsEditor
+from goalcoach.widgets.goals_editor import GoalEdit, GoalsEditor
 from goalcoach.widgets.prose import ProseField
 from goalcoach.widgets.values_editor import ValuesEditor
 from goalcoach.widgets.save_state import AppHeader
@@ -85,6 +85,9 @@ class AssessmentScreen(SectionAutosave, BaseScreen):
         self.sheets = load_worksheets()
         self.data: dict[str, dict[str, Any]] = {}
         self._per_goal_keys: list[str] = []
+        self._per_goal_current = 0  # how many of those keys are current goals (the rest: earlier ones)
+        # (horizon, place) of a goal on the Goals tab -> the text its skills are kept under.
+        self._skills_key: dict[tuple[str, int], str] = {}
         self._shown: dict[str, str] = {}
 
     # -- building -------------------------------------------------------------------------------
@@ -96,6 +99,7 @@ class AssessmentScreen(SectionAutosave, BaseScreen):
         for section, keys in self._unsaved().items():
             fresh[section].update({k: self.data[section][k] for k in keys if k in self.data.get(section, {})})
         self.data = fresh
+        self._skills_key = {}  # the goal boxes are composed afresh from the saved goals
         target, skills = self.data["target"], self.data["skills"]
         prompts = {p.id: p for p in self.sheets.target_prompts + self.sheets.skills_prompts}
         yield AppHeader()
@@ -236,19 +240,24 @@ class AssessmentScreen(SectionAutosave, BaseScreen):
     def _rebuild_per_goal(self) -> None:
         box = self.query_one("#per-goal", Vertical)
         goals = self._goal_texts()
-        if goals == self._per_goal_keys and box.children:
-            return
-        self._per_goal_keys = goals
-        box.remove_children()
         per_goal = self.data["skills"].get("per_goal") or {}
-        if not goals:
+        # Skills typed for a goal whose wording was since deleted stay listed, to be seen,
+        # moved or cleared: never dropped unseen.
+        earlier = model.earlier_goals(per_goal, goals)
+        keys = goals + earlier
+        if keys == self._per_goal_keys and len(goals) == self._per_goal_current and box.children:
+            return
+        self._per_goal_keys, self._per_goal_current = keys, len(goals)
+        box.remove_children()
+        if not keys:
             box.mount(Static("Your goals from the Goals tab will be listed here.", classes="hint", markup=False))
             return
         widgets: list[Widget] = []
-        for index, goal in enumerate(goals):
+        for index, goal in enumerate(keys):
+            label = goal if index < len(goals) else f"(earlier goal) {goal}"
             widgets.append(
                 Vertical(
-                    Label(goal, classes="per-goal-label", markup=False),
+                    Label(label, classes="per-goal-label", markup=False),
                     LineInput(model.join_list(per_goal.get(goal)), id=f"pergoal-{index}", classes="per-goal", select_on_focus=False),
                     classes="field per-goal-field",
                 )
@@ -308,8 +317,9 @@ class AssessmentScreen(SectionAutosave, BaseScreen):
         goals = next((a for a in field.ancestors if isinstance(a, GoalsEditor)), None)
         values = next((a for a in field.ancestors if isinstance(a, ValuesEditor)), None)
         if goals is not None:
-            if goals.take(field, str(getattr(field, "value", ""))):
-                self._change("goals", **goals.collect())
+            edit = goals.take(field, str(getattr(field, "value", "")))
+            if edit is not None:
+                self._goals_changed(goals.collect(), edit)
         elif values is not None and isinstance(field, TextArea):
             values.take_moment(field.text)
             self._change("values", items=[dict(i) for i in values.items])
@@ -336,8 +346,10 @@ class AssessmentScreen(SectionAutosave, BaseScreen):
             self._change("skills", **{key: items})
         elif widget_id.startswith("pergoal-"):
             goal = self._per_goal_keys[int(widget_id.removeprefix("pergoal-"))]
-            per_goal = {k: v for k, v in (self.data["skills"].get("per_goal") or {}).items() if k in self._per_goal_keys}
+            per_goal = dict(self.data["skills"].get("per_goal") or {})
             per_goal[goal] = model.split_list(event.value)
+            if not per_goal[goal] and goal not in self._goal_texts():
+                del per_goal[goal]  # an earlier goal's skills, cleared by the person
             self._change("skills", per_goal=per_goal)
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
@@ -366,4 +378,17 @@ class AssessmentScreen(SectionAutosave, BaseScreen):
         self._change("values", items=event.items)
 
     def on_goals_editor_changed(self, event: GoalsEditor.Changed) -> None:
-        self._change("goals", **event.goals)
+        self._goals_changed(event.goals, event.edit)
+
+    def _goals_changed(self, goals: dict[str, Any], edit: GoalEdit | None) -> None:
+        """Save the goals; a goal's skills (Skills tab) follow it when its wording changes."""
+        self._change("goals", **goals)
+        if edit is None or edit.field != "goal":
+            return
+        place = (edit.horizon, edit.index)
+        key = self._skills_key.get(place, edit.before.strip())
+        per_goal, self._skills_key[place] = model.follow_goal_wording(
+            dict(self.data["skills"].get("per_goal") or {}), key, edit.after, self._goal_texts()
+        )
+        if per_goal != (self.data["skills"].get("per_goal") or {}):
+            self._change("skills", per_goal=per_goal)

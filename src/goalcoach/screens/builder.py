@@ -51,7 +51,7 @@ class BuilderScreen(BaseScreen):
 
     BINDINGS = [
         Binding("ctrl+f", "focus_editor", "Editor", id="builder.editor"),
-        Binding("ctrl+g", "focus_slots", "Slots", show=False, id="builder.slots"),
+        Binding("ctrl+g", "focus_slots", "Slots", id="builder.slots"),
         Binding("ctrl+t", "use_template", "Template", id="builder.use_template"),
         Binding("ctrl+s", "save_version", "Save", id="builder.save"),
         Binding("f5", "save_version", "Save version", show=False, id="builder.save_f5"),
@@ -59,9 +59,11 @@ class BuilderScreen(BaseScreen):
         Binding("ctrl+r", "copy", "Copy", id="builder.copy"),
         Binding("ctrl+l", "empty_editor", "Empty editor", show=False, id="builder.empty"),
     ]
-    # Under 80 columns the footer leaves these out, so the template, saving, help and quit stay in
-    # sight; the keys still work and the help lists them (tab reaches the editor too).
-    FOOTER_SECONDARY = ("copy", "focus_editor")
+    # A narrow footer leaves these out first, in this order: at 80 columns copying gives way to
+    # the slots (out of sight above the editor there); narrower, the template, saving, versions,
+    # help and quit stay in sight. The keys still work and the help lists them (tab reaches the
+    # editor too, and the line above the editor names the slots' key).
+    FOOTER_SECONDARY = ("copy", "focus_editor", "focus_slots")
 
     def __init__(self) -> None:
         super().__init__()
@@ -117,7 +119,7 @@ class BuilderScreen(BaseScreen):
 
     def on_mount(self) -> None:
         self.app.register_draft_saver(self.flush_slots)
-        self._coach_context = coaching.target_context(self.app.profile)
+        self._coach_context = coaching.target_context(self.app.profile, slots_key=self.key("builder.slots"))
         # Focus now, before the first paint, so keys typed the moment the screen opens land in
         # the editor; it is scrolled into view once the layout is known.
         self.editor.focus(scroll_visible=False)

@@ -4,6 +4,7 @@ so nothing needs an "add" key. Posts `GoalsEditor.Changed`; the screen saves."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from textual.app import ComposeResult
@@ -17,6 +18,18 @@ from goalcoach.domain.assessment import GOAL_FIELDS, HORIZONS
 from goalcoach.widgets.prose import ProseField
 
 MAX_GOALS_PER_HORIZON = 5
+
+
+@dataclass(frozen=True)
+class GoalEdit:
+    """One box's change: which goal (horizon and its place on screen), which field, and the
+    field's text before and after."""
+
+    horizon: str
+    index: int
+    field: str
+    before: str
+    after: str
 
 
 class GoalBlock(Vertical):
@@ -60,9 +73,10 @@ class GoalsEditor(Vertical):
     """
 
     class Changed(Message):
-        def __init__(self, goals: dict[str, list[dict[str, str]]]) -> None:
+        def __init__(self, goals: dict[str, list[dict[str, str]]], edit: GoalEdit | None = None) -> None:
             super().__init__()
             self.goals = goals
+            self.edit = edit
 
     def __init__(self, goals: dict[str, Any], prompts: tuple[Prompt, ...]) -> None:
         super().__init__(id="goals-editor")
@@ -92,24 +106,27 @@ class GoalsEditor(Vertical):
             for horizon in HORIZONS
         }
 
-    def take(self, box: Widget, value: str) -> bool:
-        """Record a box's text; False if the box is not one of this editor's goal fields."""
+    def take(self, box: Widget, value: str) -> GoalEdit | None:
+        """Record a box's text and say what changed; None if the box is not one of this
+        editor's goal fields."""
         block = next((a for a in box.ancestors if isinstance(a, GoalBlock)), None)
         if block is None:
-            return False
+            return None
         field = (box.id or "").rsplit("-", 1)[-1]
+        before = block.goal.get(field, "")
         if field in block.goal:
             block.goal[field] = value
         group = self.query_one(f"#goals-{block.horizon}")
         blocks = list(group.query(GoalBlock))
         if block is blocks[-1] and not block.is_empty() and len(blocks) < MAX_GOALS_PER_HORIZON:
             group.mount(GoalBlock(block.horizon, len(blocks), {}, self.prompts))
-        return True
+        return GoalEdit(block.horizon, block.index, field, before, value)
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        if self.take(event.text_area, event.text_area.text):
+        edit = self.take(event.text_area, event.text_area.text)
+        if edit is not None:
             event.stop()
-            self.post_message(self.Changed(self.collect()))
+            self.post_message(self.Changed(self.collect(), edit))
 
     def on_prose_field_submitted(self, event: ProseField.Submitted) -> None:
         event.stop()
