@@ -229,3 +229,18 @@ def test_the_nurses_prefill_reads_as_english():
 )
 def test_the_area_leaves_out_grades_brackets_and_places(role, area):
     assert prefill.slot_suggestions({"role": role}, {}, TODAY).get("area") == area
+
+
+@pytest.mark.parametrize(("slots", "expected"), [
+    ({"goal": "I want to cut falls on the ward by 20%. (Ward 7)"}, "my goal is to cut falls on the ward by 20%. The part"),
+    ({"goal": "Within 18 months, cut falls by 20%", "time_frame": ""}, "Over the next 18 months, my goal is to cut falls by 20%."),
+    ({"long_term": "In 3-5 years, become a matron.."}, "I would like to become a matron, within three to five years."),
+    ({"action_steps": "I will finish the course ,"}, "I plan to finish the course. Longer"),
+])
+def test_slots_typed_in_the_builder_read_in_their_sentence(slots, expected):
+    # What a person types straight into a slot (or an older pre-fill they kept) reads as English.
+    filled = {"time_frame": "two years", "goal": "lead the ward", "area": "acute care", "reason": "safety matters",
+              "action_steps": "take the course", "long_term": "become a matron", **slots}
+    text = prefill.assemble_answer(load_template(), filled, TODAY)
+    assert expected in text, text
+    assert " to in " not in text and ".." not in text and "to I " not in text

@@ -24,7 +24,7 @@ import re
 from datetime import date
 from typing import Any, Iterable, Mapping
 
-from goalcoach.content.types import FieldExamples
+from goalcoach.content.types import FieldExamples, Template
 
 DEFAULT_TIME_FRAME = "two years"  # the near-term window when nothing more precise was typed
 
@@ -327,3 +327,31 @@ def examples_for(target: Mapping[str, Any], defaults: Mapping[str, str], fields:
 def initial_slots(saved: Mapping[str, str], suggestions: Mapping[str, str], slot_ids: Iterable[str]) -> dict[str, str]:
     """Saved slot values win (even empty ones the person cleared); suggestions fill the rest."""
     return {sid: saved[sid] if sid in saved else suggestions.get(sid, "") for sid in slot_ids}
+
+
+# --- the builder's answer from its slots ---------------------------------------------------------
+# Slots read after "to" ("my goal is to {goal}"): a lead-in or a time phrase typed into them
+# would break the sentence ("I would like to in 3-5 years, become …").
+_AFTER_TO = ("goal", "action_steps", "long_term")
+
+
+def assemble_answer(template: Template, slots: Mapping[str, str], today: date) -> str:
+    """The template filled with the slots as typed, each made to read in its place: single stops,
+    no note bracketed after a full stop, no "I want to" after "my goal is to", and a leading time
+    phrase in a goal moved where the sentence can carry it (the time-frame slot, when empty, or
+    the end of the long-term goal)."""
+    values = {key: tidy_punctuation(_AFTERTHOUGHT.sub("", str(value or ""))) for key, value in slots.items()}
+    for key in _AFTER_TO:
+        if key in values:
+            values[key] = as_clause(values[key])
+    for key in ("goal", "long_term"):
+        frame, rest = split_time_phrase(values.get(key, ""), today)
+        if not frame or rest == values.get(key):
+            continue
+        rest = as_clause(rest)
+        if key == "goal" and not values.get("time_frame", "").strip():
+            values["time_frame"], values["goal"] = frame, rest
+        elif key == "long_term":
+            values["long_term"] = f"{rest}, within {frame}"
+        # A goal with its own time phrase beside a filled time frame keeps it: the person chose both.
+    return template.assemble(values)

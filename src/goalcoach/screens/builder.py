@@ -100,7 +100,7 @@ class BuilderScreen(BaseScreen):
                         )
                 yield Static(self.template.slots[0].hint, id="slot-hint", markup=False)
                 yield Label(f"Preview ({self.key('builder.use_template')} copies it into the editor)", classes="slot-label", markup=False)
-                yield Static(self.template.assemble(self.slots), id="preview", markup=False)
+                yield Static(self._assembled(), id="preview", markup=False)
             with Vertical(id="answer-col"):
                 with Horizontal(id="answer-head"):
                     yield Label("Your answer", classes="slot-label", markup=False)
@@ -140,7 +140,7 @@ class BuilderScreen(BaseScreen):
         if slot_id not in self.slots or self.slots[slot_id] == value:
             return
         self.slots[slot_id] = value
-        self.query_one("#preview", Static).update(self.template.assemble(self.slots))
+        self.query_one("#preview", Static).update(self._assembled())
         self._slots_dirty = True
         self.app.journal.note_section("builder", {"slots": dict(self.slots)})
         if self._save_timer is not None:
@@ -199,7 +199,7 @@ class BuilderScreen(BaseScreen):
             self.slots[slot_id] = theirs[slot_id]
             self.query_one(f"#slot-{slot_id}", ProseField).load_text(theirs[slot_id])
         if changed:
-            self.query_one("#preview", Static).update(self.template.assemble(self.slots))
+            self.query_one("#preview", Static).update(self._assembled())
             self.notify(
                 "Another goalcoach session changed the template slots: they now show both sessions' text.",
                 title="Changed in another session",
@@ -231,9 +231,12 @@ class BuilderScreen(BaseScreen):
         self._replace_editor_text("")
         self.notify(f"Emptied the editor: {UNDO_KEY} brings the text back.", markup=False)
 
+    def _assembled(self) -> str:
+        return prefill.assemble_answer(self.template, self.slots, self.app.now().date())
+
     @work(group="dialog", exclusive=True, exit_on_error=False)
     async def action_use_template(self) -> None:
-        assembled = self.template.assemble(self.slots)
+        assembled = self._assembled()
         current = self.editor.text
         if current.strip() and current != assembled:
             question = "Replace the text in the editor with the assembled template? (ctrl+z undoes it)"
