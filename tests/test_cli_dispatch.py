@@ -100,3 +100,17 @@ def test_help_names_the_folder_the_profile_is_kept_in(capsys, monkeypatch, tmp_p
     monkeypatch.setenv("GOALCOACH_DATA_DIR", str(tmp_path / "from-env"))
     assert f"  {tmp_path / 'from-env'}\n  (chosen with $GOALCOACH_DATA_DIR)" in _help(capsys)
     assert f"  {tmp_path / 'chosen'}\n  (chosen with --data-dir)" in _help(capsys, "--data-dir", str(tmp_path / "chosen"))
+
+
+@pytest.mark.parametrize("command", [(), ("check",), ("export",), ("import",), ("target",)])
+def test_help_fits_an_80_column_terminal(capsys, monkeypatch, command):
+    monkeypatch.setenv("COLUMNS", "80")  # what argparse wraps its own text to
+    try:
+        main([*command, "--help"])
+    except SystemExit as done:
+        assert done.code == 0
+    shown = capsys.readouterr().out
+    assert "usage:" in shown
+    # A folder's path is shown whole on its own line, however long it is.
+    too_wide = [line for line in shown.splitlines() if len(line) > 80 and " " in line.strip()]
+    assert not too_wide, too_wide

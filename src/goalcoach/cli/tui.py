@@ -13,13 +13,13 @@ goalcoach: a private, keyboard-driven coach for the interview question
 "What are your career goals?". Run it with no command to open the app.
 
 commands:
-  goalcoach check [PATH|-]      coach one answer (or --batch JSONL) without the app
-  goalcoach export              write a prep sheet (markdown) or a backup (json)
-  goalcoach import FILE         bring a backup back (--merge or --replace)
+  goalcoach check [PATH|-]    coach an answer (or --batch JSONL), no app needed
+  goalcoach export            write a prep sheet (markdown) or a backup (json)
+  goalcoach import FILE       bring a backup back (--merge or --replace)
   goalcoach target --from-advert FILE|-
-                                propose your target from a job advert (--apply saves it)
-Run 'goalcoach COMMAND --help' for a command's options. --data-dir may go before or
-after the command.
+                              read a job advert into your target (--apply saves)
+Run 'goalcoach COMMAND --help' for a command's options. --data-dir may go
+before or after the command.
 """
 
 
