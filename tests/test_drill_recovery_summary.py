@@ -67,3 +67,16 @@ def test_the_model_recovery_for_a_missing_example_opens_with_your_own_example():
     # Without a story of their own, the model shows where one goes.
     sections["values"] = {"items": []}
     assert "‹example›" in own_recovery(_Profile(sections), date(2026, 12, 1), "star_example")
+
+
+def test_the_model_recovery_owns_a_slip_only_where_there_was_one():
+    profile = _Profile({"target": {"role": "Ward Manager", "organisation": "St Mary's"},
+                        "goals": {"short_term": [{"goal": "cut falls on the ward by 20%"}]}})
+    asked_for_a_time = own_recovery(profile, date(2026, 12, 1), "timeframe")
+    vague = own_recovery(profile, date(2026, 12, 1), "vague")
+    assert asked_for_a_time.startswith("Of course.") and "put that more clearly" not in asked_for_a_time
+    assert vague.startswith("Let me put that more clearly.")
+    # Each is a recovery the drill's own check accepts for its push-back.
+    for misstep, model in (("timeframe", asked_for_a_time), ("vague", vague)):
+        moves = {m.move_id: m.done for m in check_recovery(analyse(model).to_dict(), misstep).moves}
+        assert moves.get("acknowledge", True), (misstep, moves)

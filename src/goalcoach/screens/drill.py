@@ -28,7 +28,9 @@ from goalcoach.domain.attempt import Attempt
 from goalcoach.domain.followups import compose
 from goalcoach.domain.target import target_stage
 from goalcoach.domain.practice_session import advice_for, target_facts
-from goalcoach.domain.recovery import CODE_LABELS, RecoveryResult, check_recovery, latest_answer, pick_pushback
+from goalcoach.domain.recovery import (
+    ASKS_FOR_MORE, CODE_LABELS, RecoveryResult, check_recovery, latest_answer, pick_pushback,
+)
 from goalcoach.profile import ProfileError
 from goalcoach.screens.base import BaseScreen
 from goalcoach.screens.keys import advice_keys, shared_key
@@ -52,9 +54,11 @@ DrillLoader = Callable[[], "tuple[list[Drill], list[ContentError]]"]
 
 #: The model recovery for your own answer, composed from your self-assessment (see target_facts).
 OWN_RECOVERY = (
-    "Let me put that more clearly. Over the next two years I want to {goal} as your new {role} at {employer}. "
+    "Over the next two years I want to {goal} as your new {role} at {employer}. "
     "I plan to {step}. Longer term I'd like to {long_goal}, because {reason}."
 )
+#: How it opens: owning a slip where there was one; a plain yes where the interviewer only asked for more.
+OWN_A_SLIP, ASKED_FOR_MORE = "Let me put that more clearly. ", "Of course. "
 
 
 #: The model recovery when the interviewer asked for an example: the answer is the example (the
@@ -82,7 +86,8 @@ def own_recovery(profile: Any, today: date | None = None, misstep: str | None = 
     employer = " ".join(str(target.get("organisation") or "").split())
     if misstep == "star_example":
         return compose(OWN_EXAMPLE_RECOVERY, {**facts, "employer": employer, "example": _own_moment(values)}, show_gaps=True)
-    return compose(OWN_RECOVERY, {**facts, "employer": employer}, show_gaps=True)
+    opening = ASKED_FOR_MORE if misstep in ASKS_FOR_MORE else OWN_A_SLIP
+    return opening + compose(OWN_RECOVERY, {**facts, "employer": employer}, show_gaps=True)
 
 
 def adaptive_drill(
