@@ -137,3 +137,19 @@ async def test_the_pushback_stays_in_view_under_a_long_first_answer_at_80x24(mak
         shown = " ".join(screen_text(app).split())
         assert f"Interviewer: “{drill.pushback}”" in shown, shown
         await settle(pilot, lambda: isinstance(app.focused, AnswerEditor))  # the recovery is typed under it
+
+
+async def test_the_hint_asks_to_own_a_slip_only_where_there_was_one(make_app):
+    from dataclasses import replace
+
+    drill = load_drills()[0][0]
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        hints = {}
+        for misstep in ("hedging", "star_example"):
+            await app.push_screen(DrillRunScreen(replace(drill, misstep=misstep), clock=FakeClock(5.0)))
+            await settle(pilot, lambda: drill_run_ready(app))
+            hints[misstep] = str(app.screen.query_one("#drill-hint", Static).render())
+            await app.pop_screen()
+        assert "acknowledge" in hints["hedging"]
+        assert "acknowledge" not in hints["star_example"] and "answer what was asked" in hints["star_example"]

@@ -312,7 +312,10 @@ class DrillRunScreen(BaseScreen):
             yield Static(pushback, id="drill-pushback", markup=False)
         with ContentSwitcher(initial="drill-answer", id="drill-phases"):
             with Vertical(id="drill-answer"):
-                yield Static("Type your recovery: acknowledge, reframe (short term, long term, why here), one STAR example. "
+                # Owning a slip is asked for only where there was one (see recovery.moves_for).
+                moves = ("answer what was asked, reframe" if drill.misstep in ASKS_FOR_MORE
+                         else "acknowledge, reframe")
+                yield Static(f"Type your recovery: {moves} (short term, long term, why here), one STAR example. "
                              f"{self.key('drill.submit')} or {self.key('drill.submit_f5')} submits.", id="drill-hint", markup=False)
                 yield AnswerEditor(draft_key=f"drill:{drill.id}", id="drill-editor")
             with Horizontal(id="drill-feedback"):
