@@ -472,3 +472,29 @@ async def test_tab_stops_only_on_fields_that_take_typing(make_app):
             await pilot.press("tab")
             seen.append(app.focused)
         assert all(isinstance(widget, (Input, TextArea)) for widget in seen), seen
+
+
+async def test_editing_keys_in_a_burst_apply_in_the_order_typed(make_app):
+    """Over SSH keys arrive in bursts: "ab", backspace, "c", left, "x" must give "axc" in a one-line
+    field and in a goal box alike (a field's own bindings used to run after the keys behind them)."""
+    burst = ["a", "b", "backspace", "c", "left", "x"]
+
+    def send(app) -> None:
+        for key in burst:  # delivered together, as the terminal's reader hands them over
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_assessment(pilot)
+        role = app.screen.query_one("#target-role", Input)
+        send(app)
+        await settle(pilot, lambda: len(role.value) >= 3)
+        await pilot.pause()
+        assert role.value == "axc"
+        await pilot.press("ctrl+n", "ctrl+n", "ctrl+n")
+        await settle(pilot, lambda: active_tab(app) == "tab-goals" and isinstance(app.focused, ProseField))
+        goal = app.focused
+        send(app)
+        await settle(pilot, lambda: len(goal.text) >= 3)
+        await pilot.pause()
+        assert goal.text == "axc"

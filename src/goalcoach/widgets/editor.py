@@ -21,6 +21,7 @@ from textual.widgets.text_area import Edit, EditResult, Selection
 
 from goalcoach.profile.journal import draft_target
 from goalcoach.textsafety import clean_text
+from goalcoach.widgets.keys_in_order import EditingKeysInOrder
 
 AUTOSAVE_DELAY = 1.0
 # At most this long between a key and its text going to the journal; one copy of the text per
@@ -31,7 +32,7 @@ SETTLE_DELAY = 0.25
 MAX_CHARS = 200_000
 
 
-class AnswerEditor(TextArea):
+class AnswerEditor(EditingKeysInOrder, TextArea):
     # TextArea repaints the whole widget, borders included, whenever the cursor moves, which
     # is every keystroke: about 3 KB per key over SSH. Repaint only the rows that changed.
     selection = reactive(Selection(), init=False, always_update=True, repaint=False)

@@ -14,8 +14,10 @@ from textual.binding import Binding
 from textual.geometry import Region
 from textual.widgets import Input
 
+from goalcoach.widgets.keys_in_order import EditingKeysInOrder
 
-class LineInput(Input):
+
+class LineInput(EditingKeysInOrder, Input):
     BINDINGS = [Binding("f7", "select_all", "Select all", show=False)]
 
     # Textual runs Input's own focus and blur handlers as well (it calls each class's).

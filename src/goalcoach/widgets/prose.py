@@ -16,9 +16,10 @@ from textual.widgets import TextArea
 from textual.widgets.text_area import Edit, EditResult
 
 from goalcoach.textsafety import clean_text
+from goalcoach.widgets.keys_in_order import EditingKeysInOrder
 
 
-class ProseField(TextArea):
+class ProseField(EditingKeysInOrder, TextArea):
     DEFAULT_CSS = """
     ProseField { height: auto; min-height: 3; max-height: 9; }
     """
