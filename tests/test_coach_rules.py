@@ -30,6 +30,13 @@ def test_a_reason_put_before_the_goal_with_so_is_a_reason():
     assert "motivation" not in codes("It went well, so I started applying. I want to move into site reliability engineering.")
 
 
+def test_a_step_nearly_done_is_still_under_way():
+    goal = "Within two years I want to run usability studies at Brightline. "
+    assert "action_plan" in codes(goal + "I've nearly finished my UX course.")
+    assert "action_plan" in codes(goal + "I haven't finished the UX course yet.")
+    assert "action_plan" not in codes(goal + "I've finished my UX course.")  # done: not a step to come
+
+
 def test_negation_suppresses_misaligned_and_personal_gain():
     text = GOOD + "I don't want to leave after a year, and it's never been about the salary for me."
     assert not {"misaligned", "personal_gain"} & codes(text)

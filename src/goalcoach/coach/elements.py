@@ -39,6 +39,9 @@ def time_elements(doc: Doc, lex: Lexicon, refs: list[TimeRef]) -> dict[str, list
     return {"short_term": short, "long_term": long_, "timeframe": [Span(r.start, r.end) for r in refs]}
 
 
+_NOT_YET_DONE = {"nearly", "almost", "halfway", "not", "haven't", "hasn't"}
+
+
 def action_plan(doc: Doc, lex: Lexicon) -> list[Span]:
     done = lex.wordset("action", "done_verbs")
     live = lex.wordset("action", "live_verbs")
@@ -47,12 +50,14 @@ def action_plan(doc: Doc, lex: Lexicon) -> list[Span]:
     def still_to_come(pos: int) -> bool:
         # The nearest verb before the step decides: "I've completed my MSc" vs "I'm starting the MSc".
         words = re.findall(r"[\w']+", doc.before(pos, 80))[-10:]
-        for w in reversed(words):
+        for i in range(len(words) - 1, -1, -1):
+            w = words[i]
             w2 = w[w.index("'"):] if "'" in w and not w.startswith("'") and w.endswith(("ll", "d", "m")) else w
             if w in live or w2 in live:
                 return True
             if w in done:
-                return False
+                # "I've nearly finished my course", "I haven't finished it yet": still under way
+                return i > 0 and words[i - 1] in _NOT_YET_DONE
         return not re.search(r"\bused\s+to\b", doc.before(pos, 80))
 
     out = []
