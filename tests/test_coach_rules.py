@@ -37,6 +37,12 @@ def test_a_step_nearly_done_is_still_under_way():
     assert "action_plan" not in codes(goal + "I've finished my UX course.")  # done: not a step to come
 
 
+def test_a_template_slot_after_because_is_no_reason_yet():
+    goal = "Over the next two years, my goal is to run usability studies at Brightline. "
+    assert "motivation" not in codes(goal + "What draws me most is research, because ‹reason›.")
+    assert "motivation" in codes(goal + "What draws me most is research, because teachers' time matters.")
+
+
 def test_negation_suppresses_misaligned_and_personal_gain():
     text = GOOD + "I don't want to leave after a year, and it's never been about the salary for me."
     assert not {"misaligned", "personal_gain"} & codes(text)

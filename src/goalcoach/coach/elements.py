@@ -157,6 +157,8 @@ def motivation(doc: Doc, lex: Lexicon) -> list[Span]:
     not_after = lex.wordset("motivation", "not_after")
 
     def ok(m: re.Match[str]) -> bool:
+        if doc.folded[m.end():m.end() + 3].lstrip().startswith("‹"):
+            return False  # "because ‹reason›": the template's slot, the reason still to be given
         if m.group().startswith("is the main") or m.group().startswith("is what"):
             before = doc.words_before(m.start(), 1)
             return not (before and before[-1] in not_after)
