@@ -80,3 +80,13 @@ def test_the_model_recovery_owns_a_slip_only_where_there_was_one():
     for misstep, model in (("timeframe", asked_for_a_time), ("vague", vague)):
         moves = {m.move_id: m.done for m in check_recovery(analyse(model).to_dict(), misstep).moves}
         assert moves.get("acknowledge", True), (misstep, moves)
+
+
+def test_defending_a_strong_answer_is_not_called_losing_a_misstep():
+    from goalcoach.domain.recovery import GENERAL_CODE
+
+    result = check_recovery(labelled(["short_term", "long_term", "company_alignment", "star_example"]), GENERAL_CODE)
+    text = checklist_text(result, "x" * 10).plain
+    result = check_recovery(labelled(["short_term", "long_term"]), GENERAL_CODE)
+    text = checklist_text(result, "x" * 10).plain
+    assert "misstep is gone" not in text and "No misstep to fix" in text

@@ -29,7 +29,7 @@ from goalcoach.domain.followups import compose
 from goalcoach.domain.target import target_stage
 from goalcoach.domain.practice_session import advice_for, target_facts
 from goalcoach.domain.recovery import (
-    ASKS_FOR_MORE, CODE_LABELS, RecoveryResult, check_recovery, latest_answer, pick_pushback,
+    ASKS_FOR_MORE, CODE_LABELS, GENERAL_CODE, RecoveryResult, check_recovery, latest_answer, pick_pushback,
 )
 from goalcoach.profile import ProfileError
 from goalcoach.screens.base import BaseScreen
@@ -121,7 +121,9 @@ def checklist_text(result: RecoveryResult, text: str, retry_key: str = "r") -> C
             parts += [("  “", ""), (quote if len(quote) <= 60 else quote[:57] + "…", EVIDENCE_STYLE), ("”", "")]
         parts.append(("\n", ""))
     name = CODE_LABELS.get(result.misstep, result.misstep)
-    if result.misstep_gone:
+    if result.misstep == GENERAL_CODE:  # a strong first answer: there was no misstep to lose
+        parts += [(" ✔ ", DONE_STYLE), ("No misstep to fix: the push-back tests how you defend a strong answer\n", "")]
+    elif result.misstep_gone:
         parts += [(" ✔ ", DONE_STYLE), (f"The misstep is gone ({name})\n", "")]
     else:
         parts += [(" ✘ ", MISSING_STYLE), (f"The misstep is still there ({name})", "")]
@@ -137,8 +139,8 @@ def checklist_text(result: RecoveryResult, text: str, retry_key: str = "r") -> C
         verdict = "Recovered: the misstep is gone and every move made."
     elif result.misstep_gone and not result.new_red_flags and result.about_career:
         missing = ", ".join(m.label for m in result.moves if not m.done)
-        verdict = (f"{result.done_count}/{len(result.moves)} moves made and the misstep is gone. "
-                   f"Still to do: {missing}.")
+        gone = "" if result.misstep == GENERAL_CODE else " and the misstep is gone"
+        verdict = f"{result.done_count}/{len(result.moves)} moves made{gone}. Still to do: {missing}."
     else:
         verdict = f"Not recovered yet: fix what is marked ✘ above, then try again ({retry_key})."
     parts.append(("\n" + verdict, DONE_STYLE if result.passed else PARTLY_STYLE))
