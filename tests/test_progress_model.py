@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
+from goalcoach.domain.practise_next import OWN_TARGET_ID, practise_next
 from goalcoach.domain import progress as pm
 from goalcoach.domain.duration import format_duration
 from goalcoach.content import load_drills, load_scenario_sets
@@ -139,7 +140,7 @@ def test_weak_labels_of_no_history_is_empty():
 # -- practise next -------------------------------------------------------------------------
 def test_practise_next_picks_a_drill_for_the_most_frequent_issue_not_done_recently():
     drills, sets = content()
-    suggestion = pm.practise_next(seed_history(), drills, sets, NOW)
+    suggestion = practise_next(seed_history(), drills, sets, NOW)
     assert suggestion is not None
     assert suggestion.kind == "drill"
     assert suggestion.target_id == "hedging-unsure"  # hedging: 4 of the last 10
@@ -151,7 +152,7 @@ def test_practise_next_skips_a_drill_done_recently():
     history = seed_history() + [
         attempt(NOW - timedelta(hours=1), 60, kind="drill", stage=None, scenario_id=None, drill_id="hedging-unsure")
     ]
-    suggestion = pm.practise_next(history, drills, sets, NOW)
+    suggestion = practise_next(history, drills, sets, NOW)
     # The only hedging drill was just done; filler's drill was done three days ago (still
     # recent); so the next issue in the last ten, too_long, gets its drill.
     assert (suggestion.kind, suggestion.target_id) == ("drill", "rambling")
@@ -165,7 +166,7 @@ def test_practise_next_without_issues_picks_the_weakest_stage_scenario_not_pract
         attempt(NOW - timedelta(days=8), 90, stage="mid", scenario_id="mid-analyst"),
         attempt(NOW - timedelta(hours=1), 50, stage="entry", scenario_id="entry-developer"),
     ]
-    suggestion = pm.practise_next(history, drills, sets, NOW)
+    suggestion = practise_next(history, drills, sets, NOW)
     assert suggestion.kind == "scenario"
     entry_ids = [s.id for s in next(x for x in sets if x.stage == "entry").scenarios]
     # Weakest stage is entry (average 45); the developer scenario is recent, the nurse one was
@@ -178,7 +179,7 @@ def test_practise_next_without_issues_picks_the_weakest_stage_scenario_not_pract
 def test_practise_next_calls_a_stage_weakest_only_beside_another():
     drills, sets = content()
     history = [attempt(NOW - timedelta(hours=1), 62, stage="entry", scenario_id="entry-nurse")]
-    suggestion = pm.practise_next(history, drills, sets, NOW)
+    suggestion = practise_next(history, drills, sets, NOW)
     assert suggestion.kind == "scenario" and "62" in suggestion.reason
     assert "weakest" not in suggestion.reason
 
@@ -189,19 +190,19 @@ def test_practise_next_averages_main_answers_like_the_trend_does():
         attempt(NOW - timedelta(hours=2), 84, stage="entry", scenario_id="entry-nurse"),
         {**attempt(NOW - timedelta(hours=1), 12, stage="entry", scenario_id="entry-nurse"), "follow_up": True},
     ]
-    suggestion = pm.practise_next(history, drills, sets, NOW)
+    suggestion = practise_next(history, drills, sets, NOW)
     assert "84" in suggestion.reason  # a follow-up answers another question: not in the average
 
 
 def test_practise_next_with_no_history_starts_at_the_persons_own_stage():
     drills, sets = content()
-    suggestion = pm.practise_next([], drills, sets, NOW, preferred_stage="senior")
+    suggestion = practise_next([], drills, sets, NOW, preferred_stage="senior")
     assert suggestion.kind == "scenario"
     assert suggestion.target_id == next(x for x in sets if x.stage == "senior").scenarios[0].id
 
 
 def test_practise_next_with_no_content_is_none():
-    assert pm.practise_next(seed_history(), [], [], NOW) is None
+    assert practise_next(seed_history(), [], [], NOW) is None
 
 
 # -- week stats and streaks ----------------------------------------------------------------
@@ -262,7 +263,7 @@ def test_the_real_coach_feedback_feeds_weak_labels_and_the_suggestion():
     missing = [c for c in pm.REQUIRED_ELEMENTS if not real["elements"][c]["present"]]
     assert missing and all(labels[("missing", code)] == 3 for code in missing)
     drills, sets = content()
-    suggestion = pm.practise_next(records, drills, sets, NOW)
+    suggestion = practise_next(records, drills, sets, NOW)
     assert suggestion.kind == "drill"
     assert next(d for d in drills if d.id == suggestion.target_id).misstep == pm.weak_labels(records)[0].code
 
@@ -299,14 +300,14 @@ def practise_next_for(target, history, stage="mid"):
 
     drills, _ = load_drills()
     sets, _ = load_scenario_sets()
-    return pm.practise_next(history, drills, sets, NOW, preferred_stage=stage, target=target,
+    return practise_next(history, drills, sets, NOW, preferred_stage=stage, target=target,
                             fields=load_template().fields)
 
 
 def test_practise_next_never_offers_another_fields_scenario_for_a_known_target():
     suggestion = practise_next_for(NURSE, own_target_practice())
     # No mid-career scenario is a nurse's: the person's own target is what fits.
-    assert (suggestion.kind, suggestion.target_id) == ("own_target", pm.OWN_TARGET_ID)
+    assert (suggestion.kind, suggestion.target_id) == ("own_target", OWN_TARGET_ID)
     assert suggestion.lead + suggestion.title == "your own target: Staff Nurse, Cardiology at St Mary's Hospital NHS Trust"
 
 

@@ -11,6 +11,7 @@ from typing import Any, Mapping
 
 from rich.text import Text
 
+from goalcoach.domain.practise_next import Suggestion, practise_next
 from goalcoach.domain import progress as pm
 from goalcoach.domain.assessment import ASSESSMENT_SECTIONS, assessment_started, unfinished_parts
 from goalcoach.domain.target import target_stage
@@ -22,14 +23,14 @@ RECENT = 500
 DEFAULT_KEYS = {"assessment": "1", "builder": "2", "practice": "3", "drill": "4", "progress": "5", "practise_next": "p"}
 
 
-def suggestion_for(profile: Any, attempts: list[dict[str, Any]], now: datetime) -> pm.Suggestion | None:
+def suggestion_for(profile: Any, attempts: list[dict[str, Any]], now: datetime) -> Suggestion | None:
     """What to practise next, from the profile's history and the installed content."""
     from goalcoach.content import load_drills, load_scenario_sets, load_template
 
     drills, _ = load_drills()
     sets, _ = load_scenario_sets()
     stage = target_stage(profile)
-    return pm.practise_next(attempts, drills, sets, now, preferred_stage=stage,
+    return practise_next(attempts, drills, sets, now, preferred_stage=stage,
                             target=profile.section("target") or {}, fields=load_template().fields)
 
 

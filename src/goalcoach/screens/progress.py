@@ -20,6 +20,7 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, DataTable, Input, Static
 from textual.worker import Worker, WorkerState
 
+from goalcoach.domain.practise_next import Suggestion
 from goalcoach.domain import progress as pm
 from goalcoach.domain.duration import format_duration
 from goalcoach.screens.base import BaseScreen
@@ -73,7 +74,7 @@ class History:
 
     attempts: list[dict[str, Any]]
     now: datetime
-    suggestion: pm.Suggestion | None
+    suggestion: Suggestion | None
     week: pm.WeekStats
     streak: int
     series: Series
@@ -340,7 +341,7 @@ class ProgressScreen(BaseScreen):
         return text
 
     @staticmethod
-    def _next_text(suggestion: pm.Suggestion | None, key: str) -> Text:
+    def _next_text(suggestion: Suggestion | None, key: str) -> Text:
         text = Text(f"Practise next ({key}): ", style="bold")
         if suggestion is None:
             text.append("nothing to suggest: no drills or scenarios are installed", style="italic")
