@@ -6,7 +6,8 @@ from datetime import date
 
 from goalcoach.coach import analyse
 from goalcoach.domain.recovery import check_recovery
-from goalcoach.screens.drill import checklist_text, own_recovery
+from goalcoach.domain.model_recovery import own_recovery
+from goalcoach.screens.drill import checklist_text
 
 ASKED_FOR_AN_EXAMPLE = (
     "Yes, of course. When our ward had three falls in one week, I pulled the team together for a ten-minute "
