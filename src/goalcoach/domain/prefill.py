@@ -340,13 +340,13 @@ def assemble_answer(template: Template, slots: Mapping[str, str], today: date) -
     no note bracketed after a full stop, no "I want to" after "my goal is to", and a leading time
     phrase in a goal moved where the sentence can carry it (the time-frame slot, when empty, or
     the end of the long-term goal)."""
-    values = {key: tidy_punctuation(_AFTERTHOUGHT.sub("", str(value or ""))) for key, value in slots.items()}
-    for key in _AFTER_TO:
-        if key in values:
-            values[key] = as_clause(values[key])
+    def read(key: str, value: str) -> str:
+        return as_clause(value) if key in _AFTER_TO else tidy_punctuation(_AFTERTHOUGHT.sub("", value))
+
+    values = {key: read(key, str(value or "")) for key, value in slots.items()}
     for key in ("goal", "long_term"):
         frame, rest = split_time_phrase(values.get(key, ""), today)
-        if not frame or rest == values.get(key):
+        if not frame:
             continue
         rest = as_clause(rest)
         if key == "goal" and not values.get("time_frame", "").strip():
